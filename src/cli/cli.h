@@ -1,0 +1,30 @@
+/* cli.h - private to the dyad program: the subcommands. The program uses only
+ * the public API in dyad.h. */
+#ifndef DYAD_CLI_H
+#define DYAD_CLI_H
+
+#include <stdio.h>
+
+#include "dyad.h"
+
+/* Exit statuses (Unix habits). */
+enum { EXIT_OKAY = 0, EXIT_DATA = 1, EXIT_USAGE = 2 };
+
+int cmd_code(int argc, char **argv);
+int cmd_parse(int argc, char **argv);
+int cmd_dict(int argc, char **argv);
+
+/* Shared option handling: returns 1 if argv[*i] was one of --data DIR,
+ * --dict-format F, --date D (advancing *i), 0 if not, -1 on a usage error. */
+typedef struct cli_common {
+    const char *data_dir;
+    const char *date;
+    int dict_format;
+} cli_common;
+int cli_common_opt(cli_common *c, int argc, char **argv, int *i);
+/* Load the context named by the options; prints the error and returns NULL. */
+dyad_ctx *cli_load(const cli_common *c);
+/* Read a whole stream; returns malloc'd bytes (NUL-terminated) or NULL. */
+char *cli_read_all(FILE *f, size_t *len);
+
+#endif

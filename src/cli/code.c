@@ -1,0 +1,347 @@
+/* code.c - `dyad code`, `dyad parse` and `dyad dict check`.
+ *
+ * dyad code [--date YYYY-MM-DD] [--jsonl] [--format doc|events] [--data DIR]
+ *           [--dict-format dyad|petrarch] [FILE...]
+ * Each FILE (or stdin) is one plain-text document, or with --jsonl a stream of
+ * JSON records, one per line. Every document yields exactly one output line
+ * (--format doc); a malformed line yields an error record and exit status 1. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void code_usage(FILE *f)
+{
+    fprintf(f, "usage: dyad code [--date YYYY-MM-DD] [--jsonl] [--format doc|events]\n"
+               "                 [--data DIR] [--dict-format dyad|petrarch] [FILE...]\n"
+               "Codes each FILE (one plain-text document each; '-' or none: stdin) and\n"
+               "writes one JSON record per document on stdout. With --jsonl, each input\n"
+               "line is {\"id\":...,\"date\":\"YYYY-MM-DD\",\"text\":...}.\n"
+               "--format events writes one JSON object per event instead.\n");
+}
+
+typedef struct code_st {
+    dyad_ctx *ctx;
+    dyad_doc *doc;
+    dyad_format fmt;
+    const char *date;
+    int status;
+    char *ebuf;
+    size_t elen, ecap;
+} code_st;
+
+static void emit(code_st *st, const char *id)
+{
+    size_t n;
+    const char *out = dyad_doc_json(st->doc, id, st->fmt, &n);
+    if (!out) {
+        fprintf(stderr, "dyad: out of memory writing the record of %s\n", id ? id : "(no id)");
+        st->status = EXIT_DATA;
+        return;
+    }
+    fwrite(out, 1, n, stdout);
+}
+
+/* An error record for a line that could not be read as a document. */
+static void emit_line_error(code_st *st, const char *id, long line, const char *msg)
+{
+    st->elen = 0;
+    char *b = st->ebuf;
+    if (!(b = dyad_json_string(b, &st->elen, &st->ecap, "", 0)))
+        return;
+    st->elen = 0;
+    fputs("{\"id\":", stdout);
+    if (id) {
+        st->elen = 0;
+        b = dyad_json_string(b, &st->elen, &st->ecap, id, strlen(id));
+        if (b)
+            fwrite(b, 1, st->elen, stdout);
+    } else
+        fputs("null", stdout);
+    fprintf(stdout, ",\"line\":%ld,\"error\":", line);
+    st->elen = 0;
+    b = dyad_json_string(b, &st->elen, &st->ecap, msg, strlen(msg));
+    if (b)
+        fwrite(b, 1, st->elen, stdout);
+    if (st->fmt == DYAD_FMT_DOC)
+        fputs(",\"date\":null,\"sentences\":[],\"actors\":[],\"events\":[],\"quotes\":[],\"timex\":[]", stdout);
+    fputs("}\n", stdout);
+    st->ebuf = b;
+}
+
+static void code_text(code_st *st, const char *id, const char *text, size_t len, const char *date)
+{
+    dyad_err e = dyad_code(st->ctx, st->doc, text, len, date);
+    if (e) {
+        fprintf(stderr, "dyad: %s: %s\n", id ? id : "(no id)", dyad_strerror(e));
+        st->status = EXIT_DATA;
+    }
+    if (st->fmt == DYAD_FMT_EVENTS && e) {
+        emit_line_error(st, id, 0, dyad_strerror(e));
+        return;
+    }
+    emit(st, id);
+}
+
+static void code_jsonl(code_st *st, FILE *f, const char *name)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    long lineno = 0;
+    char err[256];
+    while ((n = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        size_t len = (size_t)n;
+        int blank = 1;
+        for (size_t i = 0; i < len && blank; i++)
+            if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r' && line[i] != '\n')
+                blank = 0;
+        if (blank)
+            continue;
+        dyad_input in;
+        dyad_err e = dyad_input_parse(line, len, &in, err, sizeof err);
+        if (e) {
+            fprintf(stderr, "dyad: %s:%ld: %s\n", name, lineno, err);
+            emit_line_error(st, in.id, lineno, err);
+            st->status = EXIT_DATA;
+        } else {
+            code_text(st, in.id, in.text, in.text_len, in.date ? in.date : st->date);
+        }
+        dyad_input_clear(&in);
+    }
+    free(line);
+    if (ferror(f)) {
+        fprintf(stderr, "dyad: %s: read error: %s\n", name, strerror(errno));
+        st->status = EXIT_DATA;
+    }
+}
+
+int cmd_code(int argc, char **argv)
+{
+    cli_common c = {0};
+    int jsonl = 0;
+    dyad_format fmt = DYAD_FMT_DOC;
+    char **files = calloc((size_t)argc + 1, sizeof *files);
+    int nfiles = 0;
+    if (!files)
+        return EXIT_DATA;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int r = cli_common_opt(&c, argc, argv, &i);
+        if (r < 0) {
+            code_usage(stderr);
+            free(files);
+            return EXIT_USAGE;
+        }
+        if (r)
+            continue;
+        if (!strcmp(a, "--jsonl"))
+            jsonl = 1;
+        else if (!strcmp(a, "--format")) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "dyad: --format needs a value (doc or events)\n");
+                code_usage(stderr);
+                free(files);
+                return EXIT_USAGE;
+            }
+            const char *v = argv[++i];
+            if (!strcmp(v, "doc"))
+                fmt = DYAD_FMT_DOC;
+            else if (!strcmp(v, "events"))
+                fmt = DYAD_FMT_EVENTS;
+            else {
+                fprintf(stderr, "dyad: unknown format '%s' (doc or events)\n", v);
+                code_usage(stderr);
+                free(files);
+                return EXIT_USAGE;
+            }
+        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            code_usage(stdout);
+            free(files);
+            return EXIT_OKAY;
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "dyad: unknown option '%s'\n", a);
+            code_usage(stderr);
+            free(files);
+            return EXIT_USAGE;
+        } else
+            files[nfiles++] = argv[i];
+    }
+    if (nfiles == 0)
+        files[nfiles++] = "-";
+    /* open every file first: an unreadable one is a usage error, before any output */
+    FILE **fp = calloc((size_t)nfiles, sizeof *fp);
+    if (!fp) {
+        free(files);
+        return EXIT_DATA;
+    }
+    for (int i = 0; i < nfiles; i++) {
+        fp[i] = strcmp(files[i], "-") ? fopen(files[i], "rb") : stdin;
+        if (!fp[i]) {
+            fprintf(stderr, "dyad: cannot read '%s': %s\n", files[i], strerror(errno));
+            code_usage(stderr);
+            for (int k = 0; k < i; k++)
+                if (fp[k] != stdin)
+                    fclose(fp[k]);
+            free(fp);
+            free(files);
+            return EXIT_USAGE;
+        }
+    }
+    code_st st;
+    memset(&st, 0, sizeof st);
+    st.fmt = fmt;
+    st.date = c.date;
+    st.ctx = cli_load(&c);
+    st.doc = dyad_doc_new();
+    if (!st.ctx || !st.doc) {
+        for (int k = 0; k < nfiles; k++)
+            if (fp[k] != stdin)
+                fclose(fp[k]);
+        free(fp);
+        free(files);
+        dyad_ctx_free(st.ctx);
+        dyad_doc_free(st.doc);
+        return EXIT_DATA;
+    }
+    for (int i = 0; i < nfiles; i++) {
+        const char *name = strcmp(files[i], "-") ? files[i] : "-";
+        if (jsonl)
+            code_jsonl(&st, fp[i], name);
+        else {
+            size_t len;
+            char *text = cli_read_all(fp[i], &len);
+            if (!text) {
+                fprintf(stderr, "dyad: %s: read error\n", name);
+                emit_line_error(&st, name, 0, "read error");
+                st.status = EXIT_DATA;
+            } else if (len > 0)
+                code_text(&st, name, text, len, c.date);
+            free(text);
+        }
+        if (fp[i] != stdin)
+            fclose(fp[i]);
+        fflush(stdout);
+    }
+    free(fp);
+    free(files);
+    free(st.ebuf);
+    dyad_doc_free(st.doc);
+    dyad_ctx_free(st.ctx);
+    if (fflush(stdout) || ferror(stdout)) {
+        fprintf(stderr, "dyad: write error on stdout\n");
+        return EXIT_DATA;
+    }
+    return st.status;
+}
+
+int cmd_parse(int argc, char **argv)
+{
+    cli_common c = {0};
+    const char *file = NULL, *text = NULL;
+    for (int i = 1; i < argc; i++) {
+        int r = cli_common_opt(&c, argc, argv, &i);
+        if (r < 0)
+            return EXIT_USAGE;
+        if (r)
+            continue;
+        if (!strcmp(argv[i], "--text") && i + 1 < argc)
+            text = argv[++i];
+        else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+            printf("usage: dyad parse [--date YYYY-MM-DD] [--data DIR] [--text TEXT | FILE]\n"
+                   "Prints the tokens (tag, lemma), chunks, clauses, actors and events of a\n"
+                   "text, with the dictionary entries that produced them.\n");
+            return EXIT_OKAY;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "dyad: unknown option '%s'\n", argv[i]);
+            return EXIT_USAGE;
+        } else
+            file = argv[i];
+    }
+    char *buf = NULL;
+    size_t len = 0;
+    if (!text) {
+        FILE *f = file && strcmp(file, "-") ? fopen(file, "rb") : stdin;
+        if (!f) {
+            fprintf(stderr, "dyad: cannot read '%s': %s\n", file, strerror(errno));
+            return EXIT_USAGE;
+        }
+        buf = cli_read_all(f, &len);
+        if (f != stdin)
+            fclose(f);
+        if (!buf)
+            return EXIT_DATA;
+        text = buf;
+    } else
+        len = strlen(text);
+    dyad_ctx *ctx = cli_load(&c);
+    dyad_doc *doc = dyad_doc_new();
+    int rc = EXIT_OKAY;
+    if (!ctx || !doc)
+        rc = EXIT_DATA;
+    else {
+        if (dyad_code(ctx, doc, text, len, c.date))
+            rc = EXIT_DATA;
+        size_t n;
+        const char *out = dyad_doc_explain(doc, ctx, &n);
+        if (out)
+            fwrite(out, 1, n, stdout);
+    }
+    dyad_doc_free(doc);
+    dyad_ctx_free(ctx);
+    free(buf);
+    return rc;
+}
+
+static void check_cb(void *user, const char *file, int line, const char *msg)
+{
+    (void)user;
+    fprintf(stderr, "%s:%d: %s\n", file, line, msg);
+}
+
+int cmd_dict(int argc, char **argv)
+{
+    cli_common c = {0};
+    const char *sub = NULL;
+    for (int i = 1; i < argc; i++) {
+        int r = cli_common_opt(&c, argc, argv, &i);
+        if (r < 0)
+            return EXIT_USAGE;
+        if (r)
+            continue;
+        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+            printf("usage: dyad dict check [--data DIR]\n"
+                   "Loads every dictionary, reports problems (file:line: message) and\n"
+                   "prints counts. Exit 0 when clean, 1 when problems were found.\n");
+            return EXIT_OKAY;
+        }
+        if (!sub)
+            sub = argv[i];
+        else {
+            fprintf(stderr, "dyad: unexpected argument '%s'\n", argv[i]);
+            return EXIT_USAGE;
+        }
+    }
+    if (!sub || strcmp(sub, "check")) {
+        fprintf(stderr, "usage: dyad dict check [--data DIR]\n");
+        return EXIT_USAGE;
+    }
+    dyad_ctx *ctx = cli_load(&c);
+    if (!ctx)
+        return EXIT_DATA;
+    size_t problems = dyad_ctx_check(ctx, check_cb, NULL);
+    dyad_dict_stats st;
+    dyad_ctx_stats(ctx, &st);
+    printf("actors:  %zu entries, %zu phrases (%zu people), %zu agent phrases\n", st.actor_entries,
+           st.actor_phrases, st.people, st.agent_phrases);
+    printf("events:  %zu verb patterns over %zu verbs, %zu noun patterns\n", st.verb_patterns,
+           st.verb_lemmas, st.noun_patterns);
+    printf("codes:   %zu CAMEO codes, %zu with at least one pattern\n", st.event_codes,
+           st.event_codes_covered);
+    printf("other:   %zu abbreviations\n", st.abbreviations);
+    printf("problems: %zu\n", problems);
+    dyad_ctx_free(ctx);
+    return problems ? EXIT_DATA : EXIT_OKAY;
+}

@@ -1,0 +1,64 @@
+/* internal.h - private to libdyad: the context and document structures that
+ * tie the stages together. Every stage reads the document's token array and
+ * appends to its own flat arrays here. */
+#ifndef DY_INTERNAL_H
+#define DY_INTERNAL_H
+
+#include "dyad.h"
+
+#include "../actors/actors.h"
+#include "../context/context.h"
+#include "../events/events.h"
+#include "../syntax/syntax.h"
+#include "../text/text.h"
+#include "../util/util.h"
+
+struct dyad_ctx {
+    char *data_dir;
+    dy_abbrevs ab;
+    dy_intern words;        /* every word any table knows (lower-case forms) */
+    dy_lex lex;             /* syntax tables */
+    dy_actors act;          /* actor dictionaries */
+    dy_events ev;           /* CAMEO codes and event patterns */
+    void *gaz;              /* gazetteer (context stage), may be NULL */
+    int32_t default_date;   /* day number, or INT32_MIN: today */
+    char *wordnet_dir;
+    char *poslex_path;
+};
+
+struct dyad_doc {
+    const struct dyad_ctx *ctx; /* of the last dyad_code (must outlive its use) */
+    char *text;             /* copy of the input */
+    size_t len, text_cap;
+    dy_text t;
+    dy_syn syn;
+    int has_date;
+    int32_t date;           /* document date (day number) if has_date */
+    int32_t role_date;      /* date used to select dated roles */
+    dyad_err err;
+    char errmsg[128];
+    dy_mention *men;
+    size_t nmen, men_cap;
+    dy_event *ev;
+    size_t nev, ev_cap;
+    dy_timex *tx;
+    size_t ntx, tx_cap;
+    dy_quote *q;
+    size_t nq, q_cap;
+    dy_place *pl;
+    size_t npl, pl_cap;
+    dy_buf out;             /* serialised output */
+    dy_buf strs;            /* strings handed out by accessors, built once */
+    size_t *str_off;        /* per mention: 3 offsets; then per event: 4 */
+    size_t str_off_cap;
+    int strs_ready;
+};
+
+/* Intern a word into the context's word table (load time only). */
+uint32_t dy_word_add(struct dyad_ctx *ctx, const char *w, size_t n);
+static inline uint32_t dy_word_find(const struct dyad_ctx *ctx, const char *w, size_t n)
+{
+    return dy_intern_find(&ctx->words, w, n);
+}
+
+#endif

@@ -1,0 +1,361 @@
+/* json.c - output of a coded document: the JSON record of the CLI contract
+ * (one object per document, or one per event), and the accessors of dyad.h.
+ * A hand-written writer: one growing buffer, no tree, no allocation per value.
+ * Strings taken from the input are escaped; invalid UTF-8 becomes U+FFFD. */
+#include "../core/internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <utf8proc.h>
+
+char *dyad_json_string(char *buf, size_t *len, size_t *cap, const char *s, size_t n)
+{
+    dy_buf b = {buf, *len, *cap};
+    static const char hex[] = "0123456789abcdef";
+    int rc = dy_buf_ch(&b, '"');
+    size_t i = 0;
+    while (rc == 0 && i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+            size_t j = i + 1;
+            while (j < n && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x80 &&
+                   s[j] != '"' && s[j] != '\\')
+                j++;
+            rc = dy_buf_add(&b, s + i, j - i);
+            i = j;
+            continue;
+        }
+        if (c < 0x80) {
+            char e[7] = {'\\', 0, 0, 0, 0, 0, 0};
+            size_t el = 2;
+            switch (c) {
+            case '"': e[1] = '"'; break;
+            case '\\': e[1] = '\\'; break;
+            case '\n': e[1] = 'n'; break;
+            case '\r': e[1] = 'r'; break;
+            case '\t': e[1] = 't'; break;
+            case '\b': e[1] = 'b'; break;
+            case '\f': e[1] = 'f'; break;
+            default:
+                e[1] = 'u';
+                e[2] = '0';
+                e[3] = '0';
+                e[4] = hex[c >> 4];
+                e[5] = hex[c & 15];
+                el = 6;
+            }
+            rc = dy_buf_add(&b, e, el);
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(n - i), &cp);
+        if (l <= 0) {
+            rc = dy_buf_add(&b, "\xEF\xBF\xBD", 3);
+            i++;
+        } else if (cp == 0x2028 || cp == 0x2029) {
+            rc = dy_buf_str(&b, cp == 0x2028 ? "\\u2028" : "\\u2029");
+            i += (size_t)l;
+        } else {
+            rc = dy_buf_add(&b, s + i, (size_t)l);
+            i += (size_t)l;
+        }
+    }
+    if (rc == 0)
+        rc = dy_buf_ch(&b, '"');
+    *len = b.len;
+    *cap = b.cap;
+    return rc ? NULL : b.p;
+}
+
+static int jstr(dy_buf *b, const char *s, size_t n)
+{
+    char *p = dyad_json_string(b->p, &b->len, &b->cap, s, n);
+    if (!p)
+        return -1;
+    b->p = p;
+    return 0;
+}
+static int jcstr(dy_buf *b, const char *s) { return s ? jstr(b, s, strlen(s)) : dy_buf_str(b, "null"); }
+
+static int jdate(dy_buf *b, int32_t day)
+{
+    if (day == INT32_MIN)
+        return dy_buf_str(b, "null");
+    char d[11];
+    dy_format_date(day, d);
+    return dy_buf_printf(b, "\"%s\"", d);
+}
+
+static int jdouble(dy_buf *b, double v)
+{
+    if (!isfinite(v))
+        return dy_buf_str(b, "null");
+    char tmp[32];
+    snprintf(tmp, sizeof tmp, "%.6g", v);
+    return dy_buf_str(b, tmp);
+}
+
+static const char *mtext(const dyad_doc *d, const dy_mention *m, size_t *n)
+{
+    size_t a = d->t.tok[m->first].start, e = d->t.tok[m->end - 1].end;
+    *n = e - a;
+    return d->text + a;
+}
+
+static int jactor_ref(dy_buf *b, const dyad_doc *d, int32_t m)
+{
+    if (m < 0)
+        return dy_buf_str(b, "null");
+    size_t n;
+    const char *s = mtext(d, &d->men[m], &n);
+    int rc = dy_buf_str(b, "{\"text\":") || jstr(b, s, n) || dy_buf_str(b, ",\"code\":") ||
+             jcstr(b, d->men[m].code);
+    if (!rc && d->men[m].ref >= 0) {
+        size_t rn;
+        const char *rs = mtext(d, &d->men[d->men[m].ref], &rn);
+        rc = dy_buf_str(b, ",\"ref\":") || jstr(b, rs, rn);
+    }
+    return rc || dy_buf_ch(b, '}');
+}
+
+static int jevent(dy_buf *b, const dyad_ctx *ctx, const dyad_doc *d, const dy_event *e,
+                  const char *id, int with_id)
+{
+    const dy_code *c = &ctx->ev.codes[e->code];
+    char root[3] = {c->code[0], c->code[1], 0};
+    size_t ts = d->t.tok[e->trig_first].start, te = d->t.tok[e->trig_end - 1].end;
+    int rc = dy_buf_ch(b, '{');
+    if (with_id)
+        rc = rc || dy_buf_str(b, "\"id\":") || jcstr(b, id) || dy_buf_ch(b, ',');
+    rc = rc || dy_buf_printf(b, "\"sentence\":%u,\"code\":\"%s\",\"root\":\"%s\",\"quad_class\":%d,"
+                                "\"goldstein\":",
+                             e->sent, c->code, root, c->quad) ||
+         jdouble(b, c->goldstein) || dy_buf_str(b, ",\"source\":") || jactor_ref(b, d, e->src) ||
+         dy_buf_str(b, ",\"target\":") || jactor_ref(b, d, e->tgt) || dy_buf_str(b, ",\"date\":");
+    if (!rc) {
+        if (e->timex >= 0 && d->tx[e->timex].day == INT32_MIN)
+            rc = jcstr(b, d->tx[e->timex].value);
+        else
+            rc = jdate(b, e->date);
+    }
+    rc = rc || dy_buf_str(b, ",\"location\":");
+    if (!rc) {
+        if (e->place >= 0) {
+            const dy_place *p = &d->pl[e->place];
+            rc = dy_buf_str(b, "{\"name\":") || jcstr(b, p->name) ||
+                 dy_buf_str(b, ",\"country\":") || jcstr(b, p->country) ||
+                 dy_buf_str(b, ",\"adm1\":") || jcstr(b, p->adm1[0] ? p->adm1 : NULL) ||
+                 dy_buf_str(b, ",\"lat\":") || jdouble(b, p->lat) || dy_buf_str(b, ",\"lon\":") ||
+                 jdouble(b, p->lon) || dy_buf_str(b, ",\"type\":") || jcstr(b, p->feature) ||
+                 dy_buf_ch(b, '}');
+        } else
+            rc = dy_buf_str(b, "null");
+    }
+    rc = rc || dy_buf_printf(b, ",\"negated\":%s,\"trigger\":{\"text\":", e->negated ? "true" : "false") ||
+         jstr(b, d->text + ts, te - ts) || dy_buf_printf(b, ",\"start\":%zu,\"end\":%zu}", ts, te) ||
+         dy_buf_str(b, ",\"plover\":{\"event\":") ||
+         jcstr(b, c->plover_event[0] ? c->plover_event : NULL) || dy_buf_str(b, ",\"mode\":") ||
+         jcstr(b, c->plover_mode[0] ? c->plover_mode : NULL) || dy_buf_str(b, "}}");
+    return rc;
+}
+
+static int doc_record(dy_buf *b, const dyad_ctx *ctx, const dyad_doc *d, const char *id)
+{
+    int rc = dy_buf_str(b, "{\"id\":") || jcstr(b, id) || dy_buf_str(b, ",\"date\":") ||
+             jdate(b, d->has_date ? d->date : INT32_MIN) || dy_buf_str(b, ",\"error\":");
+    if (rc)
+        return rc;
+    if (d->err)
+        return jcstr(b, d->errmsg[0] ? d->errmsg : dyad_strerror(d->err)) ||
+               dy_buf_str(b, ",\"sentences\":[],\"actors\":[],\"events\":[],\"quotes\":[],\"timex\":[]}\n");
+    rc = dy_buf_str(b, "null,\"sentences\":[");
+    for (size_t i = 0; i < d->t.nsent && !rc; i++)
+        rc = dy_buf_printf(b, "%s{\"start\":%u,\"end\":%u}", i ? "," : "", d->t.sent[i].start,
+                           d->t.sent[i].end);
+    rc = rc || dy_buf_str(b, "],\"actors\":[");
+    for (size_t i = 0; i < d->nmen && !rc; i++) {
+        const dy_mention *m = &d->men[i];
+        if (!m->code[0])
+            continue;
+        size_t n;
+        const char *s = mtext(d, m, &n);
+        rc = dy_buf_str(b, i ? ",{\"text\":" : "{\"text\":") || jstr(b, s, n) ||
+             dy_buf_str(b, ",\"code\":") || jcstr(b, m->code) ||
+             dy_buf_printf(b, ",\"sentence\":%u,\"start\":%u,\"end\":%u", m->sent,
+                           d->t.tok[m->first].start, d->t.tok[m->end - 1].end);
+        if (!rc && m->ref >= 0) {
+            size_t rn;
+            const char *rs = mtext(d, &d->men[m->ref], &rn);
+            rc = dy_buf_str(b, ",\"ref\":") || jstr(b, rs, rn);
+        }
+        rc = rc || dy_buf_ch(b, '}');
+    }
+    rc = rc || dy_buf_str(b, "],\"events\":[");
+    for (size_t i = 0; i < d->nev && !rc; i++)
+        rc = (i && dy_buf_ch(b, ',')) || jevent(b, ctx, d, &d->ev[i], id, 0);
+    rc = rc || dy_buf_str(b, "],\"quotes\":[");
+    for (size_t i = 0; i < d->nq && !rc; i++) {
+        const dy_quote *q = &d->q[i];
+        rc = (i && dy_buf_ch(b, ',')) || dy_buf_str(b, "{\"text\":") ||
+             jstr(b, d->text + q->start, q->end - q->start) ||
+             dy_buf_printf(b, ",\"start\":%u,\"end\":%u,\"direct\":%s,\"speaker\":", q->start, q->end,
+                           q->direct ? "true" : "false") ||
+             jactor_ref(b, d, q->speaker) || dy_buf_ch(b, '}');
+    }
+    rc = rc || dy_buf_str(b, "],\"timex\":[");
+    for (size_t i = 0; i < d->ntx && !rc; i++) {
+        const dy_timex *x = &d->tx[i];
+        size_t s = d->t.tok[x->first].start, e = d->t.tok[x->end - 1].end;
+        static const char *ty[] = {"", "DATE", "TIME", "DURATION", "SET"};
+        rc = (i && dy_buf_ch(b, ',')) || dy_buf_str(b, "{\"text\":") || jstr(b, d->text + s, e - s) ||
+             dy_buf_str(b, ",\"type\":") || jcstr(b, ty[x->type <= 4 ? x->type : 0]) ||
+             dy_buf_str(b, ",\"value\":") || jcstr(b, x->value) ||
+             dy_buf_printf(b, ",\"start\":%zu,\"end\":%zu}", s, e);
+    }
+    return rc || dy_buf_str(b, "]}\n");
+}
+
+const char *dyad_doc_json(dyad_doc *d, const char *id, dyad_format fmt, size_t *len)
+{
+    const dyad_ctx *ctx = d->ctx;
+    d->out.len = 0;
+    if (dy_buf_add(&d->out, "", 0))
+        return NULL;
+    int rc = 0;
+    if (!ctx) {
+        /* never coded: an empty record */
+        rc = dy_buf_str(&d->out, "{\"id\":") || jcstr(&d->out, id) ||
+             dy_buf_str(&d->out, ",\"date\":null,\"error\":\"not coded\",\"sentences\":[],"
+                                 "\"actors\":[],\"events\":[],\"quotes\":[],\"timex\":[]}\n");
+    } else if (fmt == DYAD_FMT_EVENTS) {
+        for (size_t i = 0; i < d->nev && !rc; i++)
+            rc = jevent(&d->out, ctx, d, &d->ev[i], id, 1) || dy_buf_ch(&d->out, '\n');
+    } else
+        rc = doc_record(&d->out, ctx, d, id);
+    if (rc)
+        return NULL;
+    if (len)
+        *len = d->out.len;
+    return d->out.p;
+}
+
+/* ---- accessors ---- */
+static int add_str(dyad_doc *d, size_t *off, const char *s, size_t n)
+{
+    *off = d->strs.len;
+    return dy_buf_add(&d->strs, s, n) || dy_buf_ch(&d->strs, 0);
+}
+
+/* Build every accessor string once per document, so pointers stay valid. */
+static int build_strs(dyad_doc *d)
+{
+    if (d->strs_ready)
+        return 0;
+    d->strs.len = 0;
+    size_t need = d->nmen * 3 + d->nev * 8 + 1;
+    if (dy_grow((void **)&d->str_off, &d->str_off_cap, need, sizeof *d->str_off))
+        return -1;
+    size_t z;
+    if (add_str(d, &z, "", 0))   /* offset 0: the empty string */
+        return -1;
+    size_t *o = d->str_off;
+    for (size_t i = 0; i < d->nmen; i++, o += 3) {
+        size_t n;
+        const char *s = mtext(d, &d->men[i], &n);
+        if (add_str(d, &o[0], s, n) || add_str(d, &o[1], d->men[i].code, strlen(d->men[i].code)))
+            return -1;
+        o[2] = 0;
+        if (d->men[i].ref >= 0) {
+            s = mtext(d, &d->men[d->men[i].ref], &n);
+            if (add_str(d, &o[2], s, n))
+                return -1;
+        }
+    }
+    for (size_t i = 0; i < d->nev; i++, o += 8) {
+        const dy_event *e = &d->ev[i];
+        const dy_code *c = &d->ctx->ev.codes[e->code];
+        char root[3] = {c->code[0], c->code[1], 0};
+        char date[24] = "";
+        if (e->timex >= 0 && d->tx[e->timex].day == INT32_MIN)
+            snprintf(date, sizeof date, "%s", d->tx[e->timex].value);
+        else if (e->date != INT32_MIN)
+            dy_format_date(e->date, date);
+        size_t ts = d->t.tok[e->trig_first].start, te = d->t.tok[e->trig_end - 1].end;
+        if (add_str(d, &o[0], root, 2) || add_str(d, &o[1], date, strlen(date)) ||
+            add_str(d, &o[2], d->text + ts, te - ts))
+            return -1;
+        o[3] = o[4] = o[5] = o[6] = o[7] = 0;
+        if (e->place >= 0) {
+            const dy_place *p = &d->pl[e->place];
+            if (add_str(d, &o[3], p->name, strlen(p->name)) ||
+                add_str(d, &o[4], p->country, strlen(p->country)))
+                return -1;
+        }
+    }
+    d->strs_ready = 1;
+    return 0;
+}
+
+dyad_err dyad_doc_actor(const dyad_doc *cd, size_t i, dyad_actor_info *out)
+{
+    dyad_doc *d = (dyad_doc *)cd;
+    if (i >= d->nmen)
+        return DYAD_ENOTFOUND;
+    if (build_strs(d))
+        return DYAD_ENOMEM;
+    const size_t *o = d->str_off + i * 3;
+    const dy_mention *m = &d->men[i];
+    out->text = d->strs.p + o[0];
+    out->code = d->strs.p + o[1];
+    out->ref_text = m->ref >= 0 ? d->strs.p + o[2] : NULL;
+    out->sentence = m->sent;
+    out->start = d->t.tok[m->first].start;
+    out->end = d->t.tok[m->end - 1].end;
+    return DYAD_OK;
+}
+
+dyad_err dyad_doc_event(const dyad_doc *cd, size_t i, dyad_event_info *out)
+{
+    dyad_doc *d = (dyad_doc *)cd;
+    if (i >= d->nev)
+        return DYAD_ENOTFOUND;
+    if (build_strs(d))
+        return DYAD_ENOMEM;
+    const dy_event *e = &d->ev[i];
+    const dy_code *c = &d->ctx->ev.codes[e->code];
+    const size_t *o = d->str_off + d->nmen * 3 + i * 8;
+    const size_t *mo;
+    memset(out, 0, sizeof *out);
+    out->sentence = e->sent;
+    out->code = c->code;
+    out->root = d->strs.p + o[0];
+    out->quad_class = c->quad;
+    out->goldstein = c->goldstein;
+    out->source_text = out->source_code = out->target_text = out->target_code = "";
+    if (e->src >= 0) {
+        mo = d->str_off + (size_t)e->src * 3;
+        out->source_text = d->strs.p + mo[0];
+        out->source_code = d->strs.p + mo[1];
+    }
+    if (e->tgt >= 0) {
+        mo = d->str_off + (size_t)e->tgt * 3;
+        out->target_text = d->strs.p + mo[0];
+        out->target_code = d->strs.p + mo[1];
+    }
+    out->date = d->strs.p[o[1]] ? d->strs.p + o[1] : NULL;
+    out->trigger = d->strs.p + o[2];
+    out->trigger_start = d->t.tok[e->trig_first].start;
+    out->trigger_end = d->t.tok[e->trig_end - 1].end;
+    out->negated = e->negated;
+    out->plover_event = c->plover_event;
+    out->plover_mode = c->plover_mode;
+    if (e->place >= 0) {
+        out->location = d->strs.p + o[3];
+        out->loc_country = d->strs.p + o[4];
+        out->lat = d->pl[e->place].lat;
+        out->lon = d->pl[e->place].lon;
+    }
+    return DYAD_OK;
+}

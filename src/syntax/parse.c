@@ -1,0 +1,1297 @@
+/* parse.c - chunks, clauses and roles from tagged tokens.
+ *
+ * Reads the tagged token array (dy_tok.tag, .lemma, .word) and writes dy_syn:
+ * base noun phrases (CoNLL-style chunks, linked by possessor, "of", conjunction
+ * and apposition), verb groups (auxiliaries folded in: tense, voice, negation,
+ * modality, infinitives, participles) and, per verb group, its subject, direct
+ * and indirect object, prepositional objects, passive agent, complement and
+ * governing verb group (reported speech, control verbs, relative clauses,
+ * participial adjuncts, attribution frames "X said", "said X", "according to X").
+ *
+ * A deterministic pass per sentence, left to right, over flat arrays: no tree,
+ * no allocation beyond the growing arrays of dy_syn, so it keeps up with the
+ * tagger. The rules favour what event coding needs: who did what to whom. */
+#include "tagger.h"
+
+#include "../core/internal.h"
+
+/* tok_aux bits */
+enum {
+    AX_QUOTE = 1,   /* inside a direct quotation */
+    AX_SKIP = 2,    /* inside a relative clause or apposition (for the outer clause) */
+    AX_HYPO = 4     /* inside an if/unless clause */
+};
+
+typedef struct pctx {
+    const struct dyad_ctx *ctx;
+    const struct dy_tagger *tg;
+    const dy_text *t;
+    dy_syn *syn;
+    uint32_t s, first, end;     /* sentence */
+    uint32_t np0, vg0;          /* first NP / VG of the sentence */
+} pctx;
+
+static inline int TAG(const pctx *p, uint32_t i) { return p->t->tok[i].tag; }
+static inline uint32_t wcls(const pctx *p, uint32_t i)
+{
+    return p->tg ? tg_wclass(p->tg, p->t->tok[i].word) : 0;
+}
+static inline uint32_t lcls(const pctx *p, uint32_t lemma)
+{
+    return p->tg ? tg_wclass(p->tg, lemma) : 0;
+}
+static inline int IS(const pctx *p, uint32_t i, const char *w)
+{
+    return i < p->end && dy_tok_is(p->t, &p->t->tok[i], w);
+}
+static inline int is_adj(int t) { return t == T_JJ || t == T_JJR || t == T_JJS; }
+static inline int is_finite_tag(int t) { return t == T_VBD || t == T_VBZ || t == T_VBP || t == T_MD; }
+
+/* ---- noun phrases ---- */
+
+static int qp_word(const pctx *p, uint32_t i)
+{
+    static const char *const w[] = {"about", "around", "nearly", "almost", "some", "roughly",
+                                    "approximately", "over", "up", "at", "least", "only",
+                                    "just", "more", "less", "fewer", "than", "under"};
+    for (size_t j = 0; j < sizeof w / sizeof w[0]; j++)
+        if (IS(p, i, w[j]))
+            return 1;
+    return 0;
+}
+
+static int push_np(pctx *p, uint32_t a, uint32_t b)
+{
+    dy_syn *syn = p->syn;
+    if (DY_GROW(syn->np, syn->np_cap, syn->nnp + 1))
+        return -1;
+    dy_np *n = &syn->np[syn->nnp];
+    memset(n, 0, sizeof *n);
+    n->first = a;
+    n->end = b;
+    n->poss = n->of = n->conj = n->actor = n->appos = n->rel = -1;
+    n->sent = p->s;
+    const dy_text *t = p->t;
+    /* head: last nominal before a possessive marker */
+    uint32_t last = b;
+    if (last > a && TAG(p, last - 1) == T_POS)
+        last--;
+    uint32_t head = last > a ? last - 1 : a;
+    for (uint32_t i = last; i > a; i--) {
+        int tg = TAG(p, i - 1);
+        if (dy_tag_is_noun(tg) || tg == T_PRP || tg == T_CD || tg == T_EX || tg == T_WP ||
+            tg == T_WDT) {
+            head = i - 1;
+            break;
+        }
+    }
+    n->head = head;
+    int ht = TAG(p, head);
+    if (ht == T_PRP || ht == T_EX)
+        n->flags |= NP_PRONOUN;
+    if (ht == T_NNP || ht == T_NNPS)
+        n->flags |= NP_PROPER;
+    if (ht == T_NNS || ht == T_NNPS || IS(p, head, "they") || IS(p, head, "we"))
+        n->flags |= NP_PLURAL;
+    if (ht == T_CD)
+        n->flags |= NP_NUMBER;
+    if ((ht == T_WP || ht == T_WDT) && b == a + 1)
+        n->flags |= NP_REL;
+    if (b > a && TAG(p, b - 1) == T_POS)
+        n->flags |= NP_POSSESSOR;
+    if (TAG(p, a) == T_PRPS || IS(p, a, "the") || IS(p, a, "this") || IS(p, a, "that") ||
+        IS(p, a, "these") || IS(p, a, "those"))
+        n->flags |= NP_DEF;
+    if (p->tg && (tg_wclass(p->tg, t->tok[head].word) & WC_TIME))
+        n->flags |= NP_TIME;
+    /* a candidate name: the run of capitalised words that ends at (or nearest
+     * before) the head */
+    uint32_t ne = head + 1, nf = ne;
+    while (nf > a) {
+        const dy_tok *k = &t->tok[nf - 1];
+        int tg = k->tag;
+        if (!((k->flags & (TF_CAP | TF_ALLCAP)) &&
+              (tg == T_NNP || tg == T_NNPS || tg == T_NN || tg == T_NNS || is_adj(tg) ||
+               tg == T_CD)))
+            break;
+        nf--;
+    }
+    /* a sentence-initial determiner or adjective is not part of a name */
+    while (nf < ne && TAG(p, nf) != T_NNP && TAG(p, nf) != T_NNPS)
+        nf++;
+    if (nf < ne && (TAG(p, head) == T_NNP || TAG(p, head) == T_NNPS)) {
+        n->name_first = nf;
+        n->name_end = ne;
+    } else {
+        n->name_first = n->name_end = a;
+    }
+    for (uint32_t i = a; i < b; i++)
+        syn->tok_np[i] = (int32_t)syn->nnp;
+    syn->nnp++;
+    return 0;
+}
+
+/* Can token i continue a noun phrase that runs [a, i)? */
+static int np_continues(const pctx *p, uint32_t a, uint32_t i)
+{
+    int tg = TAG(p, i);
+    int nt = i + 1 < p->end ? TAG(p, i + 1) : T_NONE;
+    int pt = TAG(p, i - 1);
+    if (pt == T_POS)
+        return 0;
+    if (is_adj(tg) && (dy_tag_is_noun(pt) || pt == T_CD))
+        return dy_tag_is_noun(nt) || is_adj(nt); /* strikes [deep] inside */
+    if (dy_tag_is_noun(tg) || is_adj(tg) || tg == T_CD || tg == T_POS)
+        return 1;
+    if (tg == T_VBN || tg == T_VBG)  /* the [strategic] outpost, a [guided] missile */
+        return dy_tag_is_noun(nt) || is_adj(nt);
+    if (tg == T_RB || tg == T_RBS || tg == T_RBR) /* a very large force */
+        return (is_adj(nt) || (nt == T_CD && qp_word(p, i))) &&
+               (i > a && (TAG(p, i - 1) == T_DT || TAG(p, i - 1) == T_PRPS || is_adj(TAG(p, i - 1))));
+    if (tg == T_DT && (pt == T_PDT || (IS(p, i - 1, "all") || IS(p, i - 1, "both"))))
+        return 1;
+    if (tg == T_DOLLAR || tg == T_HASH)
+        return nt == T_CD;
+    if (tg == T_IN && pt == T_CD && (IS(p, i, "to") || IS(p, i, "than")))
+        return 0;
+    return 0;
+}
+
+static int chunk_nps(pctx *p)
+{
+    uint32_t i = p->first;
+    while (i < p->end) {
+        int tg = TAG(p, i);
+        int nt = i + 1 < p->end ? TAG(p, i + 1) : T_NONE;
+        uint32_t a = i, j = i + 1;
+        int start = 0;
+        if (tg == T_PRP || tg == T_EX || tg == T_WP) {
+            if (push_np(p, i, i + 1))
+                return -1;
+            i++;
+            continue;
+        }
+        if (tg == T_WDT) {
+            /* which town: a determiner; else a relative pronoun NP */
+            if (dy_tag_is_noun(nt) || is_adj(nt)) {
+                start = 1;
+            } else {
+                if (push_np(p, i, i + 1))
+                    return -1;
+                i++;
+                continue;
+            }
+        } else if (tg == T_DT || tg == T_PDT || tg == T_PRPS || tg == T_WPS) {
+            start = 1;
+        } else if (dy_tag_is_noun(tg) || tg == T_CD || is_adj(tg)) {
+            start = 1;
+        } else if ((tg == T_DOLLAR || tg == T_HASH) && nt == T_CD) {
+            start = 1;
+        } else if ((tg == T_RB || tg == T_IN) && nt == T_CD && qp_word(p, i) &&
+                   !(i > p->first && TAG(p, i - 1) == T_VBN && IS(p, i, "by"))) {
+            /* about 500 troops, at least 20 people */
+            start = 1;
+            while (j < p->end && TAG(p, j) != T_CD && qp_word(p, j))
+                j++;
+        } else if ((tg == T_RB) && i + 2 < p->end && IS(p, i + 1, "than") == 0 && 0) {
+            start = 1;
+        } else if (tg == T_VBG && (dy_tag_is_noun(nt) || is_adj(nt)) && i > p->first &&
+                   (dy_tag_is_verb(TAG(p, i - 1)) || TAG(p, i - 1) == T_IN)) {
+            /* made grinding advances (a participle used as an adjective) */
+            start = 1;
+        }
+        if (!start) {
+            i++;
+            continue;
+        }
+        while (j < p->end && np_continues(p, a, j)) {
+            j++;
+            if (TAG(p, j - 1) == T_POS)
+                break;
+        }
+        /* a lone determiner is a pronoun NP only for this/that/these/those/all/both... */
+        if (j == a + 1 && (tg == T_DT || tg == T_PDT) &&
+            !(IS(p, a, "this") || IS(p, a, "that") || IS(p, a, "these") || IS(p, a, "those") ||
+              IS(p, a, "all") || IS(p, a, "both") || IS(p, a, "some") || IS(p, a, "each") ||
+              IS(p, a, "any") || IS(p, a, "many") || IS(p, a, "none") || IS(p, a, "another") ||
+              IS(p, a, "either") || IS(p, a, "neither"))) {
+            i++;
+            continue;
+        }
+        /* trailing adjective + participle belongs to the verb: "the town [captured]" */
+        if (push_np(p, a, j))
+            return -1;
+        i = j;
+    }
+    /* links: possessor, of, conjunction */
+    dy_syn *syn = p->syn;
+    for (uint32_t n = p->np0; n < syn->nnp; n++) {
+        dy_np *np = &syn->np[n];
+        if ((np->flags & NP_POSSESSOR) && n + 1 < syn->nnp && syn->np[n + 1].first == np->end)
+            syn->np[n + 1].poss = (int32_t)n;
+        if (np->end + 1 < p->end && IS(p, np->end, "of") && syn->tok_np[np->end + 1] >= 0 &&
+            syn->np[syn->tok_np[np->end + 1]].first == np->end + 1)
+            np->of = syn->tok_np[np->end + 1];
+    }
+    for (uint32_t n = p->np0; n < syn->nnp; n++) {
+        dy_np *np = &syn->np[n];
+        uint32_t e = np->end;
+        /* X and Y, X or Y, X, Y and Z */
+        if (e + 1 < p->end && TAG(p, e) == T_CC && !IS(p, e, "but") &&
+            syn->tok_np[e + 1] >= 0 && syn->np[syn->tok_np[e + 1]].first == e + 1) {
+            int32_t m = syn->tok_np[e + 1];
+            np->conj = m;
+            syn->np[m].flags |= NP_CONJ_TAIL;
+        } else if (e + 1 < p->end && TAG(p, e) == T_PUNCT_COMMA && syn->tok_np[e + 1] >= 0 &&
+                   syn->np[syn->tok_np[e + 1]].first == e + 1) {
+            /* a list only if an "and" follows the next NP (X, Y and Z) */
+            int32_t m = syn->tok_np[e + 1];
+            uint32_t me = syn->np[m].end;
+            if (me + 1 < p->end && TAG(p, me) == T_CC && !IS(p, me, "but") &&
+                syn->tok_np[me + 1] >= 0 && !(np->flags & NP_PRONOUN) &&
+                ((np->flags & NP_PROPER) == (syn->np[m].flags & NP_PROPER))) {
+                np->conj = m;
+                syn->np[m].flags |= NP_CONJ_TAIL;
+            }
+        }
+    }
+    return 0;
+}
+
+/* ---- verb groups ---- */
+
+static int is_aux_word(const pctx *p, uint32_t i)
+{
+    return TAG(p, i) == T_MD || (wcls(p, i) & (WC_BE | WC_HAVE | WC_DO | WC_GET));
+}
+
+static int push_vg(pctx *p, uint32_t a, uint32_t b, uint32_t head)
+{
+    dy_syn *syn = p->syn;
+    if (DY_GROW(syn->vg, syn->vg_cap, syn->nvg + 1))
+        return -1;
+    dy_vg *v = &syn->vg[syn->nvg];
+    memset(v, 0, sizeof *v);
+    v->first = a;
+    v->end = b;
+    v->head = head;
+    v->lemma = p->t->tok[head].lemma ? p->t->tok[head].lemma : p->t->tok[head].word;
+    v->subj = v->obj = v->agent = v->xcomp = v->parent = v->conj = v->iobj = v->neg_tok = -1;
+    v->sent = p->s;
+    v->pp_first = (uint32_t)syn->npp;
+    /* flags from the auxiliaries */
+    const dy_text *t = p->t;
+    int first_verb = -1;
+    uint32_t prev_aux = 0;
+    int prev_aux_cls = 0;
+    for (uint32_t i = a; i < b; i++) {
+        int tg = TAG(p, i);
+        uint32_t c = wcls(p, i);
+        if (tg == T_TO)
+            v->flags |= VG_INF;
+        if (c & WC_NEG) {
+            v->flags |= VG_NEG;
+            v->neg_tok = (int32_t)i;
+        }
+        if (tg == T_MD || dy_tag_is_verb(tg)) {
+            if (first_verb < 0)
+                first_verb = (int)i;
+            if (tg == T_MD) {
+                if (c & WC_FUTURE)
+                    v->flags |= VG_FUTURE;
+                else
+                    v->flags |= VG_MODAL;
+            }
+            if (i != head) {
+                prev_aux = i;
+                prev_aux_cls = (int)(c & (WC_BE | WC_HAVE | WC_DO | WC_GET));
+                if (tg == T_MD)
+                    prev_aux_cls = 0;
+            }
+        }
+    }
+    int ht = TAG(p, head);
+    (void)prev_aux;
+    if (head != (uint32_t)first_verb && first_verb >= 0) {
+        if ((prev_aux_cls & (WC_BE | WC_GET)) && (ht == T_VBN || ht == T_VBD))
+            v->flags |= VG_PASSIVE;
+        if ((prev_aux_cls & WC_BE) && ht == T_VBG)
+            v->flags |= VG_PROGRESSIVE;
+        if ((prev_aux_cls & WC_HAVE) && ht == T_VBN)
+            v->flags |= VG_PERFECT;
+        /* has been attacked: perfect too */
+        for (uint32_t i = a; i < head; i++)
+            if ((wcls(p, i) & WC_HAVE) && i + 1 <= head) {
+                uint32_t j = i + 1;
+                while (j < head && (TAG(p, j) == T_RB || TAG(p, j) == T_RBR))
+                    j++;
+                if (j <= head && TAG(p, j) == T_VBN)
+                    v->flags |= VG_PERFECT;
+            }
+    }
+    if (first_verb >= 0 && !(v->flags & VG_INF)) {
+        int ft = TAG(p, (uint32_t)first_verb);
+        if (ft == T_VBD)
+            v->tense = TENSE_PAST;
+        else if (ft == T_VBZ || ft == T_VBP)
+            v->tense = TENSE_PRESENT;
+        else if (ft == T_MD)
+            v->tense = (v->flags & VG_FUTURE) ? TENSE_FUTURE : TENSE_NONE;
+        else if ((ft == T_VBG || ft == T_VBN) && (uint32_t)first_verb == head)
+            v->flags |= VG_PART;
+        if ((ft == T_VBN || ft == T_VBD) && (uint32_t)first_verb == head && ft == T_VBN)
+            v->flags |= VG_PASSIVE;  /* a bare past participle is passive (reduced) */
+        else if (ft == T_VB && (uint32_t)first_verb == head)
+            v->tense = TENSE_PRESENT; /* imperative or subjunctive; fixed later */
+    }
+    if (wcls(p, head) & WC_BE && !(v->flags & (VG_PASSIVE | VG_PROGRESSIVE)))
+        v->flags |= VG_COPULA;
+    if (lcls(p, v->lemma) & WC_SPEECH)
+        v->flags |= VG_SPEECH;
+    for (uint32_t i = a; i < b; i++)
+        syn->tok_vg[i] = (int32_t)syn->nvg;
+    (void)t;
+    syn->nvg++;
+    return 0;
+}
+
+static int chunk_vgs(pctx *p)
+{
+    dy_syn *syn = p->syn;
+    uint32_t i = p->first;
+    while (i < p->end) {
+        int tg = TAG(p, i);
+        if (syn->tok_np[i] >= 0) {
+            i++;
+            continue;
+        }
+        int starts = tg == T_MD || dy_tag_is_verb(tg);
+        if (tg == T_TO) {
+            uint32_t j = i + 1;
+            while (j < p->end && (TAG(p, j) == T_RB) && syn->tok_np[j] < 0)
+                j++;
+            starts = j < p->end && TAG(p, j) == T_VB;
+        }
+        if ((tg == T_RB) && (wcls(p, i) & WC_NEG)) {
+            uint32_t j = i + 1;
+            while (j < p->end && TAG(p, j) == T_RB)
+                j++;
+            starts = j < p->end && (dy_tag_is_verb(TAG(p, j)) || TAG(p, j) == T_TO) &&
+                     TAG(p, j) != T_VBN && 0;
+        }
+        if (!starts) {
+            i++;
+            continue;
+        }
+        uint32_t a = i, j = i, head = i;
+        int have_main = 0;  /* a non-auxiliary verb is in the group */
+        int nverbs = 0;
+        if (tg == T_TO)
+            j++;
+        while (j < p->end) {
+            int t2 = TAG(p, j);
+            if (t2 == T_MD) {
+                if (nverbs > 0)
+                    break;
+                head = j;
+                nverbs++;
+                j++;
+                continue;
+            }
+            if (dy_tag_is_verb(t2)) {
+                if (have_main)
+                    break;
+                if (nverbs > 0) {
+                    /* continue only after an auxiliary that takes this form */
+                    uint32_t h = head;
+                    uint32_t c = wcls(p, h);
+                    int ok = 0;
+                    if (TAG(p, h) == T_MD || (c & WC_DO))
+                        ok = t2 == T_VB;
+                    else if (c & WC_HAVE)
+                        ok = t2 == T_VBN || (t2 == T_VBD && 1);
+                    else if (c & (WC_BE | WC_GET))
+                        ok = t2 == T_VBN || t2 == T_VBG || t2 == T_VBD;
+                    if (TAG(p, a) == T_TO && nverbs == 0)
+                        ok = 1;
+                    if (!ok)
+                        break;
+                }
+                head = j;
+                nverbs++;
+                if (!is_aux_word(p, j))
+                    have_main = 1;
+                j++;
+                continue;
+            }
+            if ((t2 == T_RB || t2 == T_RBR) && !have_main) {
+                /* adverbs between auxiliaries and the verb: has so far failed */
+                uint32_t k = j;
+                while (k < p->end && (TAG(p, k) == T_RB || TAG(p, k) == T_RBR) &&
+                       syn->tok_np[k] < 0)
+                    k++;
+                if (k < p->end && (dy_tag_is_verb(TAG(p, k))) && (nverbs > 0 || TAG(p, a) == T_TO) &&
+                    syn->tok_np[k] < 0) {
+                    j = k;
+                    continue;
+                }
+                break;
+            }
+            break;
+        }
+        /* a not-auxiliary check: the last verb is the head even if it is be/have */
+        uint32_t end = j;
+        /* particles: carry out, pull back */
+        if (end < p->end && TAG(p, end) == T_RP)
+            end++;
+        /* negation right after the group's first auxiliary is inside (did not),
+         * a trailing "not" is not */
+        if (push_vg(p, a, end, head))
+            return -1;
+        i = end;
+    }
+    return 0;
+}
+
+/* Question inversion: an auxiliary alone, then an NP, then the bare verb:
+ * "Did Russia attack ...?" -> one group with the NP as subject. */
+static void merge_inversions(pctx *p)
+{
+    dy_syn *syn = p->syn;
+    for (uint32_t v = p->vg0; v + 1 < syn->nvg; v++) {
+        dy_vg *a = &syn->vg[v], *b = &syn->vg[v + 1];
+        if (a->first != a->head || !is_aux_word(p, a->head) || (a->flags & VG_INF))
+            continue;
+        int32_t n = a->end < p->end ? syn->tok_np[a->end] : -1;
+        if (n < 0 || syn->np[n].end != b->first)
+            continue;
+        int bt = TAG(p, b->head);
+        if (!(bt == T_VB || bt == T_VBN || bt == T_VBG) || b->first != b->head)
+            continue;
+        if (TAG(p, p->first) != TAG(p, a->first) && !(a->first > p->first && TAG(p, a->first - 1) == T_WRB) &&
+            !(a->first > p->first && (TAG(p, a->first - 1) == T_WP || TAG(p, a->first - 1) == T_WDT)))
+            continue; /* only at the start of a clause */
+        uint32_t head = b->head;
+        uint32_t flags = a->flags & (VG_NEG | VG_FUTURE | VG_MODAL);
+        uint8_t tense = a->tense;
+        int32_t neg = a->neg_tok;
+        uint32_t afirst = a->first, bend = b->end;
+        int prev_be = (wcls(p, a->head) & (WC_BE | WC_GET)) != 0;
+        int prev_have = (wcls(p, a->head) & WC_HAVE) != 0;
+        /* rebuild b in place of a */
+        *a = *b;
+        a->first = afirst;
+        a->end = bend;
+        a->head = head;
+        a->flags = (a->flags & ~(VG_PART | VG_COPULA)) | flags | VG_QUESTION;
+        a->flags &= ~VG_PASSIVE;
+        if (prev_be && bt == T_VBN)
+            a->flags |= VG_PASSIVE;
+        if (prev_be && bt == T_VBG)
+            a->flags |= VG_PROGRESSIVE;
+        if (prev_have && bt == T_VBN)
+            a->flags |= VG_PERFECT;
+        if (neg >= 0)
+            a->neg_tok = neg;
+        a->tense = tense;
+        a->subj = n;
+        for (uint32_t k = b->first; k < b->end; k++)
+            syn->tok_vg[k] = (int32_t)v;
+        memmove(&syn->vg[v + 1], &syn->vg[v + 2], (syn->nvg - v - 2) * sizeof *syn->vg);
+        syn->nvg--;
+        for (uint32_t k = p->first; k < p->end; k++)
+            if (syn->tok_vg[k] > (int32_t)v)
+                syn->tok_vg[k]--;
+    }
+}
+
+/* ---- roles ---- */
+
+static int is_boundary(const pctx *p, uint32_t i)
+{
+    int tg = TAG(p, i);
+    if (tg == T_PUNCT_COLON || tg == T_PUNCT_END)
+        return 1;
+    if (tg == T_IN && (wcls(p, i) & WC_SUBORD))
+        return 1;
+    if (tg == T_IN && IS(p, i, "that"))
+        return 1;
+    if (tg == T_WRB)
+        return 1;
+    return 0;
+}
+
+/* The head NP of a chain: a possessed NP for its possessor, the NP before
+ * "of" for an of-object. */
+static int32_t chain_head(const pctx *p, int32_t n)
+{
+    const dy_syn *syn = p->syn;
+    for (int guard = 0; guard < 64 && n >= 0; guard++) {
+        const dy_np *np = &syn->np[n];
+        if (np->flags & NP_POSSESSOR) {
+            if (n + 1 < (int32_t)syn->nnp && syn->np[n + 1].poss == n) {
+                n = n + 1;
+                continue;
+            }
+            return n;
+        }
+        break;
+    }
+    /* walk left over "of" */
+    for (int guard = 0; guard < 64 && n >= 0; guard++) {
+        const dy_np *np = &syn->np[n];
+        if (np->first >= p->first + 2 && IS(p, np->first - 1, "of")) {
+            int32_t m = syn->tok_np[np->first - 2];
+            if (m >= 0 && syn->np[m].of == n) {
+                n = m;
+                continue;
+            }
+        }
+        if (np->poss >= 0 && (uint32_t)np->poss < syn->nnp) {
+            /* keep the possessed NP */
+        }
+        break;
+    }
+    return n;
+}
+
+/* Leftmost NP of a chain that starts at NP n's left side (possessors). */
+static uint32_t chain_first_tok(const pctx *p, int32_t n)
+{
+    const dy_syn *syn = p->syn;
+    uint32_t f = syn->np[n].first;
+    int32_t q = syn->np[n].poss;
+    for (int guard = 0; guard < 16 && q >= 0; guard++) {
+        f = syn->np[q].first;
+        q = syn->np[q].poss;
+    }
+    return f;
+}
+
+static int np_is_bare(const pctx *p, int32_t n)
+{
+    uint32_t f = chain_first_tok(p, n);
+    if (f <= p->first)
+        return 1;
+    int tg = TAG(p, f - 1);
+    if (tg == T_IN && ((wcls(p, f - 1) & WC_SUBORD) || IS(p, f - 1, "that")))
+        return 1;
+    return !(tg == T_IN || tg == T_TO);
+}
+
+/* First conjunct of a coordination that contains n. */
+static int32_t conj_first(const pctx *p, int32_t n)
+{
+    const dy_syn *syn = p->syn;
+    for (int guard = 0; guard < 16; guard++) {
+        int found = 0;
+        for (int32_t m = n - 1; m >= (int32_t)p->np0 && m >= n - 8; m--)
+            if (syn->np[m].conj == n) {
+                n = m;
+                found = 1;
+                break;
+            }
+        if (!found)
+            break;
+    }
+    return n;
+}
+
+/* The NP that starts exactly at token i (following a possessor chain to the
+ * possessed NP), or -1. */
+static int32_t np_starting(const pctx *p, uint32_t i)
+{
+    const dy_syn *syn = p->syn;
+    if (i >= p->end)
+        return -1;
+    int32_t n = syn->tok_np[i];
+    if (n < 0 || syn->np[n].first != i)
+        return -1;
+    for (int guard = 0; guard < 16; guard++) {
+        if ((syn->np[n].flags & NP_POSSESSOR) && n + 1 < (int32_t)syn->nnp &&
+            syn->np[n + 1].poss == n)
+            n++;
+        else
+            break;
+    }
+    return n;
+}
+
+/* Token after the NP n and its of-chain. */
+static uint32_t np_chain_end(const pctx *p, int32_t n)
+{
+    const dy_syn *syn = p->syn;
+    for (int guard = 0; guard < 16 && syn->np[n].of >= 0; guard++)
+        n = syn->np[n].of;
+    return syn->np[n].end;
+}
+
+/* Search leftwards from token i for the subject of a clause. Returns an NP
+ * index, -1 when none, or -2 when a coordinating conjunction (or a comma list)
+ * says the subject is shared with the previous verb group. */
+static int32_t find_subject(const pctx *p, uint32_t i)
+{
+    const dy_syn *syn = p->syn;
+    int32_t best = -1;
+    while (i > p->first) {
+        uint32_t j = i - 1;
+        const dy_tok *k = &p->t->tok[j];
+        int tg = k->tag;
+        if (syn->tok_aux[j] & AX_SKIP) {
+            i = j;
+            continue;
+        }
+        if (syn->tok_vg[j] >= 0) {
+            const dy_vg *v = &syn->vg[syn->tok_vg[j]];
+            if (v->flags & (VG_PART | VG_INF)) {
+                /* participial/infinitival phrase: step over (troops fighting in X) */
+                i = v->first;
+                continue;
+            }
+            break;
+        }
+        if (syn->tok_np[j] >= 0) {
+            int32_t n = syn->tok_np[j];
+            int32_t h = chain_head(p, n);
+            uint32_t f = chain_first_tok(p, h);
+            if (syn->np[h].first < f)
+                f = syn->np[h].first;
+            if ((syn->np[h].flags & NP_REL))
+                return -3; /* a relative pronoun: the caller resolves it */
+            if (np_is_bare(p, h) && !((syn->np[h].flags & NP_TIME) && f + 0 < p->end &&
+                                        np_chain_end(p, h) < p->end &&
+                                        TAG(p, np_chain_end(p, h)) == T_PUNCT_COMMA)) {
+                best = conj_first(p, h);
+                /* keep going left only over a conjunction list */
+                return best;
+            }
+            i = f;
+            continue;
+        }
+        if (tg == T_CC)
+            return best >= 0 ? best : -2;
+        if (is_boundary(p, j))
+            break;
+        if (tg == T_LQUOTE || tg == T_RQUOTE) {
+            if (i == p->first + 1)
+                break;
+            i = j;
+            continue;
+        }
+        if (tg == T_PUNCT_COMMA) {
+            /* "X, Y said"? keep going only if nothing was found */
+            i = j;
+            continue;
+        }
+        i = j;
+    }
+    return best;
+}
+
+static int add_pp(pctx *p, dy_vg *v, uint32_t prep, int32_t np)
+{
+    dy_syn *syn = p->syn;
+    if (DY_GROW(syn->pp, syn->pp_cap, syn->npp + 1))
+        return -1;
+    syn->pp[syn->npp].prep = prep;
+    syn->pp[syn->npp].np = np;
+    syn->npp++;
+    v->npp++;
+    return 0;
+}
+
+/* Objects and prepositional objects after a verb group; returns the token
+ * where its clause material stops. */
+static int right_roles(pctx *p, int32_t vi, uint32_t *stop)
+{
+    dy_syn *syn = p->syn;
+    dy_vg *v = &syn->vg[vi];
+    v->pp_first = (uint32_t)syn->npp;
+    v->npp = 0;
+    uint32_t i = v->end;
+    while (i < p->end && (TAG(p, i) == T_RB || TAG(p, i) == T_RBR) && syn->tok_np[i] < 0 &&
+           syn->tok_vg[i] < 0)
+        i++;
+    int32_t n = np_starting(p, i);
+    if (n >= 0 && !(syn->np[n].flags & NP_REL)) {
+        uint32_t e = np_chain_end(p, n);
+        /* said Russia attacked: a clause, not an object */
+        int32_t after_vg = e < p->end ? syn->tok_vg[e] : -1;
+        int clause = after_vg >= 0 && is_finite_tag(TAG(p, syn->vg[after_vg].first)) &&
+                     !(syn->vg[after_vg].flags & VG_INF);
+        if (clause) {
+            *stop = i;
+            return 1; /* the caller links the complement clause */
+        }
+        int timeadv = (syn->np[n].flags & NP_TIME) &&
+                      (IS(p, syn->np[n].first, "this") || IS(p, syn->np[n].first, "last") ||
+                       IS(p, syn->np[n].first, "next") || syn->np[n].first == syn->np[n].head);
+        if (!timeadv && !(v->flags & VG_PASSIVE)) {
+            v->obj = n;
+            /* gave Ukraine weapons / told reporters: a second bare NP */
+            uint32_t k = e;
+            int32_t n2 = np_starting(p, k);
+            if (n2 >= 0 && !(syn->np[n2].flags & (NP_TIME | NP_REL)) &&
+                (lcls(p, v->lemma) & WC_DITRANS) && !(syn->np[n].flags & NP_TIME)) {
+                v->iobj = n;
+                v->obj = n2;
+                e = np_chain_end(p, n2);
+            }
+        }
+        i = e;
+    }
+    /* prepositional phrases until the clause ends */
+    while (i < p->end) {
+        int tg = TAG(p, i);
+        if (syn->tok_vg[i] >= 0 || tg == T_CC || tg == T_PUNCT_COMMA || is_boundary(p, i) ||
+            tg == T_LQUOTE || tg == T_RQUOTE || tg == T_LRB)
+            break;
+        if ((tg == T_IN || tg == T_TO) && !IS(p, i, "of") && !(wcls(p, i) & WC_SUBORD)) {
+            int32_t m = np_starting(p, i + 1);
+            if (m >= 0) {
+                if ((v->flags & VG_PASSIVE) && IS(p, i, "by") && v->agent < 0)
+                    v->agent = m;
+                else if (add_pp(p, v, i, m))
+                    return -1;
+                i = np_chain_end(p, m);
+                continue;
+            }
+            if (i + 1 < p->end && syn->tok_vg[i + 1] >= 0)
+                break;
+        }
+        if (syn->tok_np[i] >= 0) {
+            i = syn->np[syn->tok_np[i]].end;
+            continue;
+        }
+        i++;
+    }
+    *stop = i;
+    return 0;
+}
+
+/* Mark relative clauses and appositions as skipped for the outer clause and
+ * link them. Relative clause verb groups get VG_RELATIVE and subject/object
+ * from the antecedent. */
+static void mark_relatives(pctx *p)
+{
+    dy_syn *syn = p->syn;
+    for (uint32_t n = p->np0; n < syn->nnp; n++) {
+        dy_np *rp = &syn->np[n];
+        if (!(rp->flags & NP_REL))
+            continue;
+        uint32_t w = rp->first;
+        /* antecedent: the NP right before (maybe after a comma) */
+        uint32_t b = w;
+        int comma = 0;
+        if (b > p->first && TAG(p, b - 1) == T_PUNCT_COMMA) {
+            comma = 1;
+            b--;
+        }
+        if (b <= p->first || syn->tok_np[b - 1] < 0)
+            continue;
+        /* "that" after a speech verb's object is a complementizer */
+        if (IS(p, w, "that") && !comma) {
+            int32_t an = syn->tok_np[b - 1];
+            uint32_t f = chain_first_tok(p, chain_head(p, an));
+            if (f > p->first && syn->tok_vg[f - 1] >= 0 &&
+                (syn->vg[syn->tok_vg[f - 1]].flags & VG_SPEECH))
+                continue;
+        }
+        int32_t ante = chain_head(p, syn->tok_np[b - 1]);
+        /* an of-object antecedent: "the head of the alliance, who" -> the head */
+        /* the relative verb group: the next one after w */
+        int32_t rv = -1;
+        for (uint32_t k = w + 1; k < p->end; k++)
+            if (syn->tok_vg[k] >= 0) {
+                rv = syn->tok_vg[k];
+                break;
+            }
+        if (rv < 0)
+            continue;
+        dy_vg *v = &syn->vg[rv];
+        v->flags |= VG_RELATIVE;
+        syn->np[ante].rel = rv;
+        if (v->first == w + 1 || (v->first > w + 1 && TAG(p, w + 1) == T_RB)) {
+            v->subj = ante; /* who took the helm */
+        } else {
+            v->obj = ante;  /* which Russia captured */
+            if (v->flags & VG_PASSIVE)
+                v->subj = ante, v->obj = -1;
+        }
+        /* span end: the next comma after the verb group (non-restrictive) or
+         * the next finite verb group */
+        uint32_t e = v->end;
+        for (; e < p->end; e++) {
+            if (comma && TAG(p, e) == T_PUNCT_COMMA) {
+                e++;
+                break;
+            }
+            if (syn->tok_vg[e] >= 0 && syn->tok_vg[e] != rv &&
+                is_finite_tag(TAG(p, syn->vg[syn->tok_vg[e]].first)))
+                break;
+            if (TAG(p, e) == T_PUNCT_END || TAG(p, e) == T_PUNCT_COLON)
+                break;
+        }
+        for (uint32_t k = comma ? b : w; k < e; k++)
+            syn->tok_aux[k] |= AX_SKIP;
+    }
+    /* appositions: NP1 , NP2 [of/PP ...] , VG  |  NP1 , NP2 . */
+    for (uint32_t n = p->np0; n < syn->nnp; n++) {
+        dy_np *a = &syn->np[n];
+        if (a->flags & (NP_POSSESSOR | NP_REL | NP_PRONOUN | NP_TIME))
+            continue;
+        if (a->first > p->first && (IS(p, a->first - 1, "of")))
+            continue;
+        uint32_t c1 = np_chain_end(p, (int32_t)n);
+        if (c1 + 1 >= p->end || TAG(p, c1) != T_PUNCT_COMMA)
+            continue;
+        int32_t b = np_starting(p, c1 + 1);
+        if (b < 0 || (syn->np[b].flags & (NP_REL | NP_PRONOUN | NP_TIME | NP_NUMBER)))
+            continue;
+        if (syn->tok_aux[c1 + 1] & AX_SKIP)
+            continue;
+        /* NP2 and its PPs */
+        uint32_t e = np_chain_end(p, b);
+        while (e + 1 < p->end && TAG(p, e) == T_IN && np_starting(p, e + 1) >= 0 &&
+               !(wcls(p, e) & WC_SUBORD))
+            e = np_chain_end(p, np_starting(p, e + 1));
+        int ok = 0;
+        if (e < p->end && TAG(p, e) == T_PUNCT_COMMA && e + 1 < p->end) {
+            uint32_t k = e + 1;
+            while (k < p->end && TAG(p, k) == T_RB)
+                k++;
+            ok = k < p->end && syn->tok_vg[k] >= 0 &&
+                 is_finite_tag(TAG(p, syn->vg[syn->tok_vg[k]].first));
+        } else if (e >= p->end || TAG(p, e) == T_PUNCT_END) {
+            ok = 1;
+        }
+        /* one side should be a name or a description with a determiner */
+        int aname = (a->flags & NP_PROPER) != 0, bname = (syn->np[b].flags & NP_PROPER) != 0;
+        int bdesc = (syn->np[b].flags & NP_DEF) || syn->np[b].poss >= 0 ||
+                    IS(p, syn->np[b].first, "a") || IS(p, syn->np[b].first, "an") ||
+                    !bname;
+        if (!ok || !(aname || bname) || (aname && bname && !bdesc))
+            continue;
+        a->appos = b;
+        syn->np[b].appos = (int32_t)n;
+        syn->np[b].flags |= NP_APPOS;
+        uint32_t last = (e < p->end && TAG(p, e) == T_PUNCT_COMMA) ? e + 1 : e;
+        for (uint32_t k = c1; k < last && k < p->end; k++)
+            syn->tok_aux[k] |= AX_SKIP;
+    }
+}
+
+static int speech_vg(const pctx *p, int32_t v)
+{
+    return v >= 0 && (p->syn->vg[v].flags & VG_SPEECH);
+}
+
+static void set_reported(pctx *p, int32_t v, int32_t parent)
+{
+    dy_vg *g = &p->syn->vg[v];
+    g->flags |= VG_REPORTED;
+    if (g->parent < 0)
+        g->parent = parent;
+}
+
+static int sentence_roles(pctx *p)
+{
+    dy_syn *syn = p->syn;
+    uint32_t v0 = p->vg0, v1 = (uint32_t)syn->nvg;
+    int question = 0;
+    uint8_t qstate = 0;
+    for (uint32_t i = p->end; i > p->first; i--) {
+        int tg = TAG(p, i - 1);
+        if (tg == T_RQUOTE || tg == T_RRB)
+            continue;
+        if (tg == T_PUNCT_END && IS(p, i - 1, "?")) {
+            question = 1;
+            qstate = syn->tok_aux[i - 1] & AX_QUOTE;
+        }
+        break;
+    }
+    /* "according to X" */
+    for (uint32_t i = p->first; i + 2 < p->end; i++) {
+        if (!(IS(p, i, "according") && IS(p, i + 1, "to")))
+            continue;
+        int32_t n = np_starting(p, i + 2);
+        if (n < 0 || syn->tok_vg[i] >= 0)
+            continue;
+        if (DY_GROW(syn->vg, syn->vg_cap, syn->nvg + 1))
+            return -1;
+        dy_vg *v = &syn->vg[syn->nvg];
+        memset(v, 0, sizeof *v);
+        v->first = i;
+        v->end = i + 2;
+        v->head = i;
+        v->lemma = p->tg ? p->tg->id_say : 0;
+        v->flags = VG_SPEECH | VG_ACCORDING;
+        v->subj = conj_first(p, n);
+        v->obj = v->agent = v->xcomp = v->parent = v->conj = v->iobj = v->neg_tok = -1;
+        v->sent = p->s;
+        v->pp_first = (uint32_t)syn->npp;
+        v->tense = TENSE_PRESENT;
+        uint32_t e = np_chain_end(p, n);
+        syn->tok_vg[i] = syn->tok_vg[i + 1] = (int32_t)syn->nvg;
+        syn->nvg++;
+        /* the phrase is set off from the clause it qualifies */
+        for (uint32_t k = i; k < e && k < p->end; k++)
+            syn->tok_aux[k] |= AX_SKIP;
+        if (e < p->end && TAG(p, e) == T_PUNCT_COMMA)
+            syn->tok_aux[e] |= AX_SKIP;
+        if (i > p->first && TAG(p, i - 1) == T_PUNCT_COMMA)
+            syn->tok_aux[i - 1] |= AX_SKIP;
+    }
+    v1 = (uint32_t)syn->nvg;
+
+    /* if-clauses */
+    int hypo = 0;
+    for (uint32_t i = p->first; i < p->end; i++) {
+        if (IS(p, i, "if") || IS(p, i, "unless"))
+            hypo = 1;
+        else if (hypo && (TAG(p, i) == T_PUNCT_COMMA || IS(p, i, "then") || TAG(p, i) == T_PUNCT_END))
+            hypo = 0;
+        if (hypo)
+            syn->tok_aux[i] |= AX_HYPO;
+    }
+
+    mark_relatives(p);
+
+    int32_t last_main = -1;     /* last finite verb group of a main clause */
+    for (uint32_t vi = v0; vi < v1; vi++) {
+        dy_vg *v = &syn->vg[vi];
+        if (v->flags & VG_ACCORDING)
+            continue;
+        if (syn->tok_aux[v->first] & AX_HYPO)
+            v->flags |= VG_HYPOTHETICAL;
+        if (question && (syn->tok_aux[v->head] & AX_QUOTE) == qstate)
+            v->flags |= VG_QUESTION;
+        int32_t prev = vi > v0 ? (int32_t)vi - 1 : -1;
+        while (prev >= (int32_t)v0 && (syn->vg[prev].flags & VG_ACCORDING))
+            prev--;
+        uint32_t before = v->first; /* token just before the group, skipping adverbs */
+        while (before > p->first && TAG(p, before - 1) == T_RB)
+            before--;
+
+        if (v->flags & VG_INF) {
+            /* to + VB: complement of the verb before it, or of its object */
+            if (prev >= 0) {
+                dy_vg *pv = &syn->vg[prev];
+                int adjacent = pv->end == before || pv->end == v->first;
+                int objctl = pv->obj >= 0 && np_chain_end(p, pv->obj) == before;
+                if (adjacent || objctl) {
+                    if (pv->xcomp < 0)
+                        pv->xcomp = (int32_t)vi;
+                    v->parent = prev;
+                    v->subj = objctl ? pv->obj : pv->subj;
+                    if (!objctl && (pv->flags & VG_PASSIVE) && pv->subj >= 0)
+                        v->subj = pv->subj;
+                    uint32_t c = lcls(p, pv->lemma);
+                    if (c & WC_FAIL)
+                        v->flags |= VG_FAILED;
+                    if (c & WC_REFUSE)
+                        v->flags |= VG_REFUSED;
+                    if (c & WC_INTENT)
+                        v->flags |= VG_INTENT;
+                    /* did not manage to */
+                    if ((pv->flags & VG_NEG) && p->tg && p->t->tok[pv->head].lemma &&
+                        IS(p, pv->head, "manage"))
+                        v->flags |= VG_FAILED;
+                    if ((pv->flags & VG_NEG) && !(c & (WC_FAIL | WC_REFUSE)) &&
+                        (c & (WC_INTENT | WC_CONTROL)))
+                        v->flags |= VG_NEG;
+                    if (c & (WC_FAIL | WC_REFUSE | WC_INTENT | WC_CONTROL))
+                        pv->flags |= VG_CONTROL;
+                    if ((wcls(p, pv->head) == 0 || 1) && IS(p, pv->head, "going") &&
+                        (pv->flags & VG_PROGRESSIVE)) {
+                        v->flags |= VG_FUTURE;
+                        pv->flags |= VG_CONTROL;
+                    }
+                    if (pv->flags & VG_NEG && IS(p, pv->head, "manage"))
+                        pv->flags |= VG_CONTROL;
+                    v->flags |= pv->flags & (VG_FUTURE | VG_MODAL | VG_REPORTED |
+                                              VG_HYPOTHETICAL | VG_QUESTION | VG_RELATIVE);
+                    if (pv->flags & VG_REPORTED)
+                        v->parent = prev;
+                } else {
+                    /* purpose or noun complement: "sent troops to protect" */
+                    v->parent = prev;
+                    v->subj = pv->subj;
+                }
+            }
+            uint32_t stop;
+            if (right_roles(p, (int32_t)vi, &stop) < 0)
+                return -1;
+            continue;
+        }
+        if (v->flags & VG_RELATIVE) {
+            uint32_t stop;
+            if (right_roles(p, (int32_t)vi, &stop) < 0)
+                return -1;
+            if (v->subj >= 0 && v->obj >= 0 && v->obj == v->subj)
+                v->obj = -1;
+            continue;
+        }
+        if ((v->flags & VG_PART) && v->first == v->head) {
+            /* participle without auxiliary */
+            int ptg = before > p->first ? TAG(p, before - 1) : T_NONE;
+            int32_t pn = before > p->first ? syn->tok_np[before - 1] : -1;
+            if (pn >= 0 && !(syn->tok_aux[before - 1] & AX_SKIP) && ptg != T_POS) {
+                /* reduced relative: troops stationed in X, forces fighting in Y */
+                int32_t h = chain_head(p, pn);
+                v->subj = h;
+                v->flags |= VG_RELATIVE;
+                if (syn->np[h].rel < 0)
+                    syn->np[h].rel = (int32_t)vi;
+                if (TAG(p, v->head) == T_VBG)
+                    v->flags &= ~VG_PASSIVE;
+            } else if (last_main >= 0) {
+                /* ", capturing the outpost" / "after meeting X" */
+                v->subj = syn->vg[last_main].subj;
+                v->parent = last_main;
+                if (syn->vg[last_main].xcomp < 0 && TAG(p, v->head) == T_VBG &&
+                    ptg == T_PUNCT_COMMA)
+                    syn->vg[last_main].xcomp = (int32_t)vi;
+                v->flags |= syn->vg[last_main].flags & (VG_REPORTED | VG_QUESTION);
+            } else {
+                v->parent = -2; /* resolved to the next main clause below */
+            }
+            if (TAG(p, v->head) == T_VBG)
+                v->flags &= ~VG_PASSIVE;
+            uint32_t stop;
+            if (right_roles(p, (int32_t)vi, &stop) < 0)
+                return -1;
+            continue;
+        }
+
+        /* a finite (or imperative) verb group */
+        if (v->subj < 0) {
+            int32_t s = find_subject(p, v->first);
+            if (s == -2 && prev >= 0) {
+                /* attacked A and seized B: shared subject */
+                int32_t pm = prev;
+                while (pm >= (int32_t)v0 && (syn->vg[pm].flags & (VG_INF | VG_PART)) &&
+                       syn->vg[pm].parent >= 0)
+                    pm = syn->vg[pm].parent;
+                if (pm >= (int32_t)v0) {
+                    v->subj = syn->vg[pm].subj;
+                    syn->vg[pm].conj = (int32_t)vi;
+                    v->flags |= syn->vg[pm].flags & (VG_REPORTED | VG_RELATIVE);
+                    if (syn->vg[pm].parent >= 0 && v->parent < 0)
+                        v->parent = syn->vg[pm].parent;
+                }
+            } else if (s == -3) {
+                s = -1;
+            } else if (s >= 0) {
+                v->subj = s;
+            }
+        }
+        /* a complement clause: X said (that) Y attacked */
+        if (prev >= 0 && v->parent < 0) {
+            dy_vg *pv = &syn->vg[prev];
+            uint32_t k = before;
+            int that = 0;
+            if (v->subj >= 0) {
+                uint32_t f = chain_first_tok(p, v->subj);
+                if (f < k)
+                    k = f;
+            }
+            if (k > p->first && IS(p, k - 1, "that") && TAG(p, k - 1) == T_IN) {
+                k--;
+                that = 1;
+            }
+            int adjacent = pv->end == k;
+            if (!adjacent && pv->obj >= 0 && np_chain_end(p, pv->obj) == k &&
+                (pv->flags & VG_SPEECH))
+                adjacent = 1; /* told reporters (that) ... */
+            if (!adjacent && pv->iobj >= 0 && np_chain_end(p, pv->iobj) == k)
+                adjacent = 1;
+            if (adjacent && (that || (pv->flags & VG_SPEECH) || (pv->end == k && v->subj >= 0))) {
+                v->parent = prev;
+                if (pv->flags & VG_SPEECH)
+                    v->flags |= VG_REPORTED;
+                else if (pv->flags & VG_REPORTED)
+                    v->flags |= VG_REPORTED;
+                if (pv->obj >= 0 && pv->obj == v->subj)
+                    pv->obj = -1;
+            }
+        }
+        uint32_t stop;
+        int r = right_roles(p, (int32_t)vi, &stop);
+        if (r < 0)
+            return -1;
+        if (v->flags & VG_PASSIVE) {
+            /* the grammatical subject is the patient; keep it as subj and the
+             * agent separately (consumers swap roles for passives) */
+        }
+        /* inversion: "...," said X / said X, "..." */
+        if (v->subj < 0 && (v->flags & VG_SPEECH)) {
+            int32_t n = np_starting(p, v->end);
+            if (n >= 0 && !(syn->np[n].flags & NP_TIME)) {
+                v->subj = conj_first(p, n);
+                if (v->obj == n)
+                    v->obj = -1;
+            }
+        }
+        if (v->subj < 0 && TAG(p, v->head) == T_VB && !(v->flags & (VG_MODAL | VG_FUTURE))) {
+            uint32_t k = v->first;
+            while (k > p->first && (TAG(p, k - 1) == T_RB || TAG(p, k - 1) == T_LQUOTE))
+                k--;
+            if (k == p->first || TAG(p, k - 1) == T_LQUOTE || TAG(p, k - 1) == T_PUNCT_COLON)
+                v->flags |= VG_IMPERATIVE;
+        }
+        if (!(v->flags & (VG_RELATIVE)) && v->parent < 0)
+            last_main = (int32_t)vi;
+        else if (v->parent >= 0)
+            last_main = (int32_t)vi;
+    }
+    /* sentence-initial participles take the subject of the next main clause */
+    for (uint32_t vi = v0; vi < v1; vi++) {
+        dy_vg *v = &syn->vg[vi];
+        if (v->parent != -2)
+            continue;
+        v->parent = -1;
+        for (uint32_t w = vi + 1; w < v1; w++)
+            if (!(syn->vg[w].flags & (VG_PART | VG_INF | VG_RELATIVE | VG_ACCORDING))) {
+                v->subj = syn->vg[w].subj;
+                v->parent = (int32_t)w;
+                break;
+            }
+    }
+    /* reported speech: quotations, complements of speech verbs, according to */
+    int32_t speech_out = -1, according = -1;
+    for (uint32_t vi = v0; vi < v1; vi++) {
+        dy_vg *v = &syn->vg[vi];
+        if ((v->flags & VG_ACCORDING) && according < 0)
+            according = (int32_t)vi;
+        else if (speech_vg(p, (int32_t)vi) && !(syn->tok_aux[v->head] & AX_QUOTE) &&
+                 speech_out < 0 && !(v->flags & VG_REPORTED))
+            speech_out = (int32_t)vi;
+    }
+    for (uint32_t vi = v0; vi < v1; vi++) {
+        dy_vg *v = &syn->vg[vi];
+        if (syn->tok_aux[v->head] & AX_QUOTE) {
+            v->flags |= VG_REPORTED;
+            if (speech_out >= 0 && v->parent < 0)
+                v->parent = speech_out;
+        } else if (according >= 0 && (int32_t)vi != according && v->parent < 0) {
+            set_reported(p, (int32_t)vi, according);
+        }
+    }
+    /* everything below a reported verb group is reported too */
+    for (uint32_t vi = v0; vi < v1; vi++) {
+        dy_vg *v = &syn->vg[vi];
+        for (int guard = 0; guard < 16 && v->parent >= 0 && !(v->flags & VG_REPORTED); guard++) {
+            const dy_vg *pv = &syn->vg[v->parent];
+            if (pv->flags & (VG_REPORTED | VG_SPEECH)) {
+                if (!(pv->flags & VG_SPEECH) || (uint32_t)v->parent != vi)
+                    v->flags |= VG_REPORTED;
+                break;
+            }
+            if (pv->parent < 0)
+                break;
+            pv = &syn->vg[pv->parent];
+            break;
+        }
+    }
+    /* an xcomp or a participle of a speech verb is not reported speech */
+    for (uint32_t vi = v0; vi < v1; vi++) {
+        dy_vg *v = &syn->vg[vi];
+        if (v->parent >= 0 && syn->vg[v->parent].xcomp == (int32_t)vi &&
+            !(syn->vg[v->parent].flags & VG_REPORTED) && !(syn->tok_aux[v->head] & AX_QUOTE))
+            v->flags &= ~VG_REPORTED;
+    }
+    return 0;
+}
+
+/* ---- driver ---- */
+
+static int parse_sentence(pctx *p)
+{
+    p->np0 = (uint32_t)p->syn->nnp;
+    p->vg0 = (uint32_t)p->syn->nvg;
+    if (chunk_nps(p) || chunk_vgs(p))
+        return -1;
+    merge_inversions(p);
+    return sentence_roles(p);
+}
+
+int dy_parse(const struct dyad_ctx *ctx, const dy_text *t, dy_syn *syn)
+{
+    syn->nnp = syn->nvg = syn->npp = 0;
+    size_t ns = t->nsent ? t->nsent : 1;
+    if (ns + 1 > syn->sent_cap) {
+        size_t cap = syn->sent_cap;
+        if (DY_GROW(syn->sent_np, cap, ns + 1))
+            return -1;
+        uint32_t *q = dy_realloc(syn->sent_vg, cap * sizeof *q);
+        if (!q)
+            return -1;
+        syn->sent_vg = q;
+        syn->sent_cap = cap;
+    }
+    if (t->ntok > syn->tok_cap) {
+        size_t cap = syn->tok_cap ? syn->tok_cap : 256;
+        while (cap < t->ntok)
+            cap *= 2;
+        int32_t *a = dy_realloc(syn->tok_np, cap * sizeof *a);
+        if (!a)
+            return -1;
+        syn->tok_np = a;
+        int32_t *b = dy_realloc(syn->tok_vg, cap * sizeof *b);
+        if (!b)
+            return -1;
+        syn->tok_vg = b;
+        uint8_t *c = dy_realloc(syn->tok_aux, cap);
+        if (!c)
+            return -1;
+        syn->tok_aux = c;
+        syn->tok_cap = cap;
+    }
+    /* quotation state across the document */
+    int inq = 0;
+    for (size_t i = 0; i < t->ntok; i++) {
+        const dy_tok *k = &t->tok[i];
+        syn->tok_np[i] = syn->tok_vg[i] = -1;
+        if (k->kind == TK_QUOTE && (k->flags & TF_OPEN))
+            inq = 1;
+        syn->tok_aux[i] = (uint8_t)((inq || k->quote) ? AX_QUOTE : 0);
+        if (k->kind == TK_QUOTE && (k->flags & TF_CLOSE))
+            inq = 0;
+        if (k->flags & TF_PARA && !(k->kind == TK_QUOTE))
+            inq = inq && !(k->flags & TF_PARA) ? 0 : inq;
+    }
+    pctx p = {.ctx = ctx, .tg = ctx->lex.tagger, .t = t, .syn = syn};
+    for (size_t s = 0; s < ns; s++) {
+        p.s = (uint32_t)s;
+        if (t->nsent) {
+            p.first = t->sent[s].first;
+            p.end = t->sent[s].first + t->sent[s].ntok;
+        } else {
+            p.first = 0;
+            p.end = (uint32_t)t->ntok;
+        }
+        syn->sent_np[s] = (uint32_t)syn->nnp;
+        syn->sent_vg[s] = (uint32_t)syn->nvg;
+        if (parse_sentence(&p))
+            return -1;
+    }
+    syn->sent_np[ns] = (uint32_t)syn->nnp;
+    syn->sent_vg[ns] = (uint32_t)syn->nvg;
+    return 0;
+}
+
+void dy_syn_free(dy_syn *syn)
+{
+    if (!syn)
+        return;
+    dy_free(syn->np);
+    dy_free(syn->vg);
+    dy_free(syn->pp);
+    dy_free(syn->sent_np);
+    dy_free(syn->sent_vg);
+    dy_free(syn->tok_np);
+    dy_free(syn->tok_vg);
+    dy_free(syn->tok_aux);
+    memset(syn, 0, sizeof *syn);
+}

@@ -1,0 +1,655 @@
+/* tag.c - part-of-speech tags and lemmas for every token of a document.
+ *
+ * Reads dy_text (tokens with kind, flags, normalised form and word id) and the
+ * tables of dy_lex; writes dy_tok.tag (enum dy_tag) and dy_tok.lemma.
+ *
+ * Per sentence: each token gets a short list of candidate states with their
+ * emission scores (lexicon; for unknown words the suffix model, shape and
+ * capitalisation), then a second-order Viterbi over the candidates only picks
+ * the best sequence (cost: sum of k(i-2)*k(i-1)*k(i), k <= 8, usually 1-3).
+ * Lemmas come from WordNet's morphy algorithm: exception lists, then the
+ * detachment rules checked against the base-form sets. No allocation: the
+ * trellis lives on the stack and long sentences are tagged in windows. */
+#include "tagger.h"
+
+#include "../core/internal.h"
+
+#include <math.h>
+
+/* Capitalisation evidence (ln factors). The lexicon is lower-cased, so it
+ * cannot tell "Bush" from "bush"; in running text a capital letter away from
+ * the start of a sentence means a name far more often than not. */
+#define CAP_OTHER_PEN (-2.3f)   /* capitalised mid-sentence, tag not NNP/NNPS */
+#define ALLCAP_OTHER_PEN (-6.0f) /* ALL-CAPS mid-sentence (NATO, US), not NNP */
+#define LOWER_NNP_PEN (-6.0f)   /* lower case, tag NNP/NNPS */
+#define CAP_NNP_FALLBACK (-11.5f) /* ln P(w | nnp) given to a capitalised word the
+                                   lexicon never saw as a name */
+#define BEAM 9.0f               /* drop candidates this far below the best */
+
+/* ---- morphy ---- */
+
+static uint32_t find_word(const struct dyad_ctx *ctx, const char *s, size_t n)
+{
+    return dy_word_find(ctx, s, n);
+}
+
+/* Try base = w minus `cut` bytes plus `add`; check against set. */
+static int try_rule(const dy_map *set, const char *w, size_t n, size_t cut, const char *add,
+                    char *out, size_t *outn)
+{
+    size_t al = strlen(add);
+    if (n <= cut || n - cut + al >= 64)
+        return 0;
+    memcpy(out, w, n - cut);
+    memcpy(out + n - cut, add, al);
+    *outn = n - cut + al;
+    return tg_wn_has(set, out, *outn);
+}
+
+static int ends(const char *w, size_t n, const char *suf)
+{
+    size_t l = strlen(suf);
+    return n >= l && memcmp(w + n - l, suf, l) == 0;
+}
+
+static int is_vowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* Base form string of w (pos 'v' or 'n') into out[64]; returns its length, or
+ * 0 when no rule applies (the word is its own base or unknown). */
+static size_t morph_str(const struct dy_tagger *tg, const char *w, size_t n, int pos, char *out)
+{
+    size_t on;
+    if (n >= 60)
+        return 0;
+    if (pos == 'v') {
+        static const struct { const char *s, *a; } r[] = {
+            {"s", ""}, {"ies", "y"}, {"es", "e"}, {"es", ""}, {"ed", "e"}, {"ed", ""},
+            {"ing", "e"}, {"ing", ""}};
+        for (size_t i = 0; i < sizeof r / sizeof r[0]; i++)
+            if (ends(w, n, r[i].s) && try_rule(&tg->wn_verb, w, n, strlen(r[i].s), r[i].a, out, &on))
+                return on;
+        /* not in WordNet: undouble (stopping), -ied, plain -ed/-ing */
+        if ((ends(w, n, "ing") && n > 5) || (ends(w, n, "ed") && n > 4)) {
+            size_t cut = ends(w, n, "ing") ? 3 : 2;
+            size_t b = n - cut;
+            if (b >= 3 && w[b - 1] == w[b - 2] && !is_vowel(w[b - 1]) && w[b - 1] != 'l' &&
+                w[b - 1] != 's') {
+                memcpy(out, w, b - 1);
+                return b - 1;
+            }
+            if (cut == 2 && ends(w, n, "ied")) {
+                memcpy(out, w, n - 3);
+                out[n - 3] = 'y';
+                return n - 2;
+            }
+            memcpy(out, w, b);
+            return b;
+        }
+        if (ends(w, n, "ies") && n > 4) {
+            memcpy(out, w, n - 3);
+            out[n - 3] = 'y';
+            return n - 2;
+        }
+        if (ends(w, n, "s") && !ends(w, n, "ss") && n > 3) {
+            memcpy(out, w, n - 1);
+            return n - 1;
+        }
+        return 0;
+    }
+    static const struct { const char *s, *a; } r[] = {
+        {"s", ""}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"},
+        {"men", "man"}, {"ies", "y"}};
+    for (size_t i = 0; i < sizeof r / sizeof r[0]; i++)
+        if (ends(w, n, r[i].s) && try_rule(&tg->wn_noun, w, n, strlen(r[i].s), r[i].a, out, &on))
+            return on;
+    if (ends(w, n, "ies") && n > 4) {
+        memcpy(out, w, n - 3);
+        out[n - 3] = 'y';
+        return n - 2;
+    }
+    if (ends(w, n, "s") && !ends(w, n, "ss") && !ends(w, n, "us") && !ends(w, n, "is") && n > 3) {
+        memcpy(out, w, n - 1);
+        return n - 1;
+    }
+    return 0;
+}
+
+/* Lemma id; wid is the id of w (0 if not interned). */
+static uint32_t lemma_of(const struct dyad_ctx *ctx, const char *w, size_t n, uint32_t wid,
+                         int pos)
+{
+    const dy_lex *lex = &ctx->lex;
+    const struct dy_tagger *tg = lex->tagger;
+    uint32_t v;
+    if (wid && dy_map_get(pos == 'v' ? &lex->verb_exc : &lex->noun_exc, wid, &v))
+        return v;
+    if (!tg)
+        return wid;
+    if (tg_wn_has(pos == 'v' ? &tg->wn_verb : &tg->wn_noun, w, n))
+        return wid;
+    char out[64];
+    size_t on = morph_str(tg, w, n, pos, out);
+    if (!on)
+        return wid;
+    return find_word(ctx, out, on);
+}
+
+uint32_t dy_lemma(const struct dyad_ctx *ctx, const char *w, size_t n, int pos)
+{
+    char low[64];
+    if (n == 0 || n >= sizeof low)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)(dy_is_ascii_upper((unsigned char)w[i]) ? w[i] + 32 : w[i]);
+    uint32_t wid = find_word(ctx, low, n);
+    return lemma_of(ctx, low, n, wid, pos == 'n' ? 'n' : 'v');
+}
+
+/* ---- candidates ---- */
+
+typedef struct sent_info {
+    int headline;       /* most words capitalised: capitals say little */
+} sent_info;
+
+static void cand_add(tg_cand *c, int st, float lp)
+{
+    if (st < 0)
+        return;
+    for (int i = 0; i < c->n; i++)
+        if (c->st[i] == st) {
+            if (lp > c->lp[i])
+                c->lp[i] = lp;
+            return;
+        }
+    if (c->n < TG_MAXC) {
+        c->st[c->n] = (uint8_t)st;
+        c->lp[c->n] = lp;
+        c->n++;
+        return;
+    }
+    int worst = 0;
+    for (int i = 1; i < c->n; i++)
+        if (c->lp[i] < c->lp[worst])
+            worst = i;
+    if (lp > c->lp[worst]) {
+        c->st[worst] = (uint8_t)st;
+        c->lp[worst] = lp;
+    }
+}
+
+static int has_alpha(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (dy_is_ascii_lower((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80)
+            return 1;
+    return 0;
+}
+static int has_digit(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (dy_is_digit((unsigned char)s[i]))
+            return 1;
+    return 0;
+}
+
+/* Unknown word: festival's P(OOV | t) times the suffix evidence. */
+static void cand_unknown(const struct dy_tagger *tg, const char *w, size_t n, tg_cand *c)
+{
+    const float *row = NULL;
+    if (tg->sufp) {
+        /* suffix of the last hyphen-separated part */
+        const char *h = memchr(w, '-', n);
+        const char *base = w;
+        size_t bn = n;
+        if (h) {
+            const char *last = w + n;
+            while (last > w && last[-1] != '-')
+                last--;
+            base = last;
+            bn = (size_t)(w + n - last);
+        }
+        row = tg->sufp; /* row 0: the prior */
+        for (size_t L = 1; L <= TG_SUFMAX && L < bn; L++) {
+            uint32_t r;
+            if (!dy_map_get(&tg->suf, tg_key(base + bn - L, L), &r))
+                break;
+            row = tg->sufp + (size_t)(r - 1) * tg->nopen;
+        }
+    }
+    for (int j = 0; j < tg->nopen; j++) {
+        int st = tg->open[j];
+        /* names carry no suffix evidence (the model is built from lower-case
+         * words); their prior is festival's P(OOV | nnp) */
+        float ev = (row && st != tg->s_nnp && st != tg->s_nnps) ? row[j] : 0;
+        cand_add(c, st, tg->oov[j] + ev);
+    }
+    if (!tg->sufp) { /* degraded: suffix rules */
+        int st = tg->s_nn;
+        if (ends(w, n, "ly"))
+            st = tg->s_rb;
+        else if (ends(w, n, "ing"))
+            st = tg->s_vbg;
+        else if (ends(w, n, "ed"))
+            st = tg->s_vbd;
+        else if (ends(w, n, "s") && !ends(w, n, "ss"))
+            st = tg->s_nns;
+        else if (ends(w, n, "ous") || ends(w, n, "ive") || ends(w, n, "al") || ends(w, n, "ic"))
+            st = tg->s_jj;
+        cand_add(c, st, -1.0f);
+    }
+    if (memchr(w, '-', n)) { /* pro-Russian, long-range, so-called */
+        for (int i = 0; i < c->n; i++)
+            if (c->st[i] == tg->s_jj)
+                c->lp[i] += 1.0f;
+            else if (c->st[i] != tg->s_nn && c->st[i] != tg->s_nnp && c->st[i] != tg->s_nns)
+                c->lp[i] -= 1.0f;
+    }
+}
+
+static void cand_number(const struct dy_tagger *tg, const char *w, size_t n, tg_cand *c)
+{
+    if (has_alpha(w, n)) {
+        if (memchr(w, '-', n) && !dy_is_digit((unsigned char)w[n - 1])) { /* 30-year-old */
+            cand_add(c, tg->s_jj, -1.0f);
+            cand_add(c, tg->s_nn, -4.0f);
+            cand_add(c, tg->s_cd, -5.0f);
+            return;
+        }
+        if (ends(w, n, "st") || ends(w, n, "nd") || ends(w, n, "rd") || ends(w, n, "th")) {
+            cand_add(c, tg->s_jj, -1.0f);
+            cand_add(c, tg->s_cd, -4.0f);
+            return;
+        }
+        if (ends(w, n, "s")) { /* 1990s */
+            cand_add(c, tg->s_cd, -1.0f);
+            cand_add(c, tg->s_nns, -2.0f);
+            return;
+        }
+    }
+    for (int i = 0; i < tg->nnum; i++)
+        cand_add(c, tg->num[i].st, tg->num[i].lp);
+}
+
+static void candidates(const struct dyad_ctx *ctx, const struct dy_tagger *tg, const dy_text *t,
+                       size_t i, int initial, const sent_info *si, tg_cand *c)
+{
+    const dy_tok *k = &t->tok[i];
+    const char *w = dy_tok_norm(t, k);
+    size_t n = k->nlen;
+    c->n = 0;
+    switch (k->kind) {
+    case TK_PUNCT:
+    case TK_DASH:
+    case TK_QUOTE:
+        cand_add(c, tg->s_punc, 0);
+        return;
+    case TK_NUM:
+        if (k->word && k->word < tg->nids && tg->lex_off[k->word] != tg->lex_off[k->word + 1])
+            break;
+        cand_number(tg, w, n, c);
+        return;
+    case TK_SYM:
+        if (k->word && k->word < tg->nids && tg->lex_off[k->word] != tg->lex_off[k->word + 1])
+            break;
+        cand_add(c, tg->s_sym, 0);
+        return;
+    default:
+        break;
+    }
+    int known = k->word && k->word < tg->nids && tg->lex_off[k->word] != tg->lex_off[k->word + 1];
+    if (known) {
+        for (uint32_t e = tg->lex_off[k->word]; e < tg->lex_off[k->word + 1]; e++)
+            cand_add(c, tg->ent[e].st, tg->ent[e].lp);
+    } else if (has_digit(w, n) && k->kind == TK_WORD) { /* F-16, G7, COVID-19 */
+        cand_add(c, tg->s_nnp, -2.0f);
+        cand_add(c, tg->s_nn, -3.0f);
+        cand_add(c, tg->s_cd, -4.0f);
+        cand_add(c, tg->s_jj, -4.5f);
+    } else {
+        cand_unknown(tg, w, n, c);
+    }
+    /* capitalisation */
+    int cap = (k->flags & TF_CAP) != 0;
+    int allcap = (k->flags & TF_ALLCAP) != 0;
+    if (k->kind == TK_CLITIC)
+        cap = allcap = 0;
+    if (!si->headline) {
+        if (cap && !initial) {
+            float pen = allcap ? ALLCAP_OTHER_PEN : CAP_OTHER_PEN;
+            int hasnnp = 0;
+            for (int j = 0; j < c->n; j++) {
+                if (c->st[j] == tg->s_nnp || c->st[j] == tg->s_nnps)
+                    hasnnp = 1;
+                else
+                    c->lp[j] += pen;
+            }
+            if (!hasnnp) {
+                int pl = n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && !allcap;
+                cand_add(c, tg->s_nnp, known ? CAP_NNP_FALLBACK : tg->oov[0]);
+                if (pl)
+                    cand_add(c, tg->s_nnps, (known ? CAP_NNP_FALLBACK : tg->oov[0]) - 1.0f);
+            }
+        } else if (!cap && has_alpha(w, n)) {
+            for (int j = 0; j < c->n; j++)
+                if (c->st[j] == tg->s_nnp || c->st[j] == tg->s_nnps)
+                    c->lp[j] += LOWER_NNP_PEN;
+        }
+    } else if (allcap && !known) {
+        cand_add(c, tg->s_nnp, tg->oov[0]);
+    }
+    /* beam */
+    float best = -1e30f;
+    for (int j = 0; j < c->n; j++)
+        if (c->lp[j] > best)
+            best = c->lp[j];
+    int m = 0;
+    for (int j = 0; j < c->n; j++)
+        if (c->lp[j] >= best - BEAM) {
+            c->st[m] = c->st[j];
+            c->lp[m] = c->lp[j];
+            m++;
+        }
+    c->n = m;
+    if (c->n == 0)
+        cand_add(c, tg->s_nn, 0);
+}
+
+/* ---- Viterbi over candidate lists ---- */
+
+#define WIN 126
+
+/* Tag c[0..n) given the two previous states; writes the chosen states. */
+static void viterbi(const struct dy_tagger *tg, const tg_cand *c, int n, int pa, int pb, uint8_t *out)
+{
+    float d[WIN][TG_MAXC][TG_MAXC];
+    uint8_t bp[WIN][TG_MAXC][TG_MAXC];
+    int H = tg->H;
+    const float *tri = tg->tri;
+    /* position 0: previous two fixed */
+    for (int l = 0; l < c[0].n; l++)
+        d[0][0][l] = tri[((size_t)pa * H + pb) * H + c[0].st[l]] + c[0].lp[l];
+    if (n == 1) {
+        int bl = 0;
+        for (int l = 1; l < c[0].n; l++)
+            if (d[0][0][l] > d[0][0][bl])
+                bl = l;
+        out[0] = c[0].st[bl];
+        return;
+    }
+    /* position 1 */
+    for (int j = 0; j < c[0].n; j++)
+        for (int l = 0; l < c[1].n; l++) {
+            d[1][j][l] = d[0][0][j] + tri[((size_t)pb * H + c[0].st[j]) * H + c[1].st[l]] +
+                         c[1].lp[l];
+            bp[1][j][l] = 0;
+        }
+    for (int i = 2; i < n; i++) {
+        const tg_cand *c2 = &c[i - 2], *c1 = &c[i - 1], *c0 = &c[i];
+        for (int j = 0; j < c1->n; j++) {
+            for (int l = 0; l < c0->n; l++) {
+                float best = -1e30f;
+                int bh = 0;
+                for (int h = 0; h < c2->n; h++) {
+                    float v = d[i - 1][h][j] +
+                              tri[((size_t)c2->st[h] * H + c1->st[j]) * H + c0->st[l]];
+                    if (v > best) {
+                        best = v;
+                        bh = h;
+                    }
+                }
+                d[i][j][l] = best + c0->lp[l];
+                bp[i][j][l] = (uint8_t)bh;
+            }
+        }
+    }
+    /* best final pair */
+    int bj = 0, bl = 0;
+    float best = -1e30f;
+    for (int j = 0; j < c[n - 2].n; j++)
+        for (int l = 0; l < c[n - 1].n; l++)
+            if (d[n - 1][j][l] > best) {
+                best = d[n - 1][j][l];
+                bj = j;
+                bl = l;
+            }
+    int idx[WIN];
+    idx[n - 1] = bl;
+    idx[n - 2] = bj;
+    for (int i = n - 1; i >= 2; i--)
+        idx[i - 2] = bp[i][idx[i - 1]][idx[i]];
+    for (int i = 0; i < n; i++)
+        out[i] = c[i].st[idx[i]];
+}
+
+/* ---- Penn tags from states ---- */
+
+static int punct_tag(const dy_tok *k, const char *w)
+{
+    if (k->kind == TK_QUOTE)
+        return (k->flags & TF_OPEN) ? T_LQUOTE : T_RQUOTE;
+    switch (w[0]) {
+    case ',':
+        return T_PUNCT_COMMA;
+    case '.':
+        return k->nlen > 1 ? T_PUNCT_COLON : T_PUNCT_END;
+    case '!':
+    case '?':
+        return T_PUNCT_END;
+    case ';':
+    case ':':
+    case '-':
+        return T_PUNCT_COLON;
+    case '(':
+    case '[':
+    case '{':
+        return T_LRB;
+    case ')':
+    case ']':
+    case '}':
+        return T_RRB;
+    case '$':
+        return T_DOLLAR;
+    case '#':
+        return T_HASH;
+    case '"':
+        return (k->flags & TF_OPEN) ? T_LQUOTE : T_RQUOTE;
+    case '`':
+        return T_LQUOTE;
+    case '\'':
+        return T_RQUOTE;
+    default:
+        break;
+    }
+    if ((unsigned char)w[0] == 0xE2) /* the tokenizer keeps other dashes/ellipses */
+        return T_PUNCT_COLON;
+    return T_SYM;
+}
+
+static int penn_of(const struct dy_tagger *tg, const dy_text *t, size_t i, int st)
+{
+    const dy_tok *k = &t->tok[i];
+    const char *w = dy_tok_norm(t, k);
+    if (st == tg->s_punc)
+        return punct_tag(k, w);
+    if (st == tg->s_prp) {
+        static const char *const poss[] = {"my", "your", "his", "its", "our", "their", "her",
+                                           "thy"};
+        for (size_t j = 0; j < sizeof poss / sizeof poss[0]; j++)
+            if (dy_tok_is(t, k, poss[j]))
+                return j == 6 ? -T_PRPS : T_PRPS; /* her: decided by the next token */
+        return T_PRP;
+    }
+    if (st == tg->s_wp && dy_tok_is(t, k, "whose"))
+        return T_WPS;
+    return tg->penn[st];
+}
+
+static int next_is_nominal(const dy_text *t, size_t i, size_t end)
+{
+    if (i + 1 >= end)
+        return 0;
+    int nt = t->tok[i + 1].tag;
+    return dy_tag_is_noun(nt) || nt == T_JJ || nt == T_JJS || nt == T_JJR || nt == T_CD ||
+           nt == T_VBG;
+}
+
+/* ---- lemmas ---- */
+
+static uint32_t tok_lemma(const struct dyad_ctx *ctx, const dy_text *t, size_t i, size_t end)
+{
+    const dy_tok *k = &t->tok[i];
+    const char *w = dy_tok_norm(t, k);
+    int tag = k->tag;
+    if (dy_tag_is_verb(tag) || tag == T_MD) {
+        if (k->kind == TK_CLITIC || tag == T_MD) {
+            const char *l = NULL;
+            if (dy_tok_is(t, k, "'s")) {
+                /* he's gone / it's been: have; else be */
+                int have = i + 1 < end && (t->tok[i + 1].tag == T_VBN ||
+                                           (i + 2 < end && t->tok[i + 1].tag == T_RB &&
+                                            t->tok[i + 2].tag == T_VBN &&
+                                            !dy_tok_is(t, &t->tok[i + 1], "not")));
+                if (have && i + 1 < end && dy_tok_is(t, &t->tok[i + 1], "been"))
+                    have = 1;
+                l = have ? "have" : "be";
+            } else if (dy_tok_is(t, k, "'re") || dy_tok_is(t, k, "'m"))
+                l = "be";
+            else if (dy_tok_is(t, k, "'ve"))
+                l = "have";
+            else if (dy_tok_is(t, k, "'d"))
+                l = (i + 1 < end && t->tok[i + 1].tag == T_VBN) ? "have" : "would";
+            else if (dy_tok_is(t, k, "'ll") || dy_tok_is(t, k, "wo"))
+                l = "will";
+            else if (dy_tok_is(t, k, "ca"))
+                l = "can";
+            if (l)
+                return find_word(ctx, l, strlen(l));
+            return k->word;
+        }
+        if (tag == T_VB || tag == T_VBP) {
+            uint32_t v;
+            if (k->word && dy_map_get(&ctx->lex.verb_exc, k->word, &v))
+                return v;
+            return k->word;
+        }
+        return lemma_of(ctx, w, k->nlen, k->word, 'v');
+    }
+    if (tag == T_NNS)
+        return lemma_of(ctx, w, k->nlen, k->word, 'n');
+    if (tag == T_NN) {
+        uint32_t v;
+        if (k->word && dy_map_get(&ctx->lex.noun_exc, k->word, &v))
+            return v;
+    }
+    return k->word;
+}
+
+/* ---- contextual corrections ----
+ * A few local rules over the Viterbi output where the trigram window is too
+ * short or the lexicon too skewed (festival's "said" is VBD 45 times more often
+ * than VBN): a past form after an auxiliary have/be (with adverbs between) is
+ * a participle; a base form after to/a modal stays VB. */
+static void fix_tags(const struct dy_tagger *tg, dy_text *t, size_t first, size_t end)
+{
+    for (size_t j = first + 1; j < end; j++) {
+        dy_tok *k = &t->tok[j];
+        if (k->tag != T_VBD && k->tag != T_VBP && k->tag != T_VB)
+            continue;
+        size_t a = j;
+        while (a > first && (t->tok[a - 1].tag == T_RB || t->tok[a - 1].tag == T_RBR))
+            a--;
+        if (a == first)
+            continue;
+        uint32_t c = tg_wclass(tg, t->tok[a - 1].word);
+        int pt = t->tok[a - 1].tag;
+        if (k->tag == T_VBD && (c & (WC_HAVE | WC_BE | WC_GET)) && dy_tag_is_verb(pt))
+            k->tag = T_VBN;
+        else if (k->tag == T_VBP && (pt == T_MD || pt == T_TO || ((c & WC_DO) && dy_tag_is_verb(pt))))
+            k->tag = T_VB;
+    }
+}
+
+/* ---- driver ---- */
+
+static int is_word_kind(int kind)
+{
+    return kind == TK_WORD || kind == TK_ABBR || kind == TK_NUM;
+}
+
+static void tag_span(const struct dyad_ctx *ctx, dy_text *t, size_t first, size_t n)
+{
+    const struct dy_tagger *tg = ctx->lex.tagger;
+    tg_cand cand[WIN];
+    uint8_t st[WIN];
+    sent_info si = {0};
+    /* headline: most alphabetic words capitalised */
+    size_t nalpha = 0, ncap = 0;
+    for (size_t i = first; i < first + n; i++) {
+        const dy_tok *k = &t->tok[i];
+        if (k->kind == TK_WORD && has_alpha(dy_tok_norm(t, k), k->nlen)) {
+            nalpha++;
+            if (k->flags & (TF_CAP | TF_ALLCAP))
+                ncap++;
+        }
+    }
+    si.headline = nalpha >= 3 && ncap * 4 >= nalpha * 3;
+    int pa = tg->start_a, pb = tg->start_b;
+    int seen_word = 0;
+    size_t i = first, end = first + n;
+    while (i < end) {
+        size_t m = end - i < WIN ? end - i : WIN;
+        for (size_t j = 0; j < m; j++) {
+            const dy_tok *k = &t->tok[i + j];
+            int initial = !seen_word;
+            if (!initial && i + j > first) {
+                const dy_tok *p = &t->tok[i + j - 1];
+                if ((p->kind == TK_QUOTE && (p->flags & TF_OPEN)) ||
+                    (p->kind == TK_PUNCT && (t->norm[p->norm] == ':' || t->norm[p->norm] == '(')) ||
+                    (k->flags & TF_PARA))
+                    initial = 1;
+            }
+            candidates(ctx, tg, t, i + j, initial, &si, &cand[j]);
+            if (is_word_kind(k->kind) || k->kind == TK_CLITIC)
+                seen_word = 1;
+        }
+        viterbi(tg, cand, (int)m, pa, pb, st);
+        pa = m >= 2 ? st[m - 2] : pb;
+        pb = st[m - 1];
+        for (size_t j = 0; j < m; j++) {
+            int p = penn_of(tg, t, i + j, st[j]);
+            t->tok[i + j].tag = (uint8_t)(p < 0 ? -p : p);
+        }
+        i += m;
+    }
+    fix_tags(tg, t, first, end);
+    for (size_t j = first; j < end; j++) {
+        dy_tok *k = &t->tok[j];
+        if (k->tag == T_PRPS && dy_tok_is(t, k, "her") && !next_is_nominal(t, j, end))
+            k->tag = T_PRP;
+    }
+    for (size_t j = first; j < end; j++)
+        t->tok[j].lemma = tok_lemma(ctx, t, j, end);
+}
+
+int dy_tag(const struct dyad_ctx *ctx, dy_text *t)
+{
+    if (!ctx->lex.tagger) {
+        for (size_t i = 0; i < t->ntok; i++) {
+            t->tok[i].tag = T_NN;
+            t->tok[i].lemma = t->tok[i].word;
+        }
+        return 0;
+    }
+    if (t->nsent == 0) {
+        if (t->ntok)
+            tag_span(ctx, t, 0, t->ntok);
+        return 0;
+    }
+    for (size_t s = 0; s < t->nsent; s++)
+        if (t->sent[s].ntok)
+            tag_span(ctx, t, t->sent[s].first, t->sent[s].ntok);
+    return 0;
+}
