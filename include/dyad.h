@@ -208,6 +208,8 @@ DYAD_API const char *dyad_doc_text(const dyad_doc *doc, size_t *len);
 /* The document's date as given to dyad_code() ("YYYY-MM-DD" into out), or
  * DYAD_ENOTFOUND when it had none. */
 DYAD_API dyad_err dyad_doc_date(const dyad_doc *doc, char out[11]);
+/* The result of the last dyad_code() on doc (DYAD_EINVAL if never coded). */
+DYAD_API dyad_err dyad_doc_status(const dyad_doc *doc);
 
 typedef struct dyad_quote_info {
     size_t start, end;       /* byte range of the quoted words, without the marks */

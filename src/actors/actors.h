@@ -67,7 +67,8 @@ enum {
     AM_DESC = 2,            /* a description resolved to an earlier actor */
     AM_AGENT_ONLY = 4,      /* an agent with no country (police -> COP) */
     AM_PERSON = 8,
-    AM_NAME = 16            /* a capitalised name with no code */
+    AM_NAME = 16,           /* a capitalised name with no code */
+    AM_PLURAL = 32          /* a plural group ("Russian troops"): not "its" */
 };
 
 typedef struct dy_mention {

@@ -89,6 +89,11 @@ static int push_men(struct dyad_doc *doc, uint32_t first, uint32_t end, uint32_t
     memcpy(m->code, code, cl);
     m->code[cl] = 0;
     m->flags = flags;
+    if (end > first) {
+        const dy_tok *lt = &doc->t.tok[end - 1];
+        if ((lt->tag == T_NNS || lt->tag == T_NNPS) && !(flags & AM_PERSON))
+            m->flags |= AM_PLURAL;
+    }
     m->entry = entry;
     m->agent_entry = -1;
     m->ref = -1;
@@ -145,6 +150,12 @@ typedef struct surname {
 
 static int is_pronoun(const dy_text *t, const dy_tok *k, int *kind)
 {
+    static const char *plur[] = {"they", "them", "their"};
+    for (size_t i = 0; i < 3; i++)
+        if (dy_tok_is(t, k, plur[i])) {
+            *kind = 3;
+            return 1;
+        }
     static const char *pers[] = {"he", "she", "him", "his", "her"};
     for (size_t i = 0; i < 5; i++)
         if (dy_tok_is(t, k, pers[i])) {
@@ -210,9 +221,9 @@ int dy_actors_find(const dyad_ctx *ctx, struct dyad_doc *doc)
     doc->nmen = 0;
     surname sn[64];
     size_t nsn = 0;
-    int32_t last_person = -1, last_speaker = -1, last_nonperson = -1;
+    int32_t last_person = -1, last_speaker = -1, last_nonperson = -1, last_plural = -1;
     raw rw[256];
-    int32_t *fix[3] = {&last_person, &last_speaker, &last_nonperson};
+    int32_t *fix[4] = {&last_person, &last_speaker, &last_nonperson, &last_plural};
 
     for (size_t s = 0; s < t->nsent; s++) {
         const dy_sent *se = &t->sent[s];
@@ -245,7 +256,8 @@ int dy_actors_find(const dyad_ctx *ctx, struct dyad_doc *doc)
                 size_t j = mend;
                 if (is_word(t, j, "'s") || is_word(t, j, "'"))
                     j++;
-                while (j < end && is_adj_like(t, j) && j < mend + 3)
+                while (j < end && is_adj_like(t, j) && j < mend + 3 &&
+                       !(r + 1 < nrw && rw[r + 1].first == j))
                     j++;
                 if (!e->person && r + 1 < nrw && rw[r + 1].first == j &&
                     a->entries[rw[r + 1].entry].kind == EK_AGENT) {
@@ -340,7 +352,7 @@ int dy_actors_find(const dyad_ctx *ctx, struct dyad_doc *doc)
             doc->men[doc->nmen - 1].agent_entry = agent_entry;
         }
         /* keep mentions of this sentence in text order */
-        sort_mentions(doc, men0, fix, 3);
+        sort_mentions(doc, men0, fix, 4);
         /* surnames remembered from titled unknown names */
         size_t nmen_named = doc->nmen;
         for (size_t i = se->first; i < end; i++) {
@@ -355,7 +367,7 @@ int dy_actors_find(const dyad_ctx *ctx, struct dyad_doc *doc)
                     break;
                 }
         }
-        sort_mentions(doc, men0, fix, 3);
+        sort_mentions(doc, men0, fix, 4);
         /* pronouns, in text order: the recency state moves as mentions pass */
         size_t nbase = doc->nmen, mi = men0;
         for (size_t i = se->first; i < end; i++) {
@@ -363,6 +375,8 @@ int dy_actors_find(const dyad_ctx *ctx, struct dyad_doc *doc)
                 const dy_mention *mm = &doc->men[mi];
                 if (mm->flags & AM_PERSON)
                     last_person = (int32_t)mi;
+                else if (mm->flags & AM_PLURAL)
+                    last_plural = (int32_t)mi;
                 else if (!(mm->flags & AM_AGENT_ONLY) && mm->code[0])
                     last_nonperson = (int32_t)mi;
                 mi++;
@@ -371,7 +385,9 @@ int dy_actors_find(const dyad_ctx *ctx, struct dyad_doc *doc)
             int pk;
             if (covered(doc, men0, nbase, i) || !is_pronoun(t, k, &pk))
                 continue;
-            int32_t ref = pk == 1 ? last_person : last_nonperson;
+            int32_t ref = pk == 1 ? last_person : pk == 2 ? last_nonperson : last_plural;
+            if (ref >= 0 && doc->men[ref].sent + 2 < s)
+                ref = -1;   /* too far back */
             /* "he said" after a quotation: the speaker of the latest attribution */
             if (pk == 1 && last_speaker >= 0 &&
                 (i == se->first || (i > se->first && t->tok[i - 1].kind == TK_QUOTE)) &&
@@ -381,7 +397,9 @@ int dy_actors_find(const dyad_ctx *ctx, struct dyad_doc *doc)
                 doc->men[last_speaker].sent >= doc->men[ref].sent)
                 ref = last_speaker;
             if (ref >= 0 && doc->men[ref].code[0]) {
-                if (push_men(doc, (uint32_t)i, (uint32_t)i + 1, (uint32_t)s, doc->men[ref].code,
+                char rc[sizeof doc->men[ref].code];   /* push_men may move doc->men */
+                memcpy(rc, doc->men[ref].code, sizeof rc);
+                if (push_men(doc, (uint32_t)i, (uint32_t)i + 1, (uint32_t)s, rc,
                              AM_PRONOUN | (pk == 1 ? AM_PERSON : 0), -1))
                     return -1;
                 doc->men[doc->nmen - 1].ref = ref;
@@ -390,7 +408,7 @@ int dy_actors_find(const dyad_ctx *ctx, struct dyad_doc *doc)
                     last_speaker = ref;
             }
         }
-        sort_mentions(doc, men0, fix, 3);
+        sort_mentions(doc, men0, fix, 4);
         /* descriptions: "the alliance" -> the latest actor of the same kind */
         for (size_t m = men0; m < doc->nmen; m++) {
             dy_mention *mm = &doc->men[m];
@@ -430,9 +448,14 @@ int dy_actors_find(const dyad_ctx *ctx, struct dyad_doc *doc)
             if (!(mm->flags & AM_PRONOUN))
                 last_person = (int32_t)m;
         }
-        for (size_t m = men0; m < doc->nmen; m++)
-            if (!(doc->men[m].flags & (AM_PERSON | AM_AGENT_ONLY | AM_PRONOUN)) && doc->men[m].code[0])
+        for (size_t m = men0; m < doc->nmen; m++) {
+            if (doc->men[m].flags & (AM_PERSON | AM_AGENT_ONLY | AM_PRONOUN) || !doc->men[m].code[0])
+                continue;
+            if (doc->men[m].flags & AM_PLURAL)
+                last_plural = (int32_t)m;
+            else
                 last_nonperson = (int32_t)m;
+        }
     }
     return 0;
 }

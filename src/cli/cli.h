@@ -13,6 +13,9 @@ enum { EXIT_OKAY = 0, EXIT_DATA = 1, EXIT_USAGE = 2 };
 int cmd_code(int argc, char **argv);
 int cmd_parse(int argc, char **argv);
 int cmd_dict(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);   /* ingest.c */
+int cmd_query(int argc, char **argv);    /* query.c */
+int cmd_serve(int argc, char **argv);    /* serve.c */
 
 /* Shared option handling: returns 1 if argv[*i] was one of --data DIR,
  * --dict-format F, --date D (advancing *i), 0 if not, -1 on a usage error. */
@@ -26,5 +29,7 @@ int cli_common_opt(cli_common *c, int argc, char **argv, int *i);
 dyad_ctx *cli_load(const cli_common *c);
 /* Read a whole stream; returns malloc'd bytes (NUL-terminated) or NULL. */
 char *cli_read_all(FILE *f, size_t *len);
+/* Open the event store at path (prints the error and returns NULL). */
+dyad_store *cli_store_open(const char *path, const char *data_dir, int flags);
 
 #endif

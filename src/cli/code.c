@@ -13,12 +13,13 @@
 
 static void code_usage(FILE *f)
 {
-    fprintf(f, "usage: dyad code [--date YYYY-MM-DD] [--jsonl] [--format doc|events]\n"
+    fprintf(f, "usage: dyad code [--date YYYY-MM-DD] [--jsonl] [--format doc|events|gdelt|plover|csv]\n"
                "                 [--data DIR] [--dict-format dyad|petrarch] [FILE...]\n"
                "Codes each FILE (one plain-text document each; '-' or none: stdin) and\n"
                "writes one JSON record per document on stdout. With --jsonl, each input\n"
                "line is {\"id\":...,\"date\":\"YYYY-MM-DD\",\"text\":...}.\n"
-               "--format events writes one JSON object per event instead.\n");
+               "--format events writes one JSON object per event instead; gdelt, plover\n"
+               "and csv write GDELT 2.0 event rows, PLOVER records or CSV lines.\n");
 }
 
 typedef struct code_st {
@@ -26,6 +27,7 @@ typedef struct code_st {
     dyad_doc *doc;
     dyad_format fmt;
     const char *date;
+    const char *url;        /* of the current JSONL record (GDELT SOURCEURL) */
     int status;
     char *ebuf;
     size_t elen, ecap;
@@ -34,7 +36,11 @@ typedef struct code_st {
 static void emit(code_st *st, const char *id)
 {
     size_t n;
-    const char *out = dyad_doc_json(st->doc, id, st->fmt, &n);
+    static int header_done;   /* CSV: the column names once, before the first row */
+    if (st->fmt == DYAD_FMT_CSV && !header_done++)
+        fputs(dyad_export_header(DYAD_FMT_CSV), stdout);
+    const char *out = st->fmt >= DYAD_FMT_GDELT ? dyad_doc_export(st->doc, id, st->url, st->fmt, &n)
+                                                : dyad_doc_json(st->doc, id, st->fmt, &n);
     if (!out) {
         fprintf(stderr, "dyad: out of memory writing the record of %s\n", id ? id : "(no id)");
         st->status = EXIT_DATA;
@@ -46,6 +52,8 @@ static void emit(code_st *st, const char *id)
 /* An error record for a line that could not be read as a document. */
 static void emit_line_error(code_st *st, const char *id, long line, const char *msg)
 {
+    if (st->fmt >= DYAD_FMT_GDELT)   /* tables and PLOVER: errors on stderr only */
+        return;
     st->elen = 0;
     char *b = st->ebuf;
     if (!(b = dyad_json_string(b, &st->elen, &st->ecap, "", 0)))
@@ -107,7 +115,9 @@ static void code_jsonl(code_st *st, FILE *f, const char *name)
             emit_line_error(st, in.id, lineno, err);
             st->status = EXIT_DATA;
         } else {
+            st->url = in.url;
             code_text(st, in.id, in.text, in.text_len, in.date ? in.date : st->date);
+            st->url = NULL;
         }
         dyad_input_clear(&in);
     }
@@ -141,7 +151,7 @@ int cmd_code(int argc, char **argv)
             jsonl = 1;
         else if (!strcmp(a, "--format")) {
             if (i + 1 >= argc) {
-                fprintf(stderr, "dyad: --format needs a value (doc or events)\n");
+                fprintf(stderr, "dyad: --format needs a value (doc, events, gdelt, plover or csv)\n");
                 code_usage(stderr);
                 free(files);
                 return EXIT_USAGE;
@@ -151,8 +161,14 @@ int cmd_code(int argc, char **argv)
                 fmt = DYAD_FMT_DOC;
             else if (!strcmp(v, "events"))
                 fmt = DYAD_FMT_EVENTS;
+            else if (!strcmp(v, "gdelt"))
+                fmt = DYAD_FMT_GDELT;
+            else if (!strcmp(v, "plover"))
+                fmt = DYAD_FMT_PLOVER;
+            else if (!strcmp(v, "csv"))
+                fmt = DYAD_FMT_CSV;
             else {
-                fprintf(stderr, "dyad: unknown format '%s' (doc or events)\n", v);
+                fprintf(stderr, "dyad: unknown format '%s' (doc, events, gdelt, plover or csv)\n", v);
                 code_usage(stderr);
                 free(files);
                 return EXIT_USAGE;

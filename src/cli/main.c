@@ -14,6 +14,9 @@ static void usage(FILE *f)
             "  code    code documents into events (JSON lines)\n"
             "  parse   show the analysis of a text and why it was coded so\n"
             "  dict    check the dictionaries (dyad dict check)\n"
+            "  ingest  code documents and keep them in an event store (SQLite)\n"
+            "  query   filter, count and export the events of a store\n"
+            "  serve   HTTP API and web page over a store\n"
             "\n"
             "Run 'dyad COMMAND --help' for the options of a command.\n"
             "dyad %s\n",
@@ -126,6 +129,12 @@ int main(int argc, char **argv)
         return cmd_parse(argc - 1, argv + 1);
     if (!strcmp(cmd, "dict"))
         return cmd_dict(argc - 1, argv + 1);
+    if (!strcmp(cmd, "ingest"))
+        return cmd_ingest(argc - 1, argv + 1);
+    if (!strcmp(cmd, "query"))
+        return cmd_query(argc - 1, argv + 1);
+    if (!strcmp(cmd, "serve"))
+        return cmd_serve(argc - 1, argv + 1);
     if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help") || !strcmp(cmd, "help")) {
         usage(stdout);
         return EXIT_OKAY;

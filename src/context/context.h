@@ -43,4 +43,28 @@ int dy_timex_find(const struct dyad_ctx *ctx, struct dyad_doc *doc);
 int dy_quotes_find(const struct dyad_ctx *ctx, struct dyad_doc *doc);
 int dy_places_find(const struct dyad_ctx *ctx, struct dyad_doc *doc);
 
+/* Places (src/context/gaz.c, places.c; issue 6). The gazetteer index is
+ * optional: dy_gaz_load returns 0 when it was loaded into ctx->gaz, 1 when
+ * there is none or it is unusable (err says why; ctx->gaz stays NULL and
+ * places are simply not found). It never makes the context fail to load. */
+int dy_gaz_load(struct dyad_ctx *ctx, char *err, size_t errlen);
+void dy_gaz_free(void *gaz);
+/* Tie each event (doc->ev) to a place (e->place): the place of its clause
+ * (same sentence, after the trigger, before the next verb), else the most
+ * specific place of its sentence, else -1. Run after the events stage. */
+void dy_places_assign(const struct dyad_ctx *ctx, struct dyad_doc *doc);
+/* ISO 3166-1 alpha-3 code of the place mention covering token tok, or NULL
+ * (for the event coder: "capturing the outpost of Vuhledar" -> UKR). Needs
+ * dy_places_find to have run. The string lives in the document. */
+const char *dy_place_country_at(const struct dyad_doc *doc, uint32_t tok);
+
+/* Event dates (after dy_events_code): each event's date becomes the DATE time
+ * expression of its clause (e->timex, and e->date when it is one day); events
+ * without one keep the document date. */
+void dy_timex_assign(const struct dyad_ctx *ctx, struct dyad_doc *doc);
+/* Problems of the time word lists (<data_dir>/time/): malformed lines are
+ * passed to cb (file, line, message); returns their number. */
+size_t dy_timex_check(const struct dyad_ctx *ctx,
+                      void (*cb)(void *, const char *, int, const char *), void *user);
+
 #endif

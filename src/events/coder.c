@@ -1,22 +1,27 @@
 /* coder.c - coding events from a document.
  *
- * Reads tokens (lemmas, tags), the verb groups of the syntax stage when it
- * found them, and the actor mentions; writes doc->ev. For each trigger (a verb
- * or event noun with patterns):
- *   - the patterns of its lemma are tried longest first: elements must follow
- *     in order inside the clause; '*' places the target;
- *   - source = the subject (syntax) or, failing that, the nearest actor before
- *     the trigger that is not inside a prepositional phrase; for a noun, the
- *     actor in front of it ("Russian attacks", "Russia's attack") or the
- *     clause's subject; target = the pattern's '*', the object of its last
- *     preposition, or the direct object / first actor after the trigger;
- *   - negated and failed actions give no event; refusal keeps its own code;
- *     future and intent turn cooperative roots into 03x and violent ones into
- *     the threat codes (data/cameo/intent.tsv); questions and if-clauses give
- *     none;
- *   - compound actors give one event each; reciprocal verbs give both ways;
- *   - a bare statement (010) is kept only when nothing more specific was
- *     coded in the sentence. One event per (source, target, code) a sentence. */
+ * Reads tokens (lemmas, tags), the verb groups and noun phrases of the syntax
+ * stage, and the actor mentions; writes doc->ev.
+ *
+ * Verbs: for each verb group whose lemma has patterns, the patterns are tried
+ * longest first over the tokens of its clause (elements in order, gaps
+ * allowed; '*' places the target). Source = the subject's actor (the passive
+ * agent's for a passive), following the subject up through participles and
+ * control verbs; target = the pattern's '*', else the object of the pattern's
+ * last preposition, else the direct object (or the "of" complement of an
+ * object with no actor: "the outpost of X"), else the first actor after the
+ * verb in the clause.
+ * Nouns: an event noun ("attack on", "visit to") codes with the actor in
+ * front of it or its possessor as source ("Russian attacks", "Russia's
+ * attack"), an agent after "by", or the subject of the verb it is the object
+ * of.
+ * Modality: negated and failed verbs give no event; refused ones take the
+ * refusal code of their root and future/intent ones the intent code
+ * (data/cameo/modality.tsv); questions, conditionals and bare modals (would,
+ * could) give none.
+ * Compound actors give one event each; reciprocal codes give both ways. A bare
+ * statement (010) is kept only when nothing more specific was coded in the
+ * sentence. One event per (source, target, code) a sentence. */
 #include "../core/internal.h"
 
 #include <stdio.h>
@@ -25,55 +30,6 @@ static int tok_is(const dy_text *t, size_t i, const char *w)
 {
     return i < t->ntok && dy_tok_is(t, &t->tok[i], w);
 }
-
-static int is_prep(const dy_text *t, size_t i)
-{
-    static const char *p[] = {"of", "in", "on", "to", "with", "for", "from", "by", "at",
-                              "against", "into", "over", "about", "inside", "near", "across",
-                              "toward", "towards", "between", "among", "under", "after", "before",
-                              "like", "including"};
-    if (i >= t->ntok)
-        return 0;
-    if (t->tok[i].tag)
-        return t->tok[i].tag == T_IN || t->tok[i].tag == T_TO;
-    for (size_t k = 0; k < sizeof p / sizeof *p; k++)
-        if (dy_tok_is(t, &t->tok[i], p[k]))
-            return 1;
-    return 0;
-}
-
-/* Words that may sit between a subject and its verb. */
-static int is_aux_between(const dy_text *t, size_t i)
-{
-    static const char *w[] = {"has", "have", "had", "was", "were", "is", "are", "be", "been",
-                              "will", "would", "could", "can", "may", "might", "should", "must",
-                              "shall", "also", "not", "n't", "never", "so", "far", "already",
-                              "reportedly", "again", "did", "does", "do", "repeatedly", "then",
-                              "later", "now", "still", "just", "always", "to", "allegedly",
-                              "jointly", "formally", "officially", "first", "recently", "yet",
-                              "both", "all", "had", "themselves", "itself", "once"};
-    const dy_tok *k = &t->tok[i];
-    if (k->tag == T_RB || k->tag == T_MD)
-        return 1;
-    for (size_t j = 0; j < sizeof w / sizeof *w; j++)
-        if (dy_tok_is(t, k, w[j]))
-            return 1;
-    return 0;
-}
-
-static int mention_at(const struct dyad_doc *doc, size_t m0, size_t m1, size_t tok)
-{
-    for (size_t m = m0; m < m1; m++)
-        if (doc->men[m].first <= tok && tok < doc->men[m].end)
-            return (int)m;
-    return -1;
-}
-
-typedef struct trig {
-    uint32_t tok;
-    int noun;
-    uint32_t head;          /* head word id */
-} trig;
 
 static int pattern_range(const dy_events *ev, int noun, uint32_t head, size_t *p0, size_t *p1)
 {
@@ -93,10 +49,44 @@ static int el_match(const dy_tok *k, uint32_t w)
     return k->word == w || (k->lemma && k->lemma == w);
 }
 
+/* Mention index covering token i (within [m0, m1)), or -1. Pronoun mentions
+ * count: they carry their referent's code. */
+static int mention_at(const struct dyad_doc *doc, size_t m0, size_t m1, size_t i)
+{
+    for (size_t m = m0; m < m1; m++) {
+        if (doc->men[m].first > i)
+            break;
+        if (i < doc->men[m].end && doc->men[m].code[0])
+            return (int)m;
+    }
+    return -1;
+}
+
+/* The actor of a noun phrase: a mention covering its head, else the first
+ * mention inside it; with follow_of, also the NP after "of" and the possessor. */
+static int np_actor(const struct dyad_doc *doc, size_t m0, size_t m1, int32_t np, int follow_of)
+{
+    if (np < 0)
+        return -1;
+    const dy_np *n = &doc->syn.np[np];
+    int m = mention_at(doc, m0, m1, n->head);
+    if (m >= 0)
+        return m;
+    for (uint32_t i = n->first; i < n->end; i++)
+        if ((m = mention_at(doc, m0, m1, i)) >= 0)
+            return m;
+    if (follow_of) {
+        if (n->of >= 0 && (m = np_actor(doc, m0, m1, n->of, 0)) >= 0)
+            return m;
+        if (n->poss >= 0 && (m = np_actor(doc, m0, m1, n->poss, 0)) >= 0)
+            return m;
+    }
+    return -1;
+}
+
 static int push_event(struct dyad_doc *doc, uint32_t sent, int code, int32_t src, int32_t tgt,
                       uint32_t tf, uint32_t te, int32_t pat)
 {
-    /* one event per (source code, target code, code) in a sentence */
     const char *sc = src >= 0 ? doc->men[src].code : "";
     const char *tc = tgt >= 0 ? doc->men[tgt].code : "";
     if (src >= 0 && tgt >= 0 && !strcmp(sc, tc))
@@ -127,39 +117,187 @@ static int push_event(struct dyad_doc *doc, uint32_t sent, int code, int32_t src
     return 0;
 }
 
-/* The members of a compound actor starting at mention m: "A and B", "A, B and C". */
-static size_t compound(const struct dyad_doc *doc, const dy_text *t, size_t m, size_t m1,
+/* Members of a compound actor: the NP's conjuncts, or adjacent mentions
+ * joined by "and" / ",". */
+static size_t compound(const struct dyad_doc *doc, size_t m0, size_t m1, int32_t m, int32_t np,
                        int32_t *out, size_t max)
 {
+    const dy_text *t = &doc->t;
     size_t n = 0;
-    out[n++] = (int32_t)m;
-    while (n < max && m + 1 < m1) {
-        const dy_mention *a = &doc->men[m], *b = &doc->men[m + 1];
+    out[n++] = m;
+    if (np >= 0) {
+        for (int32_t c = doc->syn.np[np].conj; c >= 0 && n < max; c = doc->syn.np[c].conj) {
+            int a = np_actor(doc, m0, m1, c, 0);
+            if (a >= 0 && a != out[n - 1])
+                out[n++] = a;
+        }
+    }
+    /* adjacent mentions: "Hungarian and Romanian officials" */
+    for (size_t k = (size_t)m; n < max && k + 1 < m1;) {
+        const dy_mention *a = &doc->men[k], *b = &doc->men[k + 1];
         size_t gap = b->first - a->end;
-        if (gap == 1 && (tok_is(t, a->end, "and") || tok_is(t, a->end, ",")))
-            ;
-        else if (gap == 2 && tok_is(t, a->end, ",") && tok_is(t, a->end + 1, "and"))
-            ;
-        else
+        int joined = (gap == 1 && (tok_is(t, a->end, "and") || tok_is(t, a->end, ","))) ||
+                     (gap == 2 && tok_is(t, a->end, ",") && tok_is(t, a->end + 1, "and"));
+        if (!joined || b->sent != a->sent)
             break;
-        out[n++] = (int32_t)(m + 1);
-        m++;
+        int dup = 0;
+        for (size_t j = 0; j < n; j++)
+            if (out[j] == (int32_t)(k + 1))
+                dup = 1;
+        if (!dup)
+            out[n++] = (int32_t)(k + 1);
+        k++;
     }
     return n;
 }
 
 static int is_reciprocal(const dy_events *ev, int code)
 {
+    return ev->mutual && ev->mutual[code];
+}
+
+static int code_root(const dy_events *ev, int code)
+{
     const char *c = ev->codes[code].code;
-    /* consult (040-046 meet/negotiate), agree (057 sign), fight (190-196) */
-    return !strcmp(c, "040") || !strcmp(c, "042") || !strcmp(c, "043") || !strcmp(c, "046") ||
-           !strcmp(c, "057") || !strcmp(c, "0311") || !strcmp(c, "190") || !strcmp(c, "193");
+    return (c[0] - '0') * 10 + (c[1] - '0');
+}
+
+/* Try the patterns [p0, p1) of the word at token v over tokens (v, cend).
+ * Returns the pattern index or -1; *tgt gets the '*' mention, *last the last
+ * matched token. */
+static int32_t best_pattern(const struct dyad_doc *doc, const dy_events *ev, size_t p0, size_t p1,
+                            size_t v, size_t cend, size_t m0, size_t m1, int32_t *tgt, size_t *last)
+{
+    const dy_text *t = &doc->t;
+    for (size_t p = p0; p < p1; p++) {
+        const dy_pattern *pt = &ev->pat[p];
+        size_t pos = v + 1, lastm = v;
+        int32_t tg = -1;
+        int ok = 1;
+        for (uint32_t e = 0; e < pt->nel && ok; e++) {
+            const dy_pel *el = &ev->el[pt->el_first + e];
+            if (el->kind == PE_TARGET) {
+                int m = -1;
+                for (size_t i = pos; i < cend && i < pos + 6; i++)
+                    if ((m = mention_at(doc, m0, m1, i)) >= 0)
+                        break;
+                if (m < 0)
+                    ok = 0;
+                else {
+                    tg = m;
+                    pos = doc->men[m].end;
+                }
+                continue;
+            }
+            size_t lim = pos + (e == 0 ? 4 : 7);
+            size_t i = pos;
+            for (; i < cend && i < lim; i++)
+                if (el_match(&t->tok[i], el->word))
+                    break;
+            if (i >= cend || i >= lim)
+                ok = 0;
+            else {
+                lastm = i;
+                pos = i + 1;
+            }
+        }
+        if (ok) {
+            *tgt = tg;
+            *last = lastm;
+            return (int32_t)p;
+        }
+    }
+    return -1;
+}
+
+/* The subject actor of a verb group, climbing to governing groups for
+ * participles, infinitives and control verbs. */
+static int vg_subject(const struct dyad_doc *doc, size_t m0, size_t m1, int32_t g, int *np_out)
+{
+    const dy_syn *syn = &doc->syn;
+    for (int hops = 0; g >= 0 && hops < 4; hops++) {
+        const dy_vg *vg = &syn->vg[g];
+        int32_t np = (vg->flags & VG_PASSIVE) ? vg->agent : vg->subj;
+        int m = np_actor(doc, m0, m1, np, 0);
+        if (m >= 0) {
+            *np_out = np;
+            return m;
+        }
+        if (np >= 0 && !(vg->flags & (VG_PART | VG_INF)))
+            return -1;   /* a subject without an actor */
+        g = vg->parent;
+    }
+    return -1;
+}
+
+static int emit(struct dyad_doc *doc, const dy_events *ev, size_t m0, size_t m1, uint32_t s, int code,
+                int32_t src, int32_t src_np, int32_t tgt, int32_t tgt_np, uint32_t trig, int32_t pat)
+{
+    int32_t srcs[8], tgts[8];
+    size_t ns = compound(doc, m0, m1, src, src_np, srcs, 8);
+    size_t nt = tgt >= 0 ? compound(doc, m0, m1, tgt, tgt_np, tgts, 8) : 0;
+    if (!nt) {
+        tgts[0] = -1;
+        nt = 1;
+    }
+    int recip = is_reciprocal(ev, code);
+    for (size_t a = 0; a < ns; a++)
+        for (size_t b = 0; b < nt; b++) {
+            if (push_event(doc, s, code, srcs[a], tgts[b], trig, trig + 1, pat))
+                return -1;
+            if (recip && tgts[b] >= 0 && push_event(doc, s, code, tgts[b], srcs[a], trig, trig + 1, pat))
+                return -1;
+        }
+    int root = code_root(ev, code);
+    if ((recip || (root >= 3 && root <= 6)) && ns > 1 && tgts[0] < 0)
+        for (size_t a = 0; a < ns; a++)
+            for (size_t b = 0; b < ns; b++)
+                if (a != b && push_event(doc, s, code, srcs[a], srcs[b], trig, trig + 1, pat))
+                    return -1;
+    return 0;
+}
+
+/* Apply modality; returns the code to use, or -1 for no event. */
+static int modal_code(const dy_events *ev, int code, uint32_t flags)
+{
+    if (flags & (VG_NEG | VG_FAILED | VG_QUESTION | VG_HYPOTHETICAL))
+        return -1;
+    int root = code_root(ev, code);
+    if (flags & VG_REFUSED)
+        return root == 12 ? code : ev->refuse_code[root] >= 0 ? ev->refuse_code[root] : -1;
+    if (flags & (VG_FUTURE | VG_INTENT)) {
+        if (ev->intent_code[root] >= 0)
+            return ev->intent_code[root];
+        return code;
+    }
+    if ((flags & VG_MODAL) && root != 13)
+        return -1;
+    return code;
+}
+
+/* Flags in force for a verb group: its own, plus those of the control verbs
+ * above it ("failed to convince", "plans to visit"). */
+static uint32_t vg_flags(const dy_syn *syn, int32_t g)
+{
+    uint32_t f = syn->vg[g].flags;
+    int32_t p = syn->vg[g].parent;
+    for (int hops = 0; p >= 0 && hops < 3; hops++) {
+        const dy_vg *pv = &syn->vg[p];
+        if (pv->xcomp != g)
+            break;
+        f |= pv->flags & (VG_NEG | VG_FAILED | VG_REFUSED | VG_FUTURE | VG_INTENT | VG_QUESTION |
+                          VG_HYPOTHETICAL | VG_MODAL);
+        g = p;
+        p = pv->parent;
+    }
+    return f;
 }
 
 int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
 {
     const dy_events *ev = &ctx->ev;
     const dy_text *t = &doc->t;
+    const dy_syn *syn = &doc->syn;
     doc->nev = 0;
     size_t m0 = 0;
     for (size_t s = 0; s < t->nsent; s++) {
@@ -170,252 +308,188 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
         size_t m1 = m0;
         while (m1 < doc->nmen && doc->men[m1].sent == s)
             m1++;
-        if (m1 == m0)
+        if (m1 == m0 || !syn->sent_vg)
             continue;
         size_t ev0 = doc->nev;
-        int question = end > first && tok_is(t, end - 1, "?");
-        /* triggers */
-        trig tg[128];
-        size_t ntg = 0;
-        for (size_t i = first; i < end && ntg < 128; i++) {
-            const dy_tok *k = &t->tok[i];
-            if (k->kind != TK_WORD || mention_at(doc, m0, m1, i) >= 0)
+        uint32_t g0 = syn->sent_vg[s], g1 = syn->sent_vg[s + 1];
+        int32_t coded_obj[64];
+        size_t ncoded_obj = 0;
+
+        /* ---- verbs ---- */
+        for (uint32_t g = g0; g < g1; g++) {
+            const dy_vg *vg = &syn->vg[g];
+            size_t p0, p1;
+            const dy_tok *hk = &t->tok[vg->head];
+            if (!pattern_range(ev, 0, vg->lemma, &p0, &p1) &&
+                !pattern_range(ev, 0, hk->word, &p0, &p1))
                 continue;
-            uint32_t head = k->lemma ? k->lemma : k->word;
-            size_t p0, p1;
-            int tag = k->tag;
-            int as_verb = tag ? dy_tag_is_verb(tag) : 1;
-            int as_noun = tag ? dy_tag_is_noun(tag) : 1;
-            if (as_verb && (pattern_range(ev, 0, head, &p0, &p1) ||
-                            pattern_range(ev, 0, k->word, &p0, &p1))) {
-                tg[ntg].tok = (uint32_t)i;
-                tg[ntg].noun = 0;
-                tg[ntg].head = ev->pat[p0].head;
-                ntg++;
-            } else if (as_noun && (pattern_range(ev, 1, head, &p0, &p1) ||
-                                   pattern_range(ev, 1, k->word, &p0, &p1))) {
-                tg[ntg].tok = (uint32_t)i;
-                tg[ntg].noun = 1;
-                tg[ntg].head = ev->pat[p0].head;
-                ntg++;
-            }
-        }
-        int32_t prev_src = -1;
-        size_t prev_verb_tok = first;
-        for (size_t g = 0; g < ntg; g++) {
-            size_t v = tg[g].tok;
-            size_t p0, p1;
-            pattern_range(ev, tg[g].noun, tg[g].head, &p0, &p1);
-            /* clause end: next verb trigger, ';' or sentence end */
+            /* the clause: up to the next verb group that is not this one's
+             * complement chain */
             size_t cend = end;
-            for (size_t h = g + 1; h < ntg; h++)
-                if (!tg[h].noun) {
-                    cend = tg[h].tok;
+            for (uint32_t h = g + 1; h < g1; h++) {
+                int chained = 0;
+                for (int32_t x = vg->xcomp; x >= 0; x = syn->vg[x].xcomp)
+                    if ((uint32_t)x == h)
+                        chained = 1;
+                if (!chained) {
+                    cend = syn->vg[h].first;
                     break;
                 }
-            for (size_t i = v + 1; i < cend; i++)
-                if (tok_is(t, i, ";") || tok_is(t, i, ":")) {
+            }
+            for (size_t i = vg->head + 1; i < cend; i++)
+                if (tok_is(t, i, ";")) {
                     cend = i;
                     break;
                 }
-            /* best pattern */
-            int32_t best = -1, btgt = -1;
-            size_t blast = v;
-            for (size_t p = p0; p < p1 && best < 0; p++) {
-                const dy_pattern *pt = &ev->pat[p];
-                size_t pos = v + 1, last = v;
-                int32_t tgt = -1;
-                int ok = 1;
-                for (uint32_t e = 0; e < pt->nel && ok; e++) {
-                    const dy_pel *el = &ev->el[pt->el_first + e];
-                    if (el->kind == PE_TARGET) {
-                        int m = -1;
-                        for (size_t i = pos; i < cend && i < pos + 6; i++)
-                            if ((m = mention_at(doc, m0, m1, i)) >= 0)
-                                break;
-                        if (m < 0)
-                            ok = 0;
-                        else {
-                            tgt = m;
-                            pos = doc->men[m].end;
+            int32_t tgt = -1;
+            size_t last = vg->head;
+            int32_t pat = best_pattern(doc, ev, p0, p1, vg->head, cend, m0, m1, &tgt, &last);
+            if (pat < 0 || ev->pat[pat].code == DY_CODE_NONE)
+                continue;
+            int code = modal_code(ev, ev->pat[pat].code, vg_flags(syn, (int32_t)g));
+            if (code < 0)
+                continue;
+            int src_np = -1;
+            int src = vg_subject(doc, m0, m1, (int32_t)g, &src_np);
+            int32_t tgt_np = -1;
+            if (tgt < 0) {
+                const dy_pattern *pt = &ev->pat[pat];
+                /* the object of the pattern's last word when it is a preposition */
+                if (pt->nel) {
+                    const dy_pel *le = &ev->el[pt->el_first + pt->nel - 1];
+                    if (le->kind == PE_WORD)
+                        for (uint32_t k = 0; k < vg->npp && tgt < 0; k++) {
+                            const dy_pp *pp = &syn->pp[vg->pp_first + k];
+                            if (pp->prep == last || el_match(&t->tok[pp->prep], le->word)) {
+                                tgt = np_actor(doc, m0, m1, pp->np, 1);
+                                tgt_np = pp->np;
+                            }
                         }
-                        continue;
+                }
+                if (tgt < 0) {
+                    int32_t obj = (vg->flags & VG_PASSIVE) ? vg->subj : vg->obj;
+                    tgt = np_actor(doc, m0, m1, obj, 1);
+                    tgt_np = obj;
+                }
+                if (tgt < 0 && vg->iobj >= 0) {
+                    tgt = np_actor(doc, m0, m1, vg->iobj, 0);
+                    tgt_np = vg->iobj;
+                }
+                if (tgt < 0)
+                    for (uint32_t k = 0; k < vg->npp && tgt < 0; k++) {
+                        const dy_pp *pp = &syn->pp[vg->pp_first + k];
+                        if (tok_is(t, pp->prep, "to") || tok_is(t, pp->prep, "with") ||
+                            tok_is(t, pp->prep, "against") || tok_is(t, pp->prep, "on") ||
+                            tok_is(t, pp->prep, "at") || tok_is(t, pp->prep, "for") ||
+                            tok_is(t, pp->prep, "into")) {
+                            tgt = np_actor(doc, m0, m1, pp->np, 1);
+                            tgt_np = pp->np;
+                        }
                     }
-                    size_t lim = pos + (e == 0 ? 4 : 6);
-                    size_t i = pos;
-                    for (; i < cend && i < lim; i++)
-                        if (el_match(&t->tok[i], el->word))
-                            break;
-                    if (i >= cend || i >= lim)
-                        ok = 0;
-                    else {
-                        last = i;
-                        pos = i + 1;
+                if (tgt < 0 && last > vg->head) {
+                    for (size_t i = last + 1; i < cend && tgt < 0; i++)
+                        tgt = mention_at(doc, m0, m1, i);
+                }
+            }
+            if ((vg->flags & VG_SPEECH) && tgt < 0 && code_root(ev, code) == 1) {
+                /* "X said Y would ...": the reported clause's subject */
+                for (uint32_t h = g + 1; h < g1 && tgt < 0; h++)
+                    if (syn->vg[h].parent == (int32_t)g) {
+                        tgt = np_actor(doc, m0, m1, syn->vg[h].subj, 0);
+                        tgt_np = syn->vg[h].subj;
                     }
-                }
-                if (ok) {
-                    best = (int32_t)p;
-                    btgt = tgt;
-                    blast = last;
-                }
+                if (tgt < 0)
+                    continue;   /* a bare attribution is no event */
             }
-            if (best < 0)
-                continue;
-            const dy_pattern *pt = &ev->pat[best];
-            int code = pt->code;
-            /* target: '*', else the object of the pattern's last word if it is
-             * a preposition, else the first actor after the trigger */
-            if (btgt < 0) {
-                size_t from = blast + 1;
-                for (size_t i = from; i < cend; i++) {
-                    int m = mention_at(doc, m0, m1, i);
-                    if (m >= 0) {
-                        /* skip actors that are only possessors of a non-actor
-                         * head when a later actor follows the preposition */
-                        btgt = m;
-                        break;
-                    }
-                    if (tg[g].noun && i > from + 3)
-                        break;
-                }
-            }
-            /* negation, failure, refusal, intent */
-            int neg = 0, failed = 0, intent = 0, hypo = 0;
-            for (size_t i = v; i-- > first && i + 5 > v;) {
-                if (tok_is(t, i, "not") || tok_is(t, i, "n't") || tok_is(t, i, "never") ||
-                    tok_is(t, i, "no"))
-                    neg = 1;
-                if (tok_is(t, i, "failed") || tok_is(t, i, "fails") || tok_is(t, i, "fail"))
-                    failed = 1;
-                if (tok_is(t, i, "will") || tok_is(t, i, "plans") || tok_is(t, i, "planned") ||
-                    tok_is(t, i, "wants") || tok_is(t, i, "intends") || tok_is(t, i, "vowed") ||
-                    tok_is(t, i, "pledged") || tok_is(t, i, "promised") || tok_is(t, i, "'ll") ||
-                    tok_is(t, i, "shall") || tok_is(t, i, "aims"))
-                    intent = 1;
-                if (tok_is(t, i, "would") || tok_is(t, i, "could") || tok_is(t, i, "might") ||
-                    tok_is(t, i, "should"))
-                    hypo = 1;
-                if (tok_is(t, i, ",") || tok_is(t, i, "and") || mention_at(doc, m0, m1, i) >= 0)
-                    break;
-            }
-            for (size_t i = first; i < v; i++)
-                if (tok_is(t, i, "if") || tok_is(t, i, "unless"))
-                    hypo = 1;
-            if (tg[g].noun)
-                neg = failed = intent = 0;
-            if (neg || failed || question || (hypo && !tg[g].noun))
-                continue;
-            if (intent) {
-                int root = (ev->codes[code].code[0] - '0') * 10 + (ev->codes[code].code[1] - '0');
-                const char *ic = NULL;
-                switch (root) {
-                case 4: ic = "036"; break;
-                case 5: ic = "030"; break;
-                case 6: ic = "031"; break;
-                case 7: ic = "033"; break;
-                case 8: ic = "035"; break;
-                case 18: case 19: case 20: ic = "138"; break;
-                case 17: ic = "139"; break;
-                case 16: ic = "130"; break;
-                default: break;
-                }
-                if (ic) {
-                    int c2 = dy_code_index(ev, ic);
-                    if (c2 >= 0)
-                        code = c2;
-                }
-            }
-            /* source */
-            int32_t src = -1;
-            if (tg[g].noun) {
-                /* "Russian attacks", "Russia's attack on" */
-                for (size_t i = v; i-- > first && i + 4 > v;) {
+            if (src < 0) {
+                /* no subject actor: an actor just before the verb group */
+                for (size_t i = vg->first; i-- > first && i + 3 > vg->first;) {
                     int m = mention_at(doc, m0, m1, i);
                     if (m >= 0) {
                         src = m;
                         break;
                     }
-                    if (t->tok[i].kind != TK_WORD && !tok_is(t, i, "'s"))
-                        break;
                 }
-                if (src < 0)
-                    src = prev_src;
-            } else {
-                for (size_t i = v; i-- > first;) {
-                    int m = mention_at(doc, m0, m1, i);
-                    if (m < 0)
-                        continue;
-                    size_t mf = doc->men[m].first;
-                    /* skip actors inside prepositional phrases and possessors */
-                    int inpp = mf > first && is_prep(t, mf - 1);
-                    int poss = tok_is(t, doc->men[m].end, "'s") || tok_is(t, doc->men[m].end, "'");
-                    if (inpp || poss) {
-                        i = mf;
-                        continue;
-                    }
-                    /* directly before the verb (aux, adverbs, relative clause) */
-                    int close = 1;
-                    int depth = 0;
-                    for (size_t j = doc->men[m].end; j < v; j++) {
-                        if (tok_is(t, j, ",")) {
-                            depth = !depth;
-                            continue;
-                        }
-                        if (depth)
-                            continue;
-                        if (!is_aux_between(t, j)) {
-                            close = 0;
-                            break;
-                        }
-                    }
-                    if (close || prev_src < 0 || doc->men[m].first < prev_verb_tok)
-                        src = m;
-                    else
-                        src = prev_src;
-                    break;
-                }
-                if (src < 0)
-                    src = prev_src;
             }
-            if (src < 0)
+            if (src < 0 || src == tgt)
                 continue;
-            if (btgt == src)
-                btgt = -1;
-            if (!tg[g].noun) {
-                prev_src = src;
-                prev_verb_tok = v;
-            }
-            int32_t srcs[8], tgts[8];
-            size_t ns = compound(doc, t, (size_t)src, m1, srcs, 8);
-            size_t nt = btgt >= 0 ? compound(doc, t, (size_t)btgt, m1, tgts, 8) : 0;
-            if (!nt) {
-                tgts[0] = -1;
-                nt = 1;
-            }
-            int recip = is_reciprocal(ev, code);
-            for (size_t a = 0; a < ns; a++)
-                for (size_t b = 0; b < nt; b++) {
-                    if (push_event(doc, (uint32_t)s, code, srcs[a], tgts[b], (uint32_t)v,
-                                   (uint32_t)v + 1, best))
-                        return -1;
-                    if (recip && tgts[b] >= 0 &&
-                        push_event(doc, (uint32_t)s, code, tgts[b], srcs[a], (uint32_t)v,
-                                   (uint32_t)v + 1, best))
-                        return -1;
-                }
-            /* "X and Y met": reciprocal among compound sources */
-            if (recip && ns > 1 && tgts[0] < 0)
-                for (size_t a = 0; a < ns; a++)
-                    for (size_t b = 0; b < ns; b++)
-                        if (a != b && push_event(doc, (uint32_t)s, code, srcs[a], srcs[b],
-                                                 (uint32_t)v, (uint32_t)v + 1, best))
-                            return -1;
+            if (emit(doc, ev, m0, m1, (uint32_t)s, code, src, src_np, tgt, tgt_np, vg->head, pat))
+                return -1;
+            if (vg->obj >= 0 && ncoded_obj < 64)
+                coded_obj[ncoded_obj++] = vg->obj;
         }
-        /* drop 010 when something more specific was coded; drop events with
-         * no target when the same source has a targeted event of that root */
+
+        /* ---- nouns ---- */
+        uint32_t n0 = syn->sent_np[s], n1 = syn->sent_np[s + 1];
+        for (uint32_t n = n0; n < n1; n++) {
+            const dy_np *np = &syn->np[n];
+            int skip = 0;
+            for (size_t c = 0; c < ncoded_obj; c++)
+                if (coded_obj[c] == (int32_t)n)
+                    skip = 1;   /* "launched an attack on": the verb coded it */
+            for (uint32_t i = np->first; i < np->end && !skip; i++) {
+                const dy_tok *k = &t->tok[i];
+                if (k->kind != TK_WORD || mention_at(doc, m0, m1, i) >= 0)
+                    continue;
+                size_t p0, p1;
+                uint32_t head = k->lemma ? k->lemma : k->word;
+                if (!pattern_range(ev, 1, head, &p0, &p1) && !pattern_range(ev, 1, k->word, &p0, &p1))
+                    continue;
+                /* the noun's reach: its NP and the prepositional phrases after it */
+                size_t cend = end;
+                int32_t vgn = syn->tok_vg ? -1 : -1;
+                for (size_t j = np->end; j < end; j++)
+                    if (syn->tok_vg && syn->tok_vg[j] >= 0) {
+                        cend = j;
+                        break;
+                    }
+                int32_t tgt = -1;
+                size_t last = i;
+                int32_t pat = best_pattern(doc, ev, p0, p1, i, cend, m0, m1, &tgt, &last);
+                if (pat < 0 || ev->pat[pat].code == DY_CODE_NONE)
+                    continue;
+                int code = ev->pat[pat].code;
+                if (ev->pat[pat].nel == 0 && i + 1 < np->end)
+                    continue;   /* a bare noun used as a modifier: "attack helicopters" */
+                if (tgt < 0 && ev->pat[pat].nel > 0)
+                    for (size_t j = last + 1; j < cend && j < last + 8 && tgt < 0; j++)
+                        tgt = mention_at(doc, m0, m1, j);
+                /* source: in front of the noun, its possessor, "by X", or the
+                 * subject of the verb whose object this NP is */
+                int src = -1;
+                for (uint32_t j = np->first; j < i && src < 0; j++)
+                    src = mention_at(doc, m0, m1, j);
+                if (src < 0)
+                    src = np_actor(doc, m0, m1, np->poss, 0);
+                if (src < 0)
+                    for (size_t j = np->end; j + 1 < cend && j < np->end + 6; j++)
+                        if (tok_is(t, j, "by")) {
+                            for (size_t q = j + 1; q < cend && q < j + 5 && src < 0; q++)
+                                src = mention_at(doc, m0, m1, q);
+                            break;
+                        }
+                if (src < 0)
+                    for (uint32_t g = g0; g < g1 && src < 0; g++)
+                        if (syn->vg[g].obj == (int32_t)n) {
+                            int snp;
+                            src = vg_subject(doc, m0, m1, (int32_t)g, &snp);
+                            if (vg_flags(syn, (int32_t)g) & (VG_NEG | VG_FAILED | VG_QUESTION))
+                                code = -1;
+                        }
+                (void)vgn;
+                if (code < 0 || src < 0 || src == tgt)
+                    continue;
+                if (emit(doc, ev, m0, m1, (uint32_t)s, code, src, -1, tgt, -1, i, pat))
+                    return -1;
+                break;   /* one trigger per noun phrase */
+            }
+        }
+
+        /* a bare statement only when nothing more specific was coded; an event
+         * without target only when no targeted one of its root has its source */
         int specific = 0;
         for (size_t i = ev0; i < doc->nev; i++)
-            if (strcmp(ev->codes[doc->ev[i].code].code, "010"))
+            if (code_root(ev, doc->ev[i].code) != 1 || strcmp(ev->codes[doc->ev[i].code].code, "010"))
                 specific = 1;
         size_t w = ev0;
         for (size_t i = ev0; i < doc->nev; i++) {
@@ -425,8 +499,9 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
             if (e->tgt < 0) {
                 int dup = 0;
                 for (size_t j = ev0; j < doc->nev; j++)
-                    if (j != i && doc->ev[j].tgt >= 0 && doc->ev[j].src == e->src &&
-                        !strncmp(ev->codes[doc->ev[j].code].code, ev->codes[e->code].code, 2))
+                    if (j != i && doc->ev[j].tgt >= 0 &&
+                        !strcmp(doc->men[doc->ev[j].src].code, doc->men[e->src].code) &&
+                        code_root(ev, doc->ev[j].code) == code_root(ev, e->code))
                         dup = 1;
                 if (dup)
                     continue;

@@ -46,7 +46,13 @@ typedef struct dy_events {
     char **files;
     size_t nfiles;
     size_t nverb, nnoun, nlemmas, warnings;
+    int32_t intent_code[21];  /* per root: code index for future/intent, -1 */
+    int32_t refuse_code[21];  /* per root: code index for refusal, -1 */
+    uint8_t *mutual;          /* per code: 1 when mutual (data/cameo/mutual.txt) */
 } dy_events;
+
+/* Pattern code meaning "no event" (a discard: `kick off => ---`). */
+#define DY_CODE_NONE (-2)
 
 typedef struct dy_event {
     uint32_t sent;

@@ -161,8 +161,8 @@ static int load_line(void *user, const char *path, int fileno, int line, char *s
     size_t cn = strlen(cs);
     dy_trim(&cs, &cn);
     cs[cn] = 0;
-    int code = dy_code_index(ev, cs);
-    if (code < 0) {
+    int code = !strcmp(cs, "---") ? DY_CODE_NONE : dy_code_index(ev, cs);
+    if (code == -1) {
         snprintf(err, errlen, "%s:%d: unknown CAMEO code '%s'", path, line, cs);
         return -1;
     }
@@ -239,6 +239,19 @@ nomem:
     return -1;
 }
 
+/* Same elements? (field by field: the structs have padding) */
+static int same_elements(const dy_events *ev, const dy_pattern *p, const dy_pattern *q)
+{
+    if (p->nel != q->nel)
+        return 0;
+    for (uint32_t i = 0; i < p->nel; i++) {
+        const dy_pel *a = &ev->el[p->el_first + i], *b = &ev->el[q->el_first + i];
+        if (a->kind != b->kind || a->word != b->word)
+            return 0;
+    }
+    return 1;
+}
+
 static int cmp_pat(const void *a, const void *b)
 {
     const dy_pattern *x = a, *y = b;
@@ -253,6 +266,86 @@ static int cmp_pat(const void *a, const void *b)
     return x->line < y->line ? -1 : x->line > y->line;
 }
 
+static int load_modality(dy_events *ev, const char *path, char *err, size_t errlen)
+{
+    for (int r = 0; r < 21; r++)
+        ev->intent_code[r] = ev->refuse_code[r] = -1;
+    size_t len;
+    char *buf = dy_read_file(path, &len);
+    if (!buf)
+        return 0;   /* optional table */
+    int line = 0, rc = 0;
+    for (char *p = buf; *p && rc == 0;) {
+        char *nl = strchr(p, '\n');
+        if (nl)
+            *nl = 0;
+        line++;
+        char a[8], b[8], c[8];
+        if (*p != '#' && sscanf(p, "%7s %7s %7s", a, b, c) == 3 && dy_is_digit(a[0])) {
+            int root = atoi(a);
+            if (root < 1 || root > 20) {
+                snprintf(err, errlen, "%s:%d: bad root '%s'", path, line, a);
+                rc = -1;
+                break;
+            }
+            int bi = strcmp(b, "-") ? dy_code_index(ev, b) : -1;
+            int ci = strcmp(c, "-") ? dy_code_index(ev, c) : -1;
+            if ((strcmp(b, "-") && bi < 0) || (strcmp(c, "-") && ci < 0)) {
+                snprintf(err, errlen, "%s:%d: unknown CAMEO code", path, line);
+                rc = -1;
+                break;
+            }
+            ev->intent_code[root] = bi;
+            ev->refuse_code[root] = ci;
+        }
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+    dy_free(buf);
+    return rc;
+}
+
+static int load_mutual(dy_events *ev, const char *path, char *err, size_t errlen)
+{
+    ev->mutual = dy_calloc(ev->ncodes ? ev->ncodes : 1, 1);
+    if (!ev->mutual) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    size_t len;
+    char *buf = dy_read_file(path, &len);
+    if (!buf)
+        return 0;   /* optional table */
+    int line = 0, rc = 0;
+    for (char *p = buf; *p;) {
+        char *nl = strchr(p, '\n');
+        if (nl)
+            *nl = 0;
+        line++;
+        char *h = strchr(p, '#');
+        if (h)
+            *h = 0;
+        size_t n = strlen(p);
+        dy_trim(&p, &n);
+        p[n] = 0;
+        if (n) {
+            int c = dy_code_index(ev, p);
+            if (c < 0) {
+                snprintf(err, errlen, "%s:%d: unknown CAMEO code '%s'", path, line, p);
+                rc = -1;
+                break;
+            }
+            ev->mutual[c] = 1;
+        }
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+    dy_free(buf);
+    return rc;
+}
+
 int dy_events_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
 {
     dy_events *ev = &ctx->ev;
@@ -260,6 +353,12 @@ int dy_events_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
     char path[4096];
     snprintf(path, sizeof path, "%s/cameo/codes.tsv", dir);
     if (load_codes(ev, path, err, errlen))
+        return -1;
+    snprintf(path, sizeof path, "%s/cameo/modality.tsv", dir);
+    if (load_modality(ev, path, err, errlen))
+        return -1;
+    snprintf(path, sizeof path, "%s/cameo/mutual.txt", dir);
+    if (load_mutual(ev, path, err, errlen))
         return -1;
     snprintf(path, sizeof path, "%s/events", dir);
     load_st st = {ctx, 0};
@@ -269,9 +368,7 @@ int dy_events_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
     for (size_t i = 0; i < ev->npat; i++) {
         const dy_pattern *p = &ev->pat[i];
         if (i && p->noun == ev->pat[i - 1].noun && p->head == ev->pat[i - 1].head) {
-            if (p->nel == ev->pat[i - 1].nel &&
-                !memcmp(&ev->el[p->el_first], &ev->el[ev->pat[i - 1].el_first],
-                        p->nel * sizeof *ev->el))
+            if (same_elements(ev, p, &ev->pat[i - 1]))
                 ev->warnings++;
             continue;
         }
@@ -288,6 +385,7 @@ int dy_events_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
 void dy_events_free(dy_events *ev)
 {
     dy_free(ev->codes);
+    dy_free(ev->mutual);
     dy_free(ev->pat);
     dy_free(ev->el);
     dy_map_free(&ev->by_head);
@@ -305,8 +403,7 @@ size_t dy_events_check(const dyad_ctx *ctx, void (*cb)(void *, const char *, int
     char msg[256];
     for (size_t i = 1; i < ev->npat; i++) {
         const dy_pattern *p = &ev->pat[i], *q = &ev->pat[i - 1];
-        if (p->noun == q->noun && p->head == q->head && p->nel == q->nel &&
-            !memcmp(&ev->el[p->el_first], &ev->el[q->el_first], p->nel * sizeof *ev->el)) {
+        if (p->noun == q->noun && p->head == q->head && same_elements(ev, p, q)) {
             snprintf(msg, sizeof msg, "pattern also in %s:%u%s", ev->files[q->file], q->line,
                      p->code != q->code ? " with another code" : "");
             cb(user, ev->files[p->file], (int)p->line, msg);

@@ -93,3 +93,8 @@ dyad_err dyad_doc_date(const dyad_doc *d, char out[11])
     dy_format_date(d->date, out);
     return DYAD_OK;
 }
+
+dyad_err dyad_doc_status(const dyad_doc *d)
+{
+    return d->ctx ? d->err : DYAD_EINVAL;
+}

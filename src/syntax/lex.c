@@ -18,9 +18,13 @@
 
 #include "../core/internal.h"
 
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define POSLEX_DEFAULT "/usr/share/festival/dicts/wsj.wp39.poslexR"
 #define WORDNET_DEFAULT "/usr/share/wordnet"
@@ -336,6 +340,82 @@ static int uniform_trigram(struct dy_tagger *tg)
     return 0;
 }
 
+/* A read-only view of a whole file: mapped when possible (the WordNet index
+ * files are megabytes; copying them costs more than scanning them), else read.
+ * Returns NULL when the file cannot be read. */
+typedef struct fview {
+    const char *p;
+    size_t len;
+    int mapped;
+    char *buf;
+} fview;
+
+static int fview_open(fview *v, const char *path)
+{
+    memset(v, 0, sizeof *v);
+    int fd = open(path, O_RDONLY);
+    if (fd >= 0) {
+        struct stat st;
+        if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+            int flags = MAP_PRIVATE;
+#ifdef MAP_POPULATE
+            flags |= MAP_POPULATE;
+#endif
+            void *m = mmap(NULL, (size_t)st.st_size, PROT_READ, flags, fd, 0);
+            if (m != MAP_FAILED) {
+                close(fd);
+                v->p = m;
+                v->len = (size_t)st.st_size;
+                v->mapped = 1;
+                return 0;
+            }
+        }
+        close(fd);
+    }
+    v->buf = dy_read_file(path, &v->len);
+    v->p = v->buf;
+    return v->buf ? 0 : -1;
+}
+
+static void fview_close(fview *v)
+{
+    if (v->mapped)
+        munmap((void *)v->p, v->len);
+    else
+        dy_free(v->buf);
+    memset(v, 0, sizeof *v);
+}
+
+/* Give an empty map room for n keys at once (no rehash while it fills). */
+static int map_reserve(dy_map *m, size_t n)
+{
+    if (m->nslots)
+        return 0;
+    size_t ns = 64;
+    while (ns < n * 2 + 2)
+        ns *= 2;
+    m->keys = dy_calloc(ns, sizeof *m->keys);
+    m->vals = dy_calloc(ns, sizeof *m->vals);
+    if (!m->keys || !m->vals) {
+        dy_map_free(m);
+        return -1;
+    }
+    m->nslots = ns;
+    m->n = 0;
+    return 0;
+}
+
+static size_t count_lines(const char *p, size_t len)
+{
+    size_t n = 0;
+    const char *end = p + len;
+    while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        n++;
+        p++;
+    }
+    return n + 1;
+}
+
 /* ---- the lexicon ---- */
 
 static float parse_float(const char **pp)
@@ -488,6 +568,8 @@ static int build_suffixes(struct dyad_ctx *ctx, struct dy_tagger *tg)
     rlen[0] = 0;
     parent[0] = 0;
     ncnt = 1;
+    if (map_reserve(&tg->suf, 40000))
+        goto nomem;
     for (uint32_t id = 1; id < tg->nids; id++) {
         uint32_t a = tg->lex_off[id], b = tg->lex_off[id + 1];
         if (a == b)
@@ -593,10 +675,15 @@ static int load_wn_index(const char *dir, const char *file, dy_map *set, struct 
 {
     char path[1024];
     snprintf(path, sizeof path, "%s/%s", dir, file);
-    size_t len;
-    char *buf = dy_read_file(path, &len);
-    if (!buf)
+    fview fv;
+    if (fview_open(&fv, path))
         return 1;
+    const char *buf = fv.p;
+    size_t len = fv.len;
+    if (map_reserve(set, count_lines(buf, len) / (intern ? 1 : 2))) {
+        fview_close(&fv);
+        return -1;
+    }
     const char *p = buf, *end = buf + len;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -612,14 +699,14 @@ static int load_wn_index(const char *dir, const char *file, dy_map *set, struct 
             if (!us && q > p) {
                 if (dy_map_put(set, tg_key(p, (size_t)(q - p)), 1) ||
                     (intern && !dy_word_add(ctx, p, (size_t)(q - p)))) {
-                    dy_free(buf);
+                    fview_close(&fv);
                     return -1;
                 }
             }
         }
         p = nl + 1;
     }
-    dy_free(buf);
+    fview_close(&fv);
     return 0;
 }
 
@@ -677,7 +764,7 @@ static const char builtin_classes[] =
     "intent: plan want vow intend pledge promise threaten seek aim hope expect wish\n"
     "intent: prepare propose offer mean\n"
     "control: try attempt continue begin start manage agree decide need cease stop\n"
-    "control: resolve struggle hesitate tend appear seem afford choose dare\n"
+    "control: resolve struggle hesitate tend appear seem afford choose dare keep\n"
     "time: monday tuesday wednesday thursday friday saturday sunday january february\n"
     "time: march april june july august september october november december\n"
     "time: week weekend month year day today yesterday tomorrow morning afternoon\n"
@@ -701,7 +788,13 @@ static const char builtin_classes[] =
     "subord: if because while although though when after before since unless until\n"
     "subord: whereas whether once\n"
     "get: get gets got gotten getting\n"
-    "ditrans: tell give offer send show ask grant promise lend sell hand award\n";
+    "ditrans: tell give offer send show ask grant promise lend sell hand award\n"
+    "objctl: persuade convince urge ask allow force order tell want need encourage\n"
+    "objctl: invite help enable expect press pressure require permit warn instruct\n"
+    "objctl: push lead cause get call appeal prompt compel oblige authorize authorise\n"
+    "objctl: train mobilize mobilise empower advise beg challenge recruit\n"
+    "bare: help make let see watch hear\n"
+    "poss: my your his its our their\n";
 
 static int load_classes(struct dyad_ctx *ctx, struct dy_tagger *tg, const char *text)
 {
@@ -711,7 +804,8 @@ static int load_classes(struct dyad_ctx *ctx, struct dy_tagger *tg, const char *
         {"title", WC_TITLE}, {"be", WC_BE}, {"have", WC_HAVE}, {"do", WC_DO},
         {"neg", WC_NEG}, {"future", WC_FUTURE}, {"modal", WC_MODAL},
         {"pron", WC_PRON_SUBJ}, {"rel", WC_REL}, {"subord", WC_SUBORD}, {"get", WC_GET},
-        {"ditrans", WC_DITRANS}};
+        {"ditrans", WC_DITRANS}, {"objctl", WC_OBJCTL}, {"bare", WC_BARE},
+        {"poss", WC_POSS}};
     /* two passes: intern, then size the array and set bits */
     for (int pass = 0; pass < 2; pass++) {
         if (pass == 1) {

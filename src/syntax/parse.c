@@ -139,15 +139,25 @@ static int np_continues(const pctx *p, uint32_t a, uint32_t i)
     int pt = TAG(p, i - 1);
     if (pt == T_POS)
         return 0;
-    if (is_adj(tg) && (dy_tag_is_noun(pt) || pt == T_CD))
-        return dy_tag_is_noun(nt) || is_adj(nt); /* strikes [deep] inside */
+    if (is_adj(tg) && (dy_tag_is_noun(pt) || pt == T_CD)) {
+        /* strikes [deep] inside; Twickenham [last] month */
+        if (IS(p, i, "last") || IS(p, i, "next") || IS(p, i, "past"))
+            return 0;
+        return dy_tag_is_noun(nt) || is_adj(nt);
+    }
+    if (tg == T_CD && (pt == T_NN || pt == T_NNS))
+        return 0; /* the player [two months] ago */
     if (dy_tag_is_noun(tg) || is_adj(tg) || tg == T_CD || tg == T_POS)
         return 1;
-    if (tg == T_VBN || tg == T_VBG)  /* the [strategic] outpost, a [guided] missile */
-        return dy_tag_is_noun(nt) || is_adj(nt);
+    if (tg == T_VBN || tg == T_VBG)  /* a [guided] missile; not: forces [destroying] X */
+        return (dy_tag_is_noun(nt) || is_adj(nt)) && !dy_tag_is_noun(pt);
     if (tg == T_RB || tg == T_RBS || tg == T_RBR) /* a very large force */
         return (is_adj(nt) || (nt == T_CD && qp_word(p, i))) &&
                (i > a && (TAG(p, i - 1) == T_DT || TAG(p, i - 1) == T_PRPS || is_adj(TAG(p, i - 1))));
+    if ((tg == T_CC || tg == T_TO) && pt == T_CD && nt == T_CD && !IS(p, i, "but"))
+        return 1; /* between 18 and 20, three to five percent */
+    if (tg == T_CC && is_adj(pt) && is_adj(nt) && !IS(p, i, "but"))
+        return 1; /* actual and potential passengers */
     if (tg == T_DT && (pt == T_PDT || (IS(p, i - 1, "all") || IS(p, i - 1, "both"))))
         return 1;
     if (tg == T_DOLLAR || tg == T_HASH)
@@ -195,10 +205,17 @@ static int chunk_nps(pctx *p)
                 j++;
         } else if ((tg == T_RB) && i + 2 < p->end && IS(p, i + 1, "than") == 0 && 0) {
             start = 1;
-        } else if (tg == T_VBG && (dy_tag_is_noun(nt) || is_adj(nt)) && i > p->first &&
-                   (dy_tag_is_verb(TAG(p, i - 1)) || TAG(p, i - 1) == T_IN)) {
-            /* made grinding advances (a participle used as an adjective) */
-            start = 1;
+        } else if ((tg == T_VBG || tg == T_VBN) && i > p->first &&
+                   (dy_tag_is_noun(nt) || is_adj(nt)) && nt != T_NNP && nt != T_NNPS) {
+            /* made grinding advances, with increased pressure: a participle
+             * used as an adjective (not: keep supporting X, has attacked X) */
+            int pt = TAG(p, i - 1);
+            uint32_t pc = wcls(p, i - 1);
+            if (dy_tag_is_verb(pt) && pt != T_VBG && !(pc & (WC_BE | WC_HAVE | WC_GET | WC_DO)) &&
+                !(p->t->tok[i - 1].lemma && (lcls(p, p->t->tok[i - 1].lemma) & WC_CONTROL)))
+                start = 1;
+            else if (tg == T_VBN && (pt == T_IN || pt == T_CC))
+                start = 1;
         }
         if (!start) {
             i++;
@@ -218,7 +235,16 @@ static int chunk_nps(pctx *p)
             i++;
             continue;
         }
-        /* trailing adjective + participle belongs to the verb: "the town [captured]" */
+        /* adjectives alone are an adjective phrase (was [certain] to), not an NP */
+        int nominal = 0;
+        for (uint32_t k = a; k < j && !nominal; k++) {
+            int kt = TAG(p, k);
+            nominal = !(is_adj(kt) || kt == T_RB || kt == T_RBR || kt == T_RBS);
+        }
+        if (!nominal && !(a > p->first && TAG(p, a - 1) == T_POS)) {
+            i = j;
+            continue;
+        }
         if (push_np(p, a, j))
             return -1;
         i = j;
@@ -507,6 +533,8 @@ static void merge_inversions(pctx *p)
 
 /* ---- roles ---- */
 
+static uint32_t np_chain_end(const pctx *p, int32_t n);
+
 static int is_boundary(const pctx *p, uint32_t i)
 {
     int tg = TAG(p, i);
@@ -568,6 +596,19 @@ static uint32_t chain_first_tok(const pctx *p, int32_t n)
     return f;
 }
 
+/* Is NP n (with its of-chain) directly followed by a finite verb group? */
+static int np_before_finite(const pctx *p, int32_t n)
+{
+    const dy_syn *syn = p->syn;
+    uint32_t e = np_chain_end(p, n);
+    while (e < p->end && TAG(p, e) == T_RB && syn->tok_vg[e] < 0)
+        e++;
+    if (e >= p->end || syn->tok_vg[e] < 0)
+        return 0;
+    const dy_vg *v = &syn->vg[syn->tok_vg[e]];
+    return v->first == e && is_finite_tag(TAG(p, v->first)) && !(v->flags & VG_INF);
+}
+
 static int np_is_bare(const pctx *p, int32_t n)
 {
     uint32_t f = chain_first_tok(p, n);
@@ -576,6 +617,9 @@ static int np_is_bare(const pctx *p, int32_t n)
     int tg = TAG(p, f - 1);
     if (tg == T_IN && ((wcls(p, f - 1) & WC_SUBORD) || IS(p, f - 1, "that")))
         return 1;
+    if (tg == T_IN && (IS(p, f - 1, "as") || IS(p, f - 1, "like") || IS(p, f - 1, "than")) &&
+        np_before_finite(p, n))
+        return 1; /* as he arrived: a clause */
     return !(tg == T_IN || tg == T_TO);
 }
 
@@ -632,20 +676,26 @@ static uint32_t np_chain_end(const pctx *p, int32_t n)
 static int32_t find_subject(const pctx *p, uint32_t i)
 {
     const dy_syn *syn = p->syn;
+    /* a verb group inside a relative clause or apposition searches inside it */
+    int inskip = i < p->end && (syn->tok_aux[i] & AX_SKIP);
     int32_t best = -1;
+    int stepped = 0;    /* stepped over a participle or infinitive phrase */
     while (i > p->first) {
         uint32_t j = i - 1;
         const dy_tok *k = &p->t->tok[j];
         int tg = k->tag;
-        if (syn->tok_aux[j] & AX_SKIP) {
+        if ((syn->tok_aux[j] & AX_SKIP) && !inskip) {
             i = j;
             continue;
         }
+        if (inskip && !(syn->tok_aux[j] & AX_SKIP))
+            break;
         if (syn->tok_vg[j] >= 0) {
             const dy_vg *v = &syn->vg[syn->tok_vg[j]];
             if (v->flags & (VG_PART | VG_INF)) {
                 /* participial/infinitival phrase: step over (troops fighting in X) */
                 i = v->first;
+                stepped = 1;
                 continue;
             }
             break;
@@ -656,8 +706,19 @@ static int32_t find_subject(const pctx *p, uint32_t i)
             uint32_t f = chain_first_tok(p, h);
             if (syn->np[h].first < f)
                 f = syn->np[h].first;
-            if ((syn->np[h].flags & NP_REL))
-                return -3; /* a relative pronoun: the caller resolves it */
+            if ((syn->np[h].flags & NP_REL)) {
+                /* a relative pronoun: the relative pass linked it; one with no
+                 * antecedent is a plain pronoun ("that will be a priority") */
+                if (syn->np[h].first > p->first && syn->tok_np[syn->np[h].first - 1] < 0 &&
+                    TAG(p, syn->np[h].first - 1) != T_PUNCT_COMMA)
+                    return h;
+                return -3;
+            }
+            if (f > p->first && syn->tok_vg[f - 1] >= 0 &&
+                (syn->vg[syn->tok_vg[f - 1]].flags & (VG_PART | VG_INF))) {
+                i = f; /* the object of a participle or infinitive */
+                continue;
+            }
             if (np_is_bare(p, h) && !((syn->np[h].flags & NP_TIME) && f + 0 < p->end &&
                                         np_chain_end(p, h) < p->end &&
                                         TAG(p, np_chain_end(p, h)) == T_PUNCT_COMMA)) {
@@ -669,7 +730,7 @@ static int32_t find_subject(const pctx *p, uint32_t i)
             continue;
         }
         if (tg == T_CC)
-            return best >= 0 ? best : -2;
+            return best >= 0 ? best : stepped ? -1 : -2;
         if (is_boundary(p, j))
             break;
         if (tg == T_LQUOTE || tg == T_RQUOTE) {
@@ -748,6 +809,8 @@ static int right_roles(pctx *p, int32_t vi, uint32_t *stop)
             break;
         if ((tg == T_IN || tg == T_TO) && !IS(p, i, "of") && !(wcls(p, i) & WC_SUBORD)) {
             int32_t m = np_starting(p, i + 1);
+            if (m >= 0 && np_before_finite(p, m))
+                break; /* as some countries are struggling */
             if (m >= 0) {
                 if ((v->flags & VG_PASSIVE) && IS(p, i, "by") && v->agent < 0)
                     v->agent = m;
@@ -802,7 +865,7 @@ static void mark_relatives(pctx *p)
         /* the relative verb group: the next one after w */
         int32_t rv = -1;
         for (uint32_t k = w + 1; k < p->end; k++)
-            if (syn->tok_vg[k] >= 0) {
+            if (syn->tok_vg[k] >= 0 && !(syn->vg[syn->tok_vg[k]].flags & (VG_PART | VG_INF))) {
                 rv = syn->tok_vg[k];
                 break;
             }
@@ -814,7 +877,19 @@ static void mark_relatives(pctx *p)
         if (v->first == w + 1 || (v->first > w + 1 && TAG(p, w + 1) == T_RB)) {
             v->subj = ante; /* who took the helm */
         } else {
-            v->obj = ante;  /* which Russia captured */
+            /* which Russia captured: the subject is the first bare NP after
+             * the pronoun (an apposition or participle phrase may follow it) */
+            for (uint32_t k = w + 1; k < v->first; k++) {
+                int32_t m = syn->tok_np[k];
+                if (m < 0 || syn->np[m].first != k)
+                    continue;
+                int32_t h = chain_head(p, m);
+                if (np_is_bare(p, h)) {
+                    v->subj = h;
+                    break;
+                }
+            }
+            v->obj = ante;
             if (v->flags & VG_PASSIVE)
                 v->subj = ante, v->obj = -1;
         }
@@ -822,11 +897,13 @@ static void mark_relatives(pctx *p)
          * the next finite verb group */
         uint32_t e = v->end;
         for (; e < p->end; e++) {
-            if (comma && TAG(p, e) == T_PUNCT_COMMA) {
-                e++;
+            if (TAG(p, e) == T_PUNCT_COMMA) {
+                e += comma;
                 break;
             }
-            if (syn->tok_vg[e] >= 0 && syn->tok_vg[e] != rv &&
+            if (TAG(p, e) == T_LQUOTE || TAG(p, e) == T_RQUOTE)
+                break;
+            if (!comma && syn->tok_vg[e] >= 0 && syn->tok_vg[e] != rv &&
                 is_finite_tag(TAG(p, syn->vg[syn->tok_vg[e]].first)))
                 break;
             if (TAG(p, e) == T_PUNCT_END || TAG(p, e) == T_PUNCT_COLON)
@@ -955,6 +1032,21 @@ static int sentence_roles(pctx *p)
             syn->tok_aux[i] |= AX_HYPO;
     }
 
+    /* "secure funding and others balk": an object followed by "and NP VG" is
+     * not coordinated with that NP, which starts a new clause */
+    for (uint32_t n = p->np0; n < syn->nnp; n++) {
+        dy_np *np = &syn->np[n];
+        if (np->conj < 0 || !np_before_finite(p, np->conj))
+            continue;
+        uint32_t f = chain_first_tok(p, chain_head(p, (int32_t)n));
+        while (f > p->first && (TAG(p, f - 1) == T_RB))
+            f--;
+        if (f > p->first && syn->tok_vg[f - 1] >= 0) {
+            syn->np[np->conj].flags &= ~NP_CONJ_TAIL;
+            np->conj = -1;
+        }
+    }
+
     mark_relatives(p);
 
     int32_t last_main = -1;     /* last finite verb group of a main clause */
@@ -973,12 +1065,59 @@ static int sentence_roles(pctx *p)
         while (before > p->first && TAG(p, before - 1) == T_RB)
             before--;
 
+        if (prev >= 0 && v->first == v->head && !(v->flags & VG_INF) &&
+            (TAG(p, v->head) == T_VB || TAG(p, v->head) == T_VBG)) {
+            /* help build, let them go (bare infinitive); keep supporting,
+             * stop fighting (gerund complement) */
+            dy_vg *pv = &syn->vg[prev];
+            int adjacent = pv->end == before;
+            int objadj = pv->obj >= 0 && np_chain_end(p, pv->obj) == before;
+            uint32_t pc = lcls(p, pv->lemma);
+            int bare = TAG(p, v->head) == T_VB && (pc & WC_BARE) && (adjacent || objadj);
+            int ger = TAG(p, v->head) == T_VBG && adjacent && !(pv->flags & VG_COPULA) &&
+                      !(wcls(p, pv->head) & (WC_BE | WC_HAVE | WC_GET | WC_DO));
+            if (bare || ger) {
+                if (pv->xcomp < 0)
+                    pv->xcomp = (int32_t)vi;
+                v->parent = prev;
+                v->subj = objadj ? pv->obj : pv->subj;
+                if (objadj) {
+                    /* make X do: X is the subject, not the object */
+                    pv->obj = -1;
+                }
+                if (bare)
+                    v->flags |= VG_INF;
+                else
+                    v->flags |= VG_PART;
+                v->tense = TENSE_NONE;
+                v->flags |= pv->flags & (VG_FUTURE | VG_MODAL | VG_REPORTED | VG_HYPOTHETICAL |
+                                          VG_QUESTION | VG_RELATIVE);
+                if (pc & (WC_FAIL | WC_REFUSE | WC_INTENT | WC_CONTROL))
+                    pv->flags |= VG_CONTROL;
+                uint32_t stop0;
+                if (right_roles(p, (int32_t)vi, &stop0) < 0)
+                    return -1;
+                continue;
+            }
+        }
         if (v->flags & VG_INF) {
             /* to + VB: complement of the verb before it, or of its object */
             if (prev >= 0) {
                 dy_vg *pv = &syn->vg[prev];
                 int adjacent = pv->end == before || pv->end == v->first;
-                int objctl = pv->obj >= 0 && np_chain_end(p, pv->obj) == before;
+                int objctl = pv->obj >= 0 && np_chain_end(p, pv->obj) == before &&
+                             (lcls(p, pv->lemma) & WC_OBJCTL);
+                int purpose = !adjacent && !objctl;
+                if (purpose && pv->obj >= 0 && np_chain_end(p, pv->obj) == before) {
+                    /* convened a meeting to coordinate: purpose, same subject */
+                    v->parent = prev;
+                    v->subj = (pv->flags & VG_PASSIVE) ? pv->subj : pv->subj;
+                    v->flags |= pv->flags & (VG_FUTURE | VG_MODAL | VG_REPORTED | VG_HYPOTHETICAL);
+                    uint32_t stop0;
+                    if (right_roles(p, (int32_t)vi, &stop0) < 0)
+                        return -1;
+                    continue;
+                }
                 if (adjacent || objctl) {
                     if (pv->xcomp < 0)
                         pv->xcomp = (int32_t)vi;
@@ -1073,6 +1212,15 @@ static int sentence_roles(pctx *p)
                 while (pm >= (int32_t)v0 && (syn->vg[pm].flags & (VG_INF | VG_PART)) &&
                        syn->vg[pm].parent >= 0)
                     pm = syn->vg[pm].parent;
+                /* said that X needs Y and reiterated Z: a conjunct whose tense
+                 * matches the governing verb rather than the complement */
+                for (int guard = 0; guard < 8 && pm >= (int32_t)v0; guard++) {
+                    int32_t up = syn->vg[pm].parent;
+                    if (up < (int32_t)v0 || syn->vg[pm].tense == v->tense ||
+                        syn->vg[up].tense != v->tense || v->tense == TENSE_NONE)
+                        break;
+                    pm = up;
+                }
                 if (pm >= (int32_t)v0) {
                     v->subj = syn->vg[pm].subj;
                     syn->vg[pm].conj = (int32_t)vi;
@@ -1088,7 +1236,6 @@ static int sentence_roles(pctx *p)
         }
         /* a complement clause: X said (that) Y attacked */
         if (prev >= 0 && v->parent < 0) {
-            dy_vg *pv = &syn->vg[prev];
             uint32_t k = before;
             int that = 0;
             if (v->subj >= 0) {
@@ -1096,10 +1243,27 @@ static int sentence_roles(pctx *p)
                 if (f < k)
                     k = f;
             }
+            while (k > p->first && (TAG(p, k - 1) == T_LQUOTE || TAG(p, k - 1) == T_RQUOTE ||
+                                    TAG(p, k - 1) == T_PUNCT_COLON))
+                k--;
             if (k > p->first && IS(p, k - 1, "that") && TAG(p, k - 1) == T_IN) {
                 k--;
                 that = 1;
             }
+            /* the governing verb group ends right before (an object may sit
+             * between); a relative clause in between does not count */
+            int32_t gv = prev;
+            if (k > p->first && syn->tok_vg[k - 1] >= 0)
+                gv = syn->tok_vg[k - 1];
+            else if (k > p->first && syn->tok_np[k - 1] >= 0) {
+                uint32_t f = chain_first_tok(p, chain_head(p, syn->tok_np[k - 1]));
+                if (f > p->first && syn->tok_vg[f - 1] >= 0)
+                    gv = syn->tok_vg[f - 1];
+            }
+            if (gv == (int32_t)vi)
+                gv = prev;
+            dy_vg *pv = &syn->vg[gv];
+            prev = gv;
             int adjacent = pv->end == k;
             if (!adjacent && pv->obj >= 0 && np_chain_end(p, pv->obj) == k &&
                 (pv->flags & VG_SPEECH))

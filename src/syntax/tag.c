@@ -19,10 +19,22 @@
 /* Capitalisation evidence (ln factors). The lexicon is lower-cased, so it
  * cannot tell "Bush" from "bush"; in running text a capital letter away from
  * the start of a sentence means a name far more often than not. */
-#define CAP_OTHER_PEN (-2.3f)   /* capitalised mid-sentence, tag not NNP/NNPS */
+#ifndef CAP_OTHER_PEN
+#define CAP_OTHER_PEN (-2.3f)
+#endif   /* capitalised mid-sentence, tag not NNP/NNPS */
+#ifndef UNK_CAP_OTHER_PEN
+#define UNK_CAP_OTHER_PEN (-4.5f) /* the same for a word the lexicon does not know */
+#endif
+#ifndef PROPADJ_KNOWN_PEN
+#define PROPADJ_KNOWN_PEN (-1.5f) /* a known adjective, capitalised mid-sentence */
+#endif
 #define ALLCAP_OTHER_PEN (-6.0f) /* ALL-CAPS mid-sentence (NATO, US), not NNP */
-#define LOWER_NNP_PEN (-6.0f)   /* lower case, tag NNP/NNPS */
-#define CAP_NNP_FALLBACK (-11.5f) /* ln P(w | nnp) given to a capitalised word the
+#ifndef LOWER_NNP_PEN
+#define LOWER_NNP_PEN (-6.0f)
+#endif   /* lower case, tag NNP/NNPS */
+#ifndef CAP_NNP_FALLBACK
+#define CAP_NNP_FALLBACK (-11.5f)
+#endif /* ln P(w | nnp) given to a capitalised word the
                                    lexicon never saw as a name */
 #define BEAM 9.0f               /* drop candidates this far below the best */
 
@@ -311,18 +323,33 @@ static void candidates(const struct dyad_ctx *ctx, const struct dy_tagger *tg, c
     } else {
         cand_unknown(tg, w, n, c);
     }
+    /* after a possessive determiner (his calls, its needs) no finite verb */
+    if (i > 0 && (tg_wclass(tg, t->tok[i - 1].word) & WC_POSS)) {
+        for (int j = 0; j < c->n; j++) {
+            int st = c->st[j];
+            if (st == tg->s_vb || st == tg->s_vbd || st == tg->s_vbz || st == tg->s_vbp ||
+                st == tg->s_md)
+                c->lp[j] -= 8.0f;
+        }
+    }
     /* capitalisation */
     int cap = (k->flags & TF_CAP) != 0;
     int allcap = (k->flags & TF_ALLCAP) != 0;
     if (k->kind == TK_CLITIC)
         cap = allcap = 0;
-    if (!si->headline) {
-        if (cap && !initial) {
-            float pen = allcap ? ALLCAP_OTHER_PEN : CAP_OTHER_PEN;
+    if (!si->headline || !known) {
+        if (cap && (!initial || !known)) {
+            float pen = allcap ? ALLCAP_OTHER_PEN : known ? CAP_OTHER_PEN : UNK_CAP_OTHER_PEN;
             int hasnnp = 0;
+            /* nationality and other proper adjectives (American, Rwandan,
+             * Israeli) stay JJ before a noun: Penn tags them JJ */
+            int propadj = !allcap && (known || ends(w, n, "an") || ends(w, n, "ese") ||
+                                      ends(w, n, "ish") || ends(w, n, "i") || ends(w, n, "ic"));
             for (int j = 0; j < c->n; j++) {
                 if (c->st[j] == tg->s_nnp || c->st[j] == tg->s_nnps)
                     hasnnp = 1;
+                else if (c->st[j] == tg->s_jj && propadj)
+                    c->lp[j] += known ? PROPADJ_KNOWN_PEN : -1.0f;
                 else
                     c->lp[j] += pen;
             }
@@ -337,8 +364,6 @@ static void candidates(const struct dyad_ctx *ctx, const struct dy_tagger *tg, c
                 if (c->st[j] == tg->s_nnp || c->st[j] == tg->s_nnps)
                     c->lp[j] += LOWER_NNP_PEN;
         }
-    } else if (allcap && !known) {
-        cand_add(c, tg->s_nnp, tg->oov[0]);
     }
     /* beam */
     float best = -1e30f;
@@ -552,8 +577,88 @@ static uint32_t tok_lemma(const struct dyad_ctx *ctx, const dy_text *t, size_t i
  * short or the lexicon too skewed (festival's "said" is VBD 45 times more often
  * than VBN): a past form after an auxiliary have/be (with adverbs between) is
  * a participle; a base form after to/a modal stays VB. */
-static void fix_tags(const struct dy_tagger *tg, dy_text *t, size_t first, size_t end)
+#ifndef NOVERB_FIX
+#define NOVERB_FIX 1
+#endif
+static int lex_has(const struct dy_tagger *tg, uint32_t id, int st)
 {
+    if (!id || id >= tg->nids || st < 0)
+        return 0;
+    for (uint32_t e = tg->lex_off[id]; e < tg->lex_off[id + 1]; e++)
+        if (tg->ent[e].st == st)
+            return 1;
+    return 0;
+}
+
+static int nominal_tag(int t)
+{
+    return dy_tag_is_noun(t) || t == T_JJ || t == T_JJR || t == T_JJS || t == T_CD ||
+           t == T_VBG || t == T_VBN;
+}
+
+static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, size_t first, size_t end)
+{
+    int has_finite = 0;
+    for (size_t j = first; j < end; j++) {
+        dy_tok *k = &t->tok[j];
+        int pt = j > first ? t->tok[j - 1].tag : T_NONE;
+        int nt = j + 1 < end ? t->tok[j + 1].tag : T_NONE;
+        /* a modal is followed by a verb: can shield, will head */
+        if ((k->tag == T_NN || k->tag == T_NNS || k->tag == T_JJ || k->tag == T_VBP) && j > first) {
+            size_t a = j;
+            while (a > first && t->tok[a - 1].tag == T_RB)
+                a--;
+            if (a > first && t->tok[a - 1].tag == T_MD &&
+                (k->tag == T_VBP || lex_has(tg, k->word, tg->s_vb) || (wf && (dy_word_flags(wf, k->word) & WF_VERB))))
+                k->tag = T_VB;
+        }
+        /* which unite, they unite: a finite verb after a subject pronoun */
+        if (k->tag == T_VB && (pt == T_WDT || pt == T_WP ||
+                               (pt == T_PRP && (tg_wclass(tg, t->tok[j - 1].word) & WC_PRON_SUBJ))))
+            k->tag = T_VBP;
+        if (dy_tok_is(t, k, "that")) {
+            /* sentence-initial that is a demonstrative; after a verb, before
+             * a clause, a complementizer */
+            if (k->tag == T_WDT && (j == first || pt == T_LQUOTE || pt == T_CC))
+                k->tag = T_DT;
+            else if ((k->tag == T_DT || k->tag == T_WDT) && dy_tag_is_verb(pt) && nt != T_NN && nt != T_NNS &&
+                     (nt != T_JJ || dy_tok_is(t, &t->tok[j + 1], "only")) && nt != T_VBZ &&
+                     nt != T_VBD && nt != T_MD && !(nt >= T_PUNCT_COMMA))
+                k->tag = T_IN;
+        }
+        /* the east, Ukraine's east: an adjective that ends a noun phrase */
+        if (k->tag == T_JJ && (pt == T_DT || pt == T_POS || pt == T_PRPS) && !nominal_tag(nt) &&
+            lex_has(tg, k->word, tg->s_nn))
+            k->tag = T_NN;
+        if (k->tag == T_VBD || k->tag == T_VBZ || k->tag == T_VBP || k->tag == T_MD)
+            has_finite = 1;
+    }
+    /* a sentence needs a verb: the trip [amounts] to; a noun directly after a
+     * noun phrase, before a determiner/preposition/pronoun, that the lexicon
+     * also knows as a finite verb */
+    size_t last = end;
+    while (last > first && (t->tok[last - 1].kind == TK_QUOTE))
+        last--;
+    int full = last > first && dy_tok_is(t, &t->tok[last - 1], ".") &&
+               !(t->tok[first].flags & TF_ALLCAP);
+    if (NOVERB_FIX && full && !has_finite && end - first >= 6) {
+        for (size_t j = first + 1; j + 1 < end; j++) {
+            dy_tok *k = &t->tok[j];
+            int pt = t->tok[j - 1].tag, nt = t->tok[j + 1].tag;
+            if (!(dy_tag_is_noun(pt) || pt == T_PRP))
+                continue;
+            if (!(nt == T_DT || nt == T_IN || nt == T_TO || nt == T_PRP || nt == T_PRPS ||
+                  nt == T_CD || nt == T_NNP || nt == T_RB))
+                continue;
+            int want = k->tag == T_NNS ? tg->s_vbz : k->tag == T_NN ? tg->s_vbp : -1;
+            if (want < 0 || (k->flags & TF_CAP))
+                continue;
+            if (lex_has(tg, k->word, want) || (k->tag == T_NN && lex_has(tg, k->word, tg->s_vbd))) {
+                k->tag = k->tag == T_NNS ? T_VBZ : lex_has(tg, k->word, tg->s_vbd) && !lex_has(tg, k->word, want) ? T_VBD : T_VBP;
+                break;
+            }
+        }
+    }
     for (size_t j = first + 1; j < end; j++) {
         dy_tok *k = &t->tok[j];
         if (k->tag != T_VBD && k->tag != T_VBP && k->tag != T_VB)
@@ -624,7 +729,7 @@ static void tag_span(const struct dyad_ctx *ctx, dy_text *t, size_t first, size_
         }
         i += m;
     }
-    fix_tags(tg, t, first, end);
+    fix_tags(tg, &ctx->lex, t, first, end);
     for (size_t j = first; j < end; j++) {
         dy_tok *k = &t->tok[j];
         if (k->tag == T_PRPS && dy_tok_is(t, k, "her") && !next_is_nominal(t, j, end))

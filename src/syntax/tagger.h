@@ -42,7 +42,11 @@ enum tg_wclass {
     WC_REL = 1 << 14,       /* who, which, that, whom, whose */
     WC_SUBORD = 1 << 15,    /* if, because, while, although, when, after ... */
     WC_GET = 1 << 16,       /* get, got (passive auxiliary) */
-    WC_DITRANS = 1 << 17    /* tell, give, offer, send, show, ask, grant ... */
+    WC_DITRANS = 1 << 17,   /* tell, give, offer, send, show, ask, grant ... */
+    WC_OBJCTL = 1 << 18,    /* verb NP to-VB: the NP is the subject of the
+                               infinitive (persuade, urge, allow, ask ...) */
+    WC_BARE = 1 << 19,      /* verb (NP) VB: bare infinitive (help, make, let) */
+    WC_POSS = 1 << 20       /* possessive determiners: my your his its our their */
 };
 
 struct dy_tagger {

@@ -68,12 +68,6 @@ static inline int is_upper_cp(int32_t c)
         return dy_is_ascii_upper(c);
     return utf8proc_isupper(c);
 }
-static inline int is_lower_cp(int32_t c)
-{
-    if (c < 0x80)
-        return dy_is_ascii_lower(c);
-    return utf8proc_islower(c);
-}
 
 /* Append the normalised form of code point c to the pool. */
 static int norm_cp(dy_text *t, int32_t c)

@@ -1,0 +1,105 @@
+/* compat.h - private to libdyad: reading the dictionaries of earlier coders
+ * (PETRARCH-1, PETRARCH-2 and TABARI formats) into dyad's own structures, and
+ * the pattern features those formats have beyond dyad's (see docs/compat.md).
+ *
+ * Loading (dy_compat_load) fills ctx->act (actor trie: actors with dated codes,
+ * agents) and ctx->ev (verb patterns) like dyad's own loaders do, so the rest of
+ * the pipeline needs no other state. What dyad's pattern format cannot say is
+ * kept in the same arrays, in forms the present coder ignores safely:
+ *
+ *  - Pattern classes. dy_pattern.noun is 0 for verbs and 1 for nouns; the
+ *    compat loader adds classes 2..5 (synset members, discard phrases, TABARI
+ *    stems). The coder only looks up classes 0 and 1, so these never code.
+ *  - Extended patterns. A pattern whose first element is DY_PE_GUARD needs the
+ *    extended matcher (dy_compat_match): words before the verb, an explicit
+ *    source ($), skipped noun phrases (^), synsets (&NAME), alternatives,
+ *    adjacency (words joined by '_'), a paired reverse code (032:033). The
+ *    guard's word id never occurs in text, so a coder that does not know about
+ *    extensions never matches such a pattern.
+ *
+ * Codes of the foreign dictionaries that are not in dyad's CAMEO table (WEIS
+ * codes, test codes like 903 or 174K) are appended to ev->codes after it is
+ * loaded (the table stays sorted in its first part; dy_code_index is only used
+ * at load time). */
+#ifndef DY_COMPAT_H
+#define DY_COMPAT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../events/events.h"
+
+struct dyad_ctx;
+struct dyad_doc;
+
+/* Load the PETRARCH/TABARI dictionaries of path into ctx->act and ctx->ev,
+ * replacing dyad's own actors and patterns (ctx->ev must already hold dyad's
+ * code tables: call after dy_events_load). path is a directory (files are
+ * recognised by name: *actors*, *agents*, *verbs*, *discards*; a TABARI
+ * *.project file there, if any, names them instead) or one .project file.
+ * Returns 0, or -1 with a message naming file and line in err. */
+int dy_compat_load(struct dyad_ctx *ctx, const char *path, char *err, size_t errlen);
+
+/* Pattern classes (dy_pattern.noun) beyond 0 (verbs) and 1 (nouns). */
+enum {
+    DY_PC_SYNSET = 2,        /* one member phrase of a synset; head = the synset's
+                                name id ("&currency"), elements = the phrase */
+    DY_PC_DISCARD = 3,       /* a sentence discard phrase: head = first word */
+    DY_PC_DISCARD_STORY = 4, /* a story (document) discard phrase */
+    DY_PC_STEM = 5           /* a TABARI stem (word written without a final '_'):
+                                head = the stem's id, no elements */
+};
+
+/* Element kinds (dy_pel.kind) of extended patterns, beside PE_WORD (1) and
+ * PE_TARGET (2). The low five bits are the kind; DY_PE_ADJ or'ed in means the
+ * element stands right after the previous element of the pattern (in text
+ * order), with no word between: the '_' connector of the foreign formats. */
+enum {
+    DY_PE_SOURCE = 3,     /* '$': the source actor stands here */
+    DY_PE_SKIP = 4,       /* '^': skip one noun phrase */
+    DY_PE_SYNSET = 5,     /* any member phrase of synset `word` (its name id) */
+    DY_PE_STEM = 6,       /* a word beginning with the stem `word` (TABARI) */
+    DY_PE_VERB = 7,       /* the verb's position: elements before it are matched
+                             leftwards from the verb, those after it rightwards */
+    DY_PE_PAIR = 8,       /* paired code: `word` is the code index of the event
+                             in the other direction (tgt -> src) */
+    DY_PE_COMPOUND = 9,   /* '%': the compound (reciprocal) marker; ignored */
+    DY_PE_GUARD = 15,     /* first element of every extended pattern */
+    DY_PE_KIND = 0x1f,
+    DY_PE_ADJ = 0x40
+};
+#define DY_PE_GUARD_WORD UINT32_MAX
+
+/* True when pattern p needs dy_compat_match. */
+static inline int dy_compat_is_ext(const dy_events *ev, const dy_pattern *p)
+{
+    return p->nel > 0 && (ev->el[p->el_first].kind & DY_PE_KIND) == DY_PE_GUARD;
+}
+
+/* The outcome of matching an extended pattern. */
+typedef struct dy_compat_hit {
+    int32_t src, tgt;        /* mentions at '$' and '+', -1 when the pattern has none */
+    int32_t pair_code;       /* code index of the reverse event, -1 */
+    uint32_t first, last;    /* first and last token matched (the verb included) */
+} dy_compat_hit;
+
+/* Match extended pattern p of the verb at token v of sentence [sfirst, send),
+ * whose mentions are doc->men[m0, m1). Returns 1 on a match (hit filled), 0
+ * if not. Reads only; never allocates. */
+int dy_compat_match(const struct dyad_ctx *ctx, const struct dyad_doc *doc, const dy_pattern *p,
+                    size_t v, size_t sfirst, size_t send, size_t m0, size_t m1,
+                    dy_compat_hit *hit);
+
+/* The paired (reverse) code of plain or extended pattern p, or -1. */
+int32_t dy_compat_pair_code(const dy_events *ev, const dy_pattern *p);
+
+/* Discard phrases in sentence s of doc: returns DY_PC_DISCARD when a sentence
+ * discard phrase occurs in it, DY_PC_DISCARD_STORY for a story discard, 0 when
+ * none (or no discards are loaded). */
+int dy_compat_discard(const struct dyad_ctx *ctx, const struct dyad_doc *doc, size_t s);
+
+/* The longest TABARI stem (DY_PC_STEM) that begins the lower-case word w[0..n),
+ * as a word id, or 0. Stems shorter than 3 bytes are not tried. */
+uint32_t dy_compat_stem(const struct dyad_ctx *ctx, const char *w, size_t n);
+
+#endif
