@@ -353,6 +353,23 @@ int dy_actors_find(const dyad_ctx *ctx, struct dyad_doc *doc)
         }
         /* keep mentions of this sentence in text order */
         sort_mentions(doc, men0, fix, 4);
+        /* "Hungarian and Romanian officials": the agent applies to both */
+        for (size_t m = doc->nmen; m-- > men0 + 1;) {
+            dy_mention *mb = &doc->men[m], *ma = &doc->men[m - 1];
+            if (mb->agent_entry < 0 || mb->entry < 0 || ma->agent_entry >= 0 || strlen(ma->code) != 3 ||
+                strlen(mb->code) <= 3 || !memcmp(mb->code, "IGO", 3) || !memcmp(mb->code, "NGO", 3))
+                continue;
+            size_t gap = mb->first - ma->end;
+            if (!((gap == 1 && (is_word(t, ma->end, "and") || is_word(t, ma->end, "or") ||
+                                is_word(t, ma->end, ","))) ||
+                  (gap == 2 && is_word(t, ma->end, ",") && is_word(t, ma->end + 1, "and"))))
+                continue;
+            char c2[24];
+            snprintf(c2, sizeof c2, "%.3s%s", ma->code, mb->code + 3);
+            cpy(ma->code, sizeof ma->code, c2);
+            ma->agent_entry = mb->agent_entry;
+            ma->flags |= mb->flags & (AM_PLURAL | AM_PERSON);
+        }
         /* surnames remembered from titled unknown names */
         size_t nmen_named = doc->nmen;
         for (size_t i = se->first; i < end; i++) {

@@ -937,18 +937,18 @@ static int group_tense(const txs *x, size_t j, size_t *g0, size_t *g1)
             if (tg == T_VBN && fin)
                 part = 1;
             if (tg == T_TO)
-                seen_to = verb_before_to;
+                seen_to = verb_before_to > 0;
             else if (seen_to && tg == T_VB && k >= j)
                 to_vb = 1;
-            else if (dy_tag_is_verb(tg))
-                verb_before_to = 1;
+            else if (dy_tag_is_verb(tg) && !seen_to)
+                verb_before_to++;
         } else {
             if (tok_is(x, k, "to"))
-                seen_to = verb_before_to;
+                seen_to = verb_before_to > 0;
             else if (seen_to && is_verb(x, k) && k >= j)
                 to_vb = 1;
-            else if (is_verb(x, k))
-                verb_before_to = 1;
+            else if (is_verb(x, k) && !seen_to)
+                verb_before_to++;
             if (tw == TN_PAST || tw == TN_PRES || tw == TN_PERFECT) {
                 if (!fin)
                     fin = tw;
@@ -966,7 +966,9 @@ static int group_tense(const txs *x, size_t j, size_t *g0, size_t *g1)
         return TN_FUT;
     if (fin == TN_PERFECT)
         return part ? TN_PAST : TN_PRES;
-    if (to_vb && fin != TN_PAST)
+    /* plans to visit, was expected to meet, did not plan to remove: ahead;
+     * voted to support, agreed to meet: the past of the finite verb */
+    if (to_vb && (fin != TN_PAST || verb_before_to >= 2))
         return TN_FUT;
     return fin;
 }
@@ -1577,7 +1579,7 @@ static size_t rec_quarter(txs *x, size_t i, txm *m)
         m->v.y = y;
         m->v.sub = q;
     } else
-        m->v = quarter_value(x, q, g, 0);
+        m->v = quarter_value(x, q, g, TXDIR(x, i, e));
     return e;
 }
 

@@ -446,12 +446,13 @@ typedef struct lexrow {
 static int load_poslex(struct dyad_ctx *ctx, struct dy_tagger *tg, const char *path,
                        char *err, size_t errlen)
 {
-    size_t len;
-    char *buf = dy_read_file(path, &len);
-    if (!buf) {
+    fview fv;
+    if (fview_open(&fv, path)) {
         snprintf(err, errlen, "%s: cannot read", path);
         return -1;
     }
+    const char *buf = fv.p;
+    size_t len = fv.len;
     int rc = -1;
     lexrow *rows = NULL;
     size_t nrows = 0, rows_cap = 0;
@@ -536,7 +537,7 @@ nomem:
 out:
     dy_free(rows);
     dy_free(ent);
-    dy_free(buf);
+    fview_close(&fv);
     return rc;
 }
 

@@ -36,7 +36,10 @@
 #define CAP_NNP_FALLBACK (-11.5f)
 #endif /* ln P(w | nnp) given to a capitalised word the
                                    lexicon never saw as a name */
-#define BEAM 9.0f               /* drop candidates this far below the best */
+#ifndef BEAM
+#define BEAM 9.0f
+#endif
+#define BEAM_DOC_               /* drop candidates this far below the best */
 
 /* ---- morphy ---- */
 
