@@ -581,19 +581,22 @@ static void line_major(char *l, const char *path, int no)
         add_key(names[i], p, 0);
 }
 
-/* regions.txt: "Name | Alias ... => CC lat lon" */
+/* regions.txt: "Name | Alias ... => CC lat lon [region|city]" */
 static void line_region(char *l, const char *path, int no)
 {
     char *names[32], *t;
     int n = split_line(l, names, 32, &t);
-    char cc[8];
+    char cc[8], kind[16] = "region";
     double lat, lon;
-    if (!n || sscanf(t, "%7s %lf %lf", cc, &lat, &lon) != 3)
-        die("%s:%d: want 'Name | Alias ... => CC lat lon'", path, no);
+    if (!n || sscanf(t, "%7s %lf %lf %15s", cc, &lat, &lon, kind) < 3 ||
+        (strcmp(kind, "region") && strcmp(kind, "city")))
+        die("%s:%d: want 'Name | Alias ... => CC lat lon [region|city]'", path, no);
     int c = country_by_code(cc);
     if (c < 0)
         die("%s:%d: unknown country %s", path, no, cc);
-    int p = new_place(names[0], c, GF_REGION);
+    int p = new_place(names[0], c, strcmp(kind, "city") ? GF_REGION : GF_CITY);
+    if (P[p].feature == GF_CITY)
+        P[p].pop = 5000;
     P[p].lat = (float)lat;
     P[p].lon = (float)lon;
     P[p].has_pt = 1;

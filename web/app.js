@@ -331,7 +331,8 @@ async function drawChart() {
   periods.forEach((pd, i) => {
     const g = by.get(pd);
     if (!g) return;
-    const bar = svgEl('rect', { class: 'bar', x: x(i) + bw * 0.1, width: Math.max(1, bw * 0.8), y: yc(g.count), height: m.t + ih - yc(g.count) });
+    const w = Math.min(40, Math.max(1, bw * 0.8));
+    const bar = svgEl('rect', { class: 'bar', x: x(i) + (bw - w) / 2, width: w, y: yc(g.count), height: m.t + ih - yc(g.count) });
     bar.dataset.period = pd;
     bar.dataset.count = g.count;
     bar.append(svgEl('title', {}, `${pd}: ${g.count} events, mean Goldstein ${g.goldstein_mean.toFixed(2)}`));
@@ -360,14 +361,31 @@ function topoPaths(topo, W, H) {
     return arc.map(([dx, dy]) => { xx += dx; yy += dy; return [xx * sx + tx, yy * sy + ty]; });
   });
   const proj = ([lon, lat]) => [((lon + 180) / 360) * W, ((90 - lat) / 180) * H];
+  /* A ring that crosses the antimeridian (Russia's far east, Fiji) is made
+   * continuous past +-180 and drawn a second time shifted by 360 degrees;
+   * the SVG viewport clips what falls outside. */
   const ring = (ids) => {
     const pts = [];
     ids.forEach((i, k) => {
       let a = i < 0 ? arcs[~i].slice().reverse() : arcs[i];
       if (k) a = a.slice(1);
-      for (const p of a) pts.push(proj(p));
+      for (const p of a) {
+        let lon = p[0];
+        if (pts.length) {
+          const prev = pts[pts.length - 1][0];
+          while (lon - prev > 180) lon -= 360;
+          while (lon - prev < -180) lon += 360;
+        }
+        pts.push([lon, p[1]]);
+      }
     });
-    return 'M' + pts.map((p) => p[0].toFixed(1) + ',' + p[1].toFixed(1)).join('L') + 'Z';
+    const path = (shift) => 'M' + pts.map((p) => proj([p[0] + shift, p[1]]))
+      .map((q) => q[0].toFixed(1) + ',' + q[1].toFixed(1)).join('L') + 'Z';
+    const lons = pts.map((p) => p[0]);
+    let d = path(0);
+    if (Math.max(...lons) > 180) d += path(-360);
+    if (Math.min(...lons) < -180) d += path(360);
+    return d;
   };
   const out = [];
   for (const g of topo.objects.countries.geometries) {

@@ -416,6 +416,15 @@ static int64_t skip_back(const qwork *w, uint32_t lo, int64_t k, int ing)
     return -1;
 }
 
+/* Does a new noun phrase start at token i after token i - 1? ("told
+ * reporters the union would"): a determiner after a noun. */
+static int np_break(const qwork *w, uint32_t i)
+{
+    int tg = tag_of(w, i);
+    return (tg == T_DT || tg == T_PRPS) && !(w->t->tok[i].flags & TF_CAP) &&
+           dy_tag_is_noun(tag_of(w, i - 1));
+}
+
 /* Noun phrase ending at k (inclusive) going left, not before lo. */
 static int np_back(const qwork *w, uint32_t lo, uint32_t k, uint32_t *a)
 {
@@ -428,6 +437,8 @@ static int np_back(const qwork *w, uint32_t lo, uint32_t k, uint32_t *a)
     uint32_t i = k;
     while (i > lo && k - i < 12) {
         uint32_t j = i - 1;
+        if (np_break(w, i))
+            break;
         if (np_tok(w, j)) {
             i = j;
             continue;
@@ -456,6 +467,8 @@ static int np_fwd(const qwork *w, uint32_t k, uint32_t hi, uint32_t *b)
     }
     uint32_t i = k;
     while (i < hi && i - k < 14) {
+        if (i > k && np_break(w, i))
+            break;
         if (np_tok(w, i))
             i++;
         else if ((w->wc[i] & W_LINK) && i > k && i + 1 < hi && np_tok(w, i + 1))
@@ -1356,6 +1369,20 @@ static int32_t speaker_of(qwork *w, uint32_t a, uint32_t b)
         if (score >= best_score) {
             best = (int32_t)m;
             best_score = score;
+        }
+    }
+    /* "union leader Peter Lind": a title mention before a name no
+     * dictionary knows; the name is the speaker */
+    if (best >= 0 && d->men[best].end < b && (t->tok[b - 1].flags & TF_CAP) &&
+        !(d->men[best].flags & AM_PRONOUN)) {
+        uint32_t x = b;
+        while (x > d->men[best].end && (t->tok[x - 1].flags & TF_CAP) &&
+               (t->tok[x - 1].kind == TK_WORD || t->tok[x - 1].kind == TK_ABBR))
+            x--;
+        if (x == d->men[best].end) {
+            if (push_mention(w, x, b, "", AM_NAME | AM_PERSON, -1))
+                return -1;
+            return (int32_t)d->nmen - 1;
         }
     }
     if (best >= 0) {

@@ -829,6 +829,8 @@ static int day_number(const txs *x, size_t i, int *d)
 }
 
 /* A year at i: four digits, 1000-2999. */
+static size_t count_at(const txs *x, size_t i, int *n);
+
 static int year_at(const txs *x, size_t i, int *y)
 {
     int v;
@@ -836,6 +838,28 @@ static int year_at(const txs *x, size_t i, int *y)
         return 0;
     *y = v;
     return 1;
+}
+
+/* A year in digits (1 token) or in words, as transcripts write them:
+ * nineteen ninety-six, two thousand (2 tokens). Returns the tokens used. */
+static size_t year_len(const txs *x, size_t i, int *y)
+{
+    if (year_at(x, i, y))
+        return 1;
+    int a, b;
+    if (i + 1 >= x->s1 || x->t->tok[i].kind == TK_NUM || x->t->tok[i + 1].kind == TK_NUM)
+        return 0;
+    if (count_at(x, i, &a) != 1 || count_at(x, i + 1, &b) != 1)
+        return 0;
+    if ((a == 19 || a == 20) && b >= 10 && b <= 99) {
+        *y = a * 100 + b;
+        return 2;
+    }
+    if (a == 2 && tok_is(x, i + 1, "thousand")) {
+        *y = 2000;
+        return 2;
+    }
+    return 0;
 }
 
 /* A count at i: digits, number words (twenty-five), a/an before a unit,
@@ -1262,7 +1286,8 @@ static size_t rec_month(txs *x, size_t i, txm *m, int wday)
         return e;
     }
     size_t ry;
-    if (year_at(x, j, &y) || (tok_is(x, j, ",") && year_at(x, j + 1, &y) && j++) ||
+    if (((ry = year_len(x, j, &y)) && (j += ry - 1, 1)) ||
+        (tok_is(x, j, ",") && year_at(x, j + 1, &y) && j++) ||
         (tok_is(x, j, "of") && year_at(x, j + 1, &y) && j++) ||
         ((ry = rel_year_at(x, j, &y)) && (j += ry - 1, 1))) {
         m->type = TX_DATE;
@@ -1400,13 +1425,15 @@ static size_t rec_number(txs *x, size_t i, txm *m)
     static const char *bad_pre[] = {"$", "#", "no.", "number", "about", "nearly", "some",
                                     "almost", "around", "approximately", "than", "over",
                                     "under", "only", "just", "flight", "route", "page", "room",
-                                    "km", "kilometres", "kilometers", "miles", "to"};
+                                    "km", "kilometres", "kilometers", "miles"};
     if (i > x->s0)
         for (size_t k = 0; k < sizeof bad_pre / sizeof *bad_pre; k++)
             if (tok_is(x, i - 1, bad_pre[k]))
                 return 0;
     if (i > x->s0 && x->t->tok[i - 1].kind == TK_SYM)
         return 0;
+    if (i > x->s0 + 1 && tok_is(x, i - 1, "to") && tok_is(x, i - 2, "up"))
+        return 0;   /* up to 2000 */
     if (i + 1 < x->s1) {
         const dy_tok *nx = &x->t->tok[i + 1];
         if (tok_is(x, i + 1, "%") || tok_is(x, i + 1, "percent") || tok_is(x, i + 1, "per") ||
@@ -1497,12 +1524,16 @@ static size_t rec_season(txs *x, size_t i, txm *m)
     size_t j = i + 1;
     m->type = TX_DATE;
     m->the_ok = 1;
-    if (year_at(x, j, &y) || (tok_is(x, j, "of") && year_at(x, j + 1, &y) && j++)) {
+    size_t yl;
+    if (tok_is(x, j, "of"))
+        j++;
+    if ((yl = year_len(x, j, &y))) {
         m->v.g = G_SEASON;
         m->v.y = y;
         m->v.sub = w->season;
-        return j + 1;
+        return j + yl;
     }
+    j = i + 1;
     int the = i > x->s0 && tok_is(x, i - 1, "the");
     if ((w->flags & F_STRICT_SEASON) && !the && !month_context(x, i))
         return 0;
@@ -1528,7 +1559,16 @@ static size_t rec_quarter(txs *x, size_t i, txm *m)
         j++;
     const txw *w = ent(x, j);
     size_t e = 0;
-    if (w && (w->kinds & K_ORD) && w->ord <= 4) {
+    if (tok_is(x, j, "last") && tok_is(x, j + 2, "of")) {
+        /* the last half of 1989, the last quarter of the year */
+        const txw *u = ent(x, j + 1);
+        if (u && (u->kinds & K_UNIT) && !(u->flags & F_PLURAL) &&
+            (u->unit == G_QUARTER || u->unit == G_HALF)) {
+            q = u->unit == G_QUARTER ? 4 : 2;
+            g = u->unit;
+            e = j + 2;
+        }
+    } else if (w && (w->kinds & K_ORD) && w->ord <= 4) {
         const txw *u = ent(x, j + 1);
         if (u && (u->kinds & K_UNIT) && (u->unit == G_QUARTER || u->unit == G_HALF) &&
             !(u->flags & F_PLURAL) && (u->unit == G_QUARTER || w->ord <= 2)) {
@@ -1579,7 +1619,7 @@ static size_t rec_quarter(txs *x, size_t i, txm *m)
         m->v.y = y;
         m->v.sub = q;
     } else
-        m->v = quarter_value(x, q, g, TXDIR(x, i, e));
+        m->v = quarter_value(x, q, g, 0);   /* the nearest: tense says when it is reported */
     return e;
 }
 
@@ -2038,20 +2078,22 @@ static size_t rec_century(txs *x, size_t i, txm *m)
     return i + 2;
 }
 
-/* Years in words (transcripts): nineteen ninety-six. */
+/* Years in words (transcripts): nineteen ninety-six, the year two thousand. */
 static size_t rec_spoken_year(txs *x, size_t i, txm *m)
 {
-    int a, b;
-    size_t la = count_at(x, i, &a);
-    if (la != 1 || (a != 19 && a != 20) || x->t->tok[i].kind == TK_NUM)
-        return 0;
-    size_t lb = count_at(x, i + 1, &b);
-    if (lb != 1 || b < 10 || b > 99 || x->t->tok[i + 1].kind == TK_NUM)
-        return 0;
+    int y;
+    size_t j = i;
+    const txw *u = ent(x, j);
+    if (u && (u->kinds & K_UNIT) && u->unit == G_YEAR && !(u->flags & F_PLURAL))
+        j++;   /* the year 2000 */
+    size_t n = year_len(x, j, &y);
+    if (!n || (j == i && n == 1))
+        return 0;   /* a bare year in digits: rec_number */
     m->type = TX_DATE;
+    m->the_ok = 1;
     m->v.g = G_YEAR;
-    m->v.y = a * 100 + b;
-    return i + 2;
+    m->v.y = y;
+    return j + n;
 }
 
 /* Holidays: Christmas, Thanksgiving (Day), New Year's Day (holidays.txt). */

@@ -39,7 +39,7 @@
 #ifndef BEAM
 #define BEAM 9.0f
 #endif
-#define BEAM_DOC_               /* drop candidates this far below the best */
+/* BEAM: candidates this far below the best emission are dropped */
 
 /* ---- morphy ---- */
 
