@@ -1,6 +1,6 @@
 /* quotes_eval.c - accuracy of the quotes stage on the PolNeAR gold.
  *
- *   quotes_eval [-v] [-d DATA_DIR] POLNEAR_DIR
+ *   quotes_eval [-v] [-d DATA_DIR] [-s FILE:DATE:NAME,NAME...] POLNEAR_DIR
  *
  * Reads POLNEAR_DIR/attributions.tsv (one gold attribution a line: doc,
  * annotator, event, direct_quote, content_start, content_end, content,
@@ -22,6 +22,9 @@
  *                    overlap some gold content span (the gold is not
  *                    exhaustive, so this is a floor)
  * -v lists every missed or misattributed gold quotation.
+ * -s codes one more article (FILE, dated DATE) and checks that its direct
+ * quotations, in order, are attributed to the NAMEs given: the speaker's
+ * text or its referent contains the name. Prints "sample: N/M".
  * Exit status 0; 2 on usage errors; 1 when the gold cannot be read.
  * Uses the library's internal structures (speaker offsets are not in the
  * JSON), hence -Isrc. */
@@ -82,6 +85,63 @@ static long utf8_next(const char *s, size_t len, size_t *i)
     return cp;
 }
 
+/* The -s check: returns 1 when every direct quotation has its name. */
+static int check_sample(dyad_ctx *ctx, dyad_doc *d, char *spec, int verbose)
+{
+    char *file = spec, *date = strchr(spec, ':'), *names;
+    if (!date || !(names = strchr(date + 1, ':'))) {
+        fprintf(stderr, "quotes_eval: -s wants FILE:DATE:NAME,NAME...\n");
+        return 0;
+    }
+    *date++ = 0;
+    *names++ = 0;
+    size_t len;
+    char *txt = dy_read_file(file, &len);
+    if (!txt) {
+        printf("  sample                SKIP (%s not found)\n", file);
+        return 1;
+    }
+    if (dyad_code(ctx, d, txt, len, date) != DYAD_OK) {
+        dy_free(txt);
+        return 0;
+    }
+    size_t want = 1, ok = 0, k = 0;
+    for (char *p = names; *p; p++)
+        want += *p == ',';
+    char *save = NULL, *name = strtok_r(names, ",", &save);
+    for (size_t q = 0; q < d->nq; q++) {
+        if (!d->q[q].direct)
+            continue;
+        int good = 0;
+        char who[200] = "-";
+        if (name && d->q[q].speaker >= 0) {
+            const dy_mention *m = &d->men[d->q[q].speaker];
+            size_t a = d->t.tok[m->first].start, b = d->t.tok[m->end - 1].end;
+            snprintf(who, sizeof who, "%.*s", (int)(b - a), d->text + a);
+            good = strstr(who, name) != NULL;
+            if (m->ref >= 0) {
+                const dy_mention *r = &d->men[m->ref];
+                a = d->t.tok[r->first].start;
+                b = d->t.tok[r->end - 1].end;
+                char rt[120];
+                snprintf(rt, sizeof rt, "%.*s", (int)(b - a), d->text + a);
+                good |= strstr(rt, name) != NULL;
+            }
+        }
+        ok += good;
+        if (verbose || !good)
+            printf("  sample quote %zu: want %s, got %s%s\n", ++k, name ? name : "(none)", who,
+                   good ? "" : "  <- wrong");
+        else
+            k++;
+        name = strtok_r(NULL, ",", &save);
+    }
+    printf("  sample                %zu/%zu direct quotations with the right speaker (%zu found)\n", ok,
+           want, k);
+    dy_free(txt);
+    return ok == want && k == want;
+}
+
 static long overlap(long a, long b, long c, long d)
 {
     long lo = a > c ? a : c, hi = b < d ? b : d;
@@ -92,13 +152,16 @@ int main(int argc, char **argv)
 {
     int verbose = 0;
     const char *data = NULL, *dir = NULL;
+    char *sample = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-v"))
             verbose = 1;
+        else if (!strcmp(argv[i], "-s") && i + 1 < argc)
+            sample = argv[++i];
         else if (!strcmp(argv[i], "-d") && i + 1 < argc)
             data = argv[++i];
         else if (argv[i][0] == '-') {
-            fprintf(stderr, "usage: quotes_eval [-v] [-d DATA_DIR] POLNEAR_DIR\n");
+            fprintf(stderr, "usage: quotes_eval [-v] [-d DATA_DIR] [-s FILE:DATE:NAMES] POLNEAR_DIR\n");
             return 2;
         } else
             dir = argv[i];
@@ -253,11 +316,11 @@ int main(int argc, char **argv)
                 /* the characters between the gold span's quotation marks
                  * (all of it when it has none) */
                 long quoted = 0, hit = 0, inside = 0, marks = 0;
-                for (long k = x->cs; k < x->ce && k < nch; k++)
-                    if (chr[k] == '"' || chr[k] == 0x201C || chr[k] == 0x201D)
+                for (long c2 = x->cs; c2 < x->ce && c2 < nch; c2++)
+                    if (chr[c2] == '"' || chr[c2] == 0x201C || chr[c2] == 0x201D)
                         marks++;
-                for (long k = x->cs; k < x->ce && k < nch; k++) {
-                    long ch = chr[k];
+                for (long c2 = x->cs; c2 < x->ce && c2 < nch; c2++) {
+                    long ch = chr[c2];
                     if (ch == 0x201C || (ch == '"' && !inside)) {
                         inside = 1;
                         continue;
@@ -268,7 +331,7 @@ int main(int argc, char **argv)
                     }
                     if ((inside || !marks) && ch != ' ' && ch != '\n') {
                         quoted++;
-                        hit += cov[k];
+                        hit += cov[c2];
                     }
                 }
                 dir_cov += quoted && hit * 2 >= quoted;
@@ -308,6 +371,8 @@ int main(int argc, char **argv)
            PCT(pred_dir_ok, pred_dir), pred_dir_ok, pred_dir);
     printf("  speed                 %.0f KB/s (%zu bytes, whole pipeline)\n",
            secs > 0 ? (double)bytes / 1024.0 / secs : 0.0, bytes);
+    if (sample)
+        check_sample(ctx, d, sample, verbose);
     free(cp);
     dy_free(g);
     dyad_doc_free(d);

@@ -361,7 +361,8 @@ typedef struct dyad_filter {
 
 /* Call cb for each event passing f, ordered by day then document then index.
  * The row and its strings are valid during the call only. cb returns nonzero to
- * stop. DYAD_EINVAL for a malformed filter (bad date, quad class). */
+ * stop; it may call other functions on st, but not dyad_store_events or
+ * dyad_store_group. DYAD_EINVAL for a malformed filter (bad date, quad class). */
 typedef int (*dyad_row_cb)(void *user, const dyad_event_row *row);
 DYAD_API dyad_err dyad_store_events(dyad_store *st, const dyad_filter *f,
                                     dyad_row_cb cb, void *user);

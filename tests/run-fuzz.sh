@@ -15,7 +15,7 @@ for f in "$@"; do
             tail -30 build/fuzz/$name.log; fail=1; continue
         fi
     fi
-    if "$f" -max_total_time="$secs" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+    if "$f" -max_total_time="$secs" -print_final_stats=1 -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
         -artifact_prefix=build/fuzz/work-$name/ build/fuzz/work-$name "$corpus" \
         > build/fuzz/$name.log 2>&1; then
         echo "PASS fuzz/$name ($(grep -o 'stat::number_of_executed_units: [0-9]*' build/fuzz/$name.log | awk '{print $2}') runs)" | tee -a build/fuzz-results

@@ -1014,15 +1014,20 @@ static void sub_keys(void)
                                   "district", "prefecture", "county", "krai", NULL};
     for (size_t s = 0; s < nS; s++) {
         int p = S[s].place;
-        add_key(S[s].name, p, 0);
+        /* the bare name of a subdivision is its seat's when a city of the
+         * country has it ("Rafah", "Jenin": the towns, not the governorates) */
+        if (find_city(S[s].name, S[s].country, NULL) < 0)
+            add_key(S[s].name, p, 0);
         char b[GAZ_MAX_KEY * 2], v[GAZ_MAX_KEY * 3];
         char tmp[512];
         snprintf(tmp, sizeof tmp, "%s", S[s].name);
         char *cut = strchr(tmp, ',');
         if (cut) {
             *cut = 0;
-            add_key(tmp, p, 0);
+            if (find_city(tmp, S[s].country, NULL) < 0)
+                add_key(tmp, p, 0);
         }
+        int citylike = strstr(S[s].type, "City") || strstr(S[s].type, "city");
         const char *src[2] = {S[s].name, S[s].gn1 >= 0 ? G[S[s].gn1].name : NULL};
         for (int q = 0; q < 2; q++) {
             if (!src[q])
@@ -1043,7 +1048,7 @@ static void sub_keys(void)
                 }
             } else
                 base_name(src[q], b, sizeof b);
-            if (!b[0])
+            if (!b[0] || citylike)
                 continue;
             for (int k = 0; kinds[k]; k++) {
                 snprintf(v, sizeof v, "%s %s", b, kinds[k]);
@@ -1296,8 +1301,10 @@ int main(int argc, char **argv)
         load_cities(cities);
     else
         fprintf(stderr, "mkgaz: no cities data given; building countries and subdivisions only\n");
-    sub_keys();
     qsort(K, nK, sizeof *K, cmp_pair);   /* find_city needs the keys sorted */
+    nKs = nK;
+    sub_keys();
+    qsort(K, nK, sizeof *K, cmp_pair);
     nKs = nK;
     snprintf(path, sizeof path, "%s/major.txt", data);
     each_line(path, line_major);

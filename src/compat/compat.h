@@ -46,9 +46,15 @@ enum {
                                 name id ("&currency"), elements = the phrase */
     DY_PC_DISCARD = 3,       /* a sentence discard phrase: head = first word */
     DY_PC_DISCARD_STORY = 4, /* a story (document) discard phrase */
-    DY_PC_STEM = 5           /* a TABARI stem (word written without a final '_'):
+    DY_PC_STEM = 5,          /* a TABARI stem (word written without a final '_'):
                                 head = the stem's id, no elements */
+    DY_PC_MODE = 6           /* by_head key (6 << 32) holds the mode flags below */
 };
+
+/* What was loaded: 0 for dyad's own dictionaries, else DY_COMPAT_ON, plus
+ * DY_COMPAT_TABARI when a file was read in the TABARI dialect. */
+enum { DY_COMPAT_ON = 1, DY_COMPAT_TABARI = 2 };
+int dy_compat_mode(const struct dyad_ctx *ctx);
 
 /* Element kinds (dy_pel.kind) of extended patterns, beside PE_WORD (1) and
  * PE_TARGET (2). The low five bits are the kind; DY_PE_ADJ or'ed in means the

@@ -9,34 +9,49 @@
  * once per data directory and shared by every thread (see qt_tables).
  *
  *  1. Quotation marks are paired into spans. Double marks pair with each
- *     other; single marks only outside double ones. A paragraph break ends a
- *     span: when the next paragraph opens with a mark, that span continues
- *     the quotation (news style: no closing mark at the end of a quoted
- *     paragraph). Spans of one or two words with no attribution next to them
- *     are scare quotes, and title-case spans are titles: neither is kept.
+ *     other; single marks only outside double ones; a curly opening mark
+ *     after a comma or colon inside a quotation is a nested quotation. A
+ *     paragraph break ends a span: when the next paragraph opens with a mark,
+ *     that span continues the quotation (news style: no closing mark at the
+ *     end of a quoted paragraph). A span of one or two words is a quotation
+ *     only with a frame in its sentence (`insisted it was "unethical"`);
+ *     otherwise it is a scare quote. Title-case spans with no frame next to
+ *     them are titles. Neither is kept.
  *  2. Frames: every speech verb outside a quotation ("said", "told", data
- *     list) and every "according to" with its speaker noun phrase: before
- *     the verb ("X said", "X, who ..., said", "X also told"), else after it
- *     ("said X").
+ *     list) and every "according to", with its speaker noun phrase: before
+ *     the verb ("X said", "X, who ..., said", "X also told", "X tried to
+ *     argue"), else after it ("said X"); a participle or a coordinated verb
+ *     takes the sentence's subject ("X left, telling reporters:", "X has
+ *     suggested A and called B"). Naming verbs ("called Clinton the
+ *     "Devil."") frame only the quotations of their sentence, and a colon
+ *     before a quotation in a sentence with no speech verb frames it with
+ *     the sentence's subject when that is a name or pronoun.
  *  3. A quotation takes the frame that starts right after its closing mark
  *     (`"A," he said`), else one that ends right before its opening mark
  *     (`he said: "A"`, also across the splitter's break in `he said "A`),
  *     else the nearest frame to its left in its sentence (a partial quote in
- *     reported speech). Without a frame it continues: the next paragraph of
- *     the same quotation, the quotation before it in its paragraph
- *     (`"A," he said. "B."`), or, when it opens its sentence, the latest
- *     speaker of this or the previous paragraph.
+ *     reported speech), else for a partial quote the nearest to its right.
+ *     Without a frame it continues: from a later paragraph of the same
+ *     quotation, from the quotation before it in its paragraph (`"A," he
+ *     said. "B."`), or, when it opens its sentence, from the latest speaker
+ *     of this or the previous paragraph.
  *  4. Reported speech: a frame not used by a whole quotation whose verb is
- *     followed by a clause ("said (that) ...", "told reporters ...") or that
- *     follows one ("..., X said.", "according to X, ...") gives an indirect
- *     quotation spanning that clause.
+ *     followed by a clause ("said (that) ...", "told reporters ...",
+ *     "according to X, ...") or that follows one ("..., X said.") or sits
+ *     inside one ("That, they said, is ...") gives an indirect quotation
+ *     spanning that clause.
  *  5. Speakers are mentions. The mention under the frame's noun phrase is
- *     used; a description that names a role ("the new NATO secretary general")
- *     gets the latest speaker with a compatible code as its referent (ref);
- *     when no mention is there (a name no dictionary knows, a pronoun the
- *     actor stage left alone, a description), one is appended to doc->men
- *     (AM_NAME, AM_PRONOUN with its ref, or AM_DESC). Appended mentions come
- *     after the actor stage's ones and are not in text order.
+ *     used (not a possessor: "His office", "Brazile's colleague"). A role
+ *     description of the actor stage with no name and no referent ("the new
+ *     NATO secretary general") gets the latest speaker with a compatible
+ *     code as its referent: its ref is set and AM_DESC added (the only change
+ *     made to the actor stage's mentions). When no mention is there (a name
+ *     no dictionary knows, a pronoun the actor stage left alone, a
+ *     description), one is appended to doc->men: AM_NAME for names,
+ *     AM_PRONOUN with ref and code of the latest speaker for he/she, no flag
+ *     for descriptions. Appended mentions come after the actor stage's ones
+ *     (index >= the count the actor stage left) and only those with a code
+ *     show in the document's "actors".
  *
  * No per-token allocation: a few scratch arrays per document, freed on
  * return. Fails only when out of memory (-1). */
@@ -63,7 +78,8 @@ enum {
     W_ADVL = 1 << 11,       /* opens an adverbial after the verb: on, in ... */
     W_TIME = 1 << 12,       /* a time word: Thursday, week, last ... */
     W_ACC = 1 << 13,        /* first word of an "according to" phrase */
-    W_NAMING = 1 << 14      /* called X "Y": frames quotations of its sentence only */
+    W_NAMING = 1 << 14,     /* called X "Y": frames quotations of its sentence only */
+    W_QUANT = 1 << 15       /* one, many, another: a noun phrase of its own */
 };
 
 typedef struct qt_tables {
@@ -91,6 +107,7 @@ static const struct {
     {"between", W_BETWEEN},
     {"passive", W_PASSIVE},
     {"determiner", W_DET},
+    {"quantifier", W_QUANT},
     {"link", W_LINK},
     {"relative", W_REL},
     {"person", W_PERSON},
@@ -356,7 +373,7 @@ static int np_tok(const qwork *w, uint32_t i)
     int cap = (k->flags & TF_CAP) && i > w->t->sent[sent_of(w->t, i)].first;
     if (!cap && (c & (W_SPEECH | W_BETWEEN | W_PASSIVE | W_REL | W_PERSON | W_GROUP | W_SELF)))
         return 0;
-    if (c & W_DET)
+    if (c & (W_DET | W_QUANT))
         return 1;
     int tg = k->tag;
     if (!tg)
@@ -589,8 +606,9 @@ static int find_frames(qwork *w)
              * no verb; other tags are trusted less (the tagger calls some
              * past forms adjectives) */
             int tg = k->tag;
-            if (i > lo && ((w->wc[i - 1] & W_DET) || tag_of(w, i - 1) == T_DT ||
-                           tag_of(w, i - 1) == T_PRPS || t->tok[i - 1].kind == TK_CLITIC))
+            if (i > lo && !(w->wc[i - 1] & W_QUANT) &&
+                ((w->wc[i - 1] & W_DET) || tag_of(w, i - 1) == T_DT || tag_of(w, i - 1) == T_PRPS ||
+                 t->tok[i - 1].kind == TK_CLITIC))
                 continue;
             if (tg && dy_tag_is_noun(tg) && i > lo && dy_tag_is_noun(tag_of(w, i - 1)) == 0 &&
                 np_tok(w, i - 1) && tag_of(w, i - 1) != T_NNP)
@@ -602,6 +620,19 @@ static int find_frames(qwork *w)
             f.naming = !(w->wc[i] & W_SPEECH);
             int ing = k->nlen > 4 && !memcmp(t->norm + k->norm + k->nlen - 3, "ing", 3);
             uint32_t a;
+            if (ing && i > lo &&
+                (is_pron(w, i - 1) || (tag_of(w, i - 1) == T_NNP && !(w->wc[i - 1] & W_TIME))) &&
+                np_back(w, lo, i - 1, &a) && !(w->wc[a] & W_DET)) {
+                /* "has Podesta saying" */
+                f.kind = FR_SUBJ;
+                f.np = a;
+                f.np_end = i;
+                f.first = a;
+                f.end = f.vend;
+                if (push_frame(w, &f))
+                    return -1;
+                continue;
+            }
             if (ing && sent_subject(w, s, i, &a, &f.np_end)) {
                 /* "..., telling one aide:", "issued a tweet saying": the
                  * participle's subject is the sentence's */
@@ -718,7 +749,8 @@ static int find_frames(qwork *w)
                 return -1;
         }
     }
-    qsort(w->fr, w->nfr, sizeof *w->fr, cmp_frame);
+    if (w->nfr > 1)
+        qsort(w->fr, w->nfr, sizeof *w->fr, cmp_frame);
     return 0;
 }
 
@@ -796,6 +828,13 @@ static int find_spans(qwork *w, int wrapped)
                     sq = -1;
                 }
                 continue;       /* else a stray closing mark */
+            }
+            if (!straight && (k->flags & TF_OPEN) && i > (uint32_t)dq + 1 &&
+                (dy_tok_is(t, &t->tok[i - 1], ",") || dy_tok_is(t, &t->tok[i - 1], ":"))) {
+                /* a quotation inside the quotation, in double marks too:
+                 * `"... at what point do they say, "Hey, is it us?" he
+                 * tweeted`: one closing mark ends both */
+                continue;
             }
             if (!straight && (k->flags & TF_OPEN)) {
                 /* a new curly opening mark: the last one was never closed */
@@ -1490,7 +1529,6 @@ static int32_t latest_speaker(const qwork *w, size_t qi, uint32_t pos, uint32_t 
 
 static void attribute(qwork *w)
 {
-    const dy_text *t = w->t;
     for (size_t s = 0; s < w->nsp; s++) {
         qspan *q = &w->sp[s];
         if (!(q->flags & QS_KEEP))
@@ -1536,7 +1574,6 @@ static void attribute(qwork *w)
                 q->speaker = sp;
         }
     }
-    (void)t;
 }
 
 static int cmp_quote(const void *a, const void *b)
@@ -1623,7 +1660,8 @@ int dy_quotes_find(const dyad_ctx *ctx, struct dyad_doc *doc)
         o->sent = w.fr[ind[r].frame].sent;
         o->direct = 0;
     }
-    qsort(doc->q, doc->nq, sizeof *doc->q, cmp_quote);
+    if (doc->nq > 1)
+        qsort(doc->q, doc->nq, sizeof *doc->q, cmp_quote);
     rc = 0;
 out:
     if (rc) {

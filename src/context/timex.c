@@ -119,8 +119,17 @@ typedef struct txtab {
     uint32_t *pw;
     size_t npw, pwcap;
     uint32_t id_the;
+    /* one bit per (first byte, last byte, length) of the words: most tokens
+     * are rejected by it without hashing */
+    uint8_t sig[32 * 32 * 16 / 8];
     struct txtab *next;
 } txtab;
+
+static inline unsigned tab_sig(const char *w, size_t n)
+{
+    return ((unsigned)(w[0] & 31) << 9) | ((unsigned)(w[n - 1] & 31) << 4) |
+           (unsigned)(n < 15 ? n : 15);
+}
 
 static pthread_mutex_t tx_lock = PTHREAD_MUTEX_INITIALIZER;
 static txtab *tx_cache;
@@ -385,6 +394,10 @@ static void merge(txw *a, const txw *b)
 static int tab_word(txtab *tb, const char *w, size_t n, uint32_t *id)
 {
     *id = dy_intern_add(&tb->words, w, n);
+    if (n) {
+        unsigned k = tab_sig(w, n);
+        tb->sig[k >> 3] |= (uint8_t)(1u << (k & 7));
+    }
     size_t old = tb->wcap;
     if (!*id || dy_grow((void **)&tb->w, &tb->wcap, *id + 1, sizeof *tb->w))
         return -1;
@@ -681,7 +694,12 @@ typedef struct txs {
     int has_ref;
     txv qref;               /* the last quarter or half named */
     long qref_sent;         /* its sentence, -1 */
+    uint32_t *idc;          /* word ids of the sentence's first TX_IDC tokens,
+                               TX_UNSEEN until looked up */
 } txs;
+
+#define TX_IDC 512
+#define TX_UNSEEN 0xFFFFFFFFu
 
 /* A quarter or half named before in the document: the period that "a year
  * ago" compares with in a report of quarterly results (measured on TimeBank:
@@ -699,6 +717,27 @@ typedef struct txm {
     txv v;
 } txm;
 
+/* The id of token i in the word lists (0: not there); looked up once per
+ * token of the sentence. */
+static uint32_t word_id(const txs *x, size_t i)
+{
+    size_t c = i - x->s0;
+    int cached = x->idc && i >= x->s0 && c < TX_IDC;
+    if (cached && x->idc[c] != TX_UNSEEN)
+        return x->idc[c];
+    const dy_tok *k = &x->t->tok[i];
+    uint32_t id = 0;
+    if (k->nlen) {
+        const char *w = x->t->norm + k->norm;
+        unsigned sg = tab_sig(w, k->nlen);
+        if (x->tb->sig[sg >> 3] & (1u << (sg & 7)))
+            id = dy_intern_find(&x->tb->words, w, k->nlen);
+    }
+    if (cached)
+        x->idc[c] = id;
+    return id;
+}
+
 static const txw *ent(const txs *x, size_t i)
 {
     if (i >= x->s1)
@@ -706,14 +745,8 @@ static const txw *ent(const txs *x, size_t i)
     const dy_tok *k = &x->t->tok[i];
     if (k->kind == TK_NUM || k->kind == TK_PUNCT || k->kind == TK_QUOTE)
         return NULL;
-    uint32_t id = dy_intern_find(&x->tb->words, x->t->norm + k->norm, k->nlen);
+    uint32_t id = word_id(x, i);
     return id ? &x->tb->w[id] : NULL;
-}
-
-static uint32_t word_id(const txs *x, size_t i)
-{
-    const dy_tok *k = &x->t->tok[i];
-    return dy_intern_find(&x->tb->words, x->t->norm + k->norm, k->nlen);
 }
 
 static const txw *ent_str(const txs *x, const char *s, size_t n)
@@ -849,14 +882,16 @@ static size_t year_len(const txs *x, size_t i, int *y)
     int a, b;
     if (i + 1 >= x->s1 || x->t->tok[i].kind == TK_NUM || x->t->tok[i + 1].kind == TK_NUM)
         return 0;
-    if (count_at(x, i, &a) != 1 || count_at(x, i + 1, &b) != 1)
+    if (count_at(x, i, &a) != 1)
+        return 0;
+    if (a == 2 && tok_is(x, i + 1, "thousand")) {
+        *y = 2000;
+        return 2;
+    }
+    if (count_at(x, i + 1, &b) != 1)
         return 0;
     if ((a == 19 || a == 20) && b >= 10 && b <= 99) {
         *y = a * 100 + b;
-        return 2;
-    }
-    if (a == 2 && tok_is(x, i + 1, "thousand")) {
-        *y = 2000;
         return 2;
     }
     return 0;
@@ -1038,6 +1073,18 @@ static int tense_near(const txs *x, size_t first, size_t end)
     return tr;
 }
 
+/* The tense for an expression at [first, end): "since" before it says past
+ * whatever the verb, "as soon as" says future; else the nearest verb's. */
+static int tense_cue(const txs *x, size_t first, size_t end)
+{
+    if (first > x->s0 && tok_is(x, first - 1, "since"))
+        return TN_PAST;
+    if (first > x->s0 + 2 && tok_is(x, first - 1, "as") && tok_is(x, first - 2, "soon") &&
+        tok_is(x, first - 3, "as"))
+        return TN_FUT;
+    return tense_near(x, first, end);
+}
+
 /* Direction for a weekday, month, season or quarter without a year. */
 static int dir_weekday(int tense)
 {
@@ -1059,7 +1106,7 @@ static int dir_cyclic(int tense)
 /* Direction for months and dates without a year (past: the latest at or
  * before the document date; future: the earliest at or after; else the
  * nearest). */
-#define TXDIR(x, a, b) dir_cyclic(tense_near((x), (a), (b)))
+#define TXDIR(x, a, b) dir_cyclic(tense_cue((x), (a), (b)))
 
 /* ---- resolution helpers ----------------------------------------------------- */
 
@@ -1405,6 +1452,10 @@ static size_t rec_number(txs *x, size_t i, txm *m)
         while (k < n - 1 && dy_is_digit(s[k]))
             dv = dv * 10 + (s[k++] - '0');
         if (k == n - 1 && (k == 4 || k == 2)) {
+            if (k == 2 && !(i > x->s0 && (tok_is(x, i - 1, "the") ||
+                                          x->t->tok[i - 1].kind == TK_QUOTE ||
+                                          tok_is(x, i - 1, "'"))))
+                return 0;   /* "in their 30s": an age */
             if (k == 2) {
                 int ay, am, ad;
                 dy_civil_from_days(x->anchor, &ay, &am, &ad);
@@ -1497,7 +1548,7 @@ static size_t rec_weekday(txs *x, size_t i, txm *m, int mod, int ana)
         }
     }
     size_t e = i + 1;
-    if (has_kind(x, e, K_PART))
+    if (has_kind(x, e, K_PART))   /* Thursday night: the day (TNI dropped) */
         e++;
     int dir;
     if (mod < 0)
@@ -1505,7 +1556,7 @@ static size_t rec_weekday(txs *x, size_t i, txm *m, int mod, int ana)
     else if (mod > 0)
         dir = 2;
     else {
-        dir = dir_weekday(tense_near(x, i, e));
+        dir = dir_weekday(tense_cue(x, i, e));
         if (mod == 0 && ana == 2)   /* "this Thursday": today counts */
             dir = dir > 0 ? 1 : dir;
     }
@@ -1535,8 +1586,18 @@ static size_t rec_season(txs *x, size_t i, txm *m)
     }
     j = i + 1;
     int the = i > x->s0 && tok_is(x, i - 1, "the");
-    if ((w->flags & F_STRICT_SEASON) && !the && !month_context(x, i))
-        return 0;
+    if (tok_is(x, j, "of"))
+        return 0;   /* the fall of Berlin */
+    if (w->flags & F_STRICT_SEASON) {
+        /* fall, spring: also verbs and nouns; only after a date word */
+        static const char *pre[] = {"the", "this", "last", "next", "early", "late", "mid",
+                                    "in", "during", "each", "every", "until", "since", "that"};
+        int ok = 0;
+        for (size_t k = 0; k < sizeof pre / sizeof *pre && !ok; k++)
+            ok = i > x->s0 && tok_is(x, i - 1, pre[k]);
+        if (!ok)
+            return 0;
+    }
     if (!the && !month_context(x, i))
         return 0;   /* "winter weather": not a date */
     int tn = tense_near(x, i, i + 1);
@@ -1673,6 +1734,8 @@ static size_t rec_count(txs *x, size_t i, txm *m)
     } else
         return 0;
     {
+        if (tok_is(x, e, "or") && tok_is(x, e + 1, "so") && has_kind(x, e + 2, K_AFTER))
+            e += 2;   /* a week or so ago */
         const txw *after = ent(x, e);
         if (after && (after->kinds & K_AFTER)) {
             e++;
@@ -1743,7 +1806,13 @@ static size_t rec_mod(txs *x, size_t i, txm *m)
     if (nl && !ana) {
         const txw *u = ent(x, j + nl);
         if (u && (u->kinds & K_UNIT) && (u->flags & F_PLURAL || n == 1)) {
-            set_dur(m, n, u->unit);
+            /* the past three years: a duration; the past few years: a
+             * vague reference (TimeML PAST_REF, FUTURE_REF) */
+            if (n < 0 && mod) {
+                m->type = TX_DATE;
+                m->v = v_lit(mod < 0 ? "PAST_REF" : "FUTURE_REF");
+            } else
+                set_dur(m, n, u->unit);
             m->the_ok = 1;
             return j + nl + 1;
         }
@@ -1763,8 +1832,7 @@ static size_t rec_mod(txs *x, size_t i, txm *m)
     m->type = TX_DATE;
     m->the_ok = 1;
     if ((u->kinds & K_UNIT) && (u->flags & F_PLURAL) && !ana && mod) {
-        set_dur(m, -1, u->unit);   /* the past weeks, the coming days */
-        m->the_ok = 1;
+        m->v = v_lit(mod < 0 ? "PAST_REF" : "FUTURE_REF");   /* past years, coming days */
         return j + 1;
     }
     if ((u->kinds & K_UNIT) && !(u->flags & F_PLURAL) && u->unit >= G_DAY) {
@@ -1856,7 +1924,9 @@ static size_t rec_rel(txs *x, size_t i, txm *m)
             e++;
         }
         m->type = TX_DATE;
-        m->the_ok = 1;
+        /* "the future", "the near future"; not "the recently announced" */
+        m->the_ok = (w->flags & F_REF_NEEDTHE) || len > 1 ||
+                    !(e < x->s1 && x->t->tok[e].kind == TK_WORD);
         m->v = v_lit(rv[w->ref]);
         return e;
     }
@@ -2157,34 +2227,69 @@ static size_t rec_of_the(txs *x, size_t i, txm *m)
     return i + 2;
 }
 
+/* The recognisers, each with what token i must be for it to have a chance:
+ * a word of one of the kinds, a number (N), any other word (O: hyphenated
+ * words, Q3). The cheap test saves most calls. */
+#define AT_NUM (1u << 31)
+#define AT_OTHER (1u << 30)
+static const struct txrec {
+    size_t (*fn)(txs *, size_t, txm *);
+    uint32_t at;
+} tx_recs[] = {
+    {rec_rel, K_DAY | K_REF | K_SET | K_DECADE | K_PHRASE},
+    {rec_number, AT_NUM},
+    {rec_daymonth, AT_NUM | K_ORD},
+    {rec_season, K_SEASON},
+    {rec_quarter, AT_NUM | AT_OTHER | K_FISCAL | K_ORD | K_MOD},
+    {rec_count, AT_NUM | AT_OTHER | K_NUMBER | K_PHRASE | K_UNIT},
+    {rec_mod, K_MOD},
+    {rec_every, K_EVERY},
+    {rec_time, AT_NUM | K_CLOCK},
+    {rec_unit, K_UNIT},
+    {rec_fiscal, K_FISCAL | K_UNIT},
+    {rec_century, AT_NUM | K_ORD},
+    {rec_spoken_year, K_NUMBER | K_UNIT},
+    {rec_holiday, K_HOLIDAY | K_PHRASE},
+};
+
 static size_t core(txs *x, size_t i, txm *best, int of_the)
 {
-    typedef size_t (*rec_fn)(txs *, size_t, txm *);
-    static const rec_fn recs[] = {rec_rel,   rec_number,  rec_daymonth,    rec_season,
-                                  rec_quarter, rec_count, rec_mod,   rec_every,
-                                  rec_time,  rec_unit,    rec_fiscal,      rec_century,
-                                  rec_spoken_year, rec_holiday};
+    if (i >= x->s1)
+        return 0;
+    const txw *w = ent(x, i);
+    uint32_t at = w ? w->kinds : 0;
+    if (x->t->tok[i].kind == TK_NUM)
+        at |= AT_NUM;
+    else if (!w || !(w->kinds & K_START))
+        at |= AT_OTHER;
     size_t be = 0;
     txm m;
-    for (size_t r = 0; r < sizeof recs / sizeof *recs; r++) {
+    for (size_t r = 0; r < sizeof tx_recs / sizeof *tx_recs; r++) {
+        if (!(tx_recs[r].at & at))
+            continue;
         memset(&m, 0, sizeof m);
-        size_t e = recs[r](x, i, &m);
+        size_t e = tx_recs[r].fn(x, i, &m);
         if (e > be) {
             be = e;
             *best = m;
         }
     }
-    memset(&m, 0, sizeof m);
-    size_t e = rec_month(x, i, &m, 0);
-    if (e > be) {
-        be = e;
-        *best = m;
+    size_t e;
+    if (at & K_MONTH) {
+        memset(&m, 0, sizeof m);
+        e = rec_month(x, i, &m, 0);
+        if (e > be) {
+            be = e;
+            *best = m;
+        }
     }
-    memset(&m, 0, sizeof m);
-    e = rec_weekday(x, i, &m, 0, 0);
-    if (e > be) {
-        be = e;
-        *best = m;
+    if (at & K_WDAY) {
+        memset(&m, 0, sizeof m);
+        e = rec_weekday(x, i, &m, 0, 0);
+        if (e > be) {
+            be = e;
+            *best = m;
+        }
     }
     if (of_the) {
         memset(&m, 0, sizeof m);
@@ -2277,13 +2382,39 @@ static size_t match_at(txs *x, size_t i, txm *m)
 static int candidate(const txs *x, size_t i)
 {
     const dy_tok *k = &x->t->tok[i];
-    if (k->kind == TK_NUM)
-        return 1;
+    if (k->kind == TK_NUM) {
+        /* dates and times (2024-10-03 10/3/2024 15:00), decades, years, and
+         * numbers before a word of the lists (3 October, two days, 9 p.m.) */
+        const char *s = x->t->norm + k->norm;
+        size_t n = k->nlen, d = 0;
+        while (d < n && dy_is_digit(s[d]))
+            d++;
+        if (d < n && s[d] != '.' && s[d] != ',')
+            return 1;
+        if (d == n && n == 4)
+            return 1;
+        return i + 1 < x->s1 && (ent(x, i + 1) || x->t->tok[i + 1].kind == TK_ABBR);
+    }
     if (k->kind != TK_WORD && k->kind != TK_ABBR)
         return 0;
     const txw *w = ent(x, i);
-    if (w)
-        return (w->kinds & K_START) != 0;
+    if (w) {
+        if (!(w->kinds & K_START))
+            return 0;
+        /* a, that, this, early, end ...: only worth a look before a word of
+         * the lists or a number ("a year ago", "this week", "end of March") */
+        if (!(w->kinds & (K_START & ~(K_NUMBER | K_MOD | K_POS | K_EVERY | K_FISCAL | K_PHRASE))) &&
+            (w->kinds & K_NUMBER ? (w->flags & F_ARTICLE) || w->num < 0 : 1)) {
+            size_t j = i + 1 + ((w->kinds & K_POS) && (w->flags & F_POS_OF));
+            if (j >= x->s1)
+                return 0;
+            const dy_tok *n = &x->t->tok[j];
+            if (n->kind != TK_NUM && !ent(x, j) && !tok_is(x, j, "period") &&
+                !(n->kind == TK_WORD && memchr(x->t->norm + n->norm, '-', n->nlen)))
+                return 0;   /* ("the latest period": see rec_mod) */
+        }
+        return 1;
+    }
     const char *s = x->t->norm + k->norm;
     return memchr(s, '-', k->nlen) != NULL ||
            (k->nlen == 2 && s[0] == 'q' && s[1] >= '1' && s[1] <= '4');
@@ -2358,6 +2489,8 @@ int dy_timex_find(const dyad_ctx *ctx, struct dyad_doc *doc)
     x.doc = doc;
     x.anchor = doc->has_date ? doc->date : doc->role_date;
     x.qref_sent = -1;
+    uint32_t idc[TX_IDC];
+    x.idc = idc;
     const dy_text *t = &doc->t;
     for (size_t s = 0; s < t->nsent; s++) {
         x.s0 = t->sent[s].first;
@@ -2366,6 +2499,7 @@ int dy_timex_find(const dyad_ctx *ctx, struct dyad_doc *doc)
         x.tagged = 0;
         for (size_t i = x.s0; i < x.s1 && !x.tagged; i++)
             x.tagged = t->tok[i].tag != T_NONE;
+        memset(idc, 0xff, (x.s1 - x.s0 < TX_IDC ? x.s1 - x.s0 : TX_IDC) * sizeof *idc);
         size_t tx0 = doc->ntx, last_end = x.s0;
         for (size_t i = x.s0; i < x.s1;) {
             if (!candidate(&x, i)) {

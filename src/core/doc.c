@@ -2,7 +2,7 @@
  *
  * dyad_code() copies the text and runs the stages in order:
  *   text (tokenize, split) -> syntax (tag, lemma, parse) -> actors ->
- *   context (time expressions) -> events -> context (quotes, places).
+ *   context (time expressions, quotes, places) -> events.
  * Every array is reused from one document to the next. */
 #include "internal.h"
 
@@ -93,8 +93,8 @@ dyad_err dyad_code(const dyad_ctx *ctx, dyad_doc *d, const char *text, size_t le
     }
     if (dy_tag(ctx, &d->t) || dy_parse(ctx, &d->t, &d->syn))
         goto nomem;
-    if (dy_actors_find(ctx, d) || dy_timex_find(ctx, d) || dy_events_code(ctx, d) ||
-        dy_quotes_find(ctx, d) || dy_places_find(ctx, d))
+    if (dy_actors_find(ctx, d) || dy_timex_find(ctx, d) || dy_quotes_find(ctx, d) ||
+        dy_places_find(ctx, d) || dy_events_code(ctx, d))
         goto nomem;
     return DYAD_OK;
 nomem:

@@ -111,7 +111,9 @@ static int jactor_ref(dy_buf *b, const dyad_doc *d, int32_t m)
     size_t n;
     const char *s = mtext(d, &d->men[m], &n);
     int rc = dy_buf_str(b, "{\"text\":") || jstr(b, s, n) || dy_buf_str(b, ",\"code\":") ||
-             jcstr(b, d->men[m].code);
+             jcstr(b, d->men[m].code) ||
+             dy_buf_printf(b, ",\"start\":%u,\"end\":%u", d->t.tok[d->men[m].first].start,
+                           d->t.tok[d->men[m].end - 1].end);
     if (!rc && d->men[m].ref >= 0) {
         size_t rn;
         const char *rs = mtext(d, &d->men[d->men[m].ref], &rn);

@@ -104,6 +104,7 @@ static const char *status_text(int status)
     case 400: return "Bad Request";
     case 404: return "Not Found";
     case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
     case 411: return "Length Required";
     case 413: return "Payload Too Large";
     case 415: return "Unsupported Media Type";
@@ -604,7 +605,8 @@ static int get_stats(struct mg_connection *c, srv *s)
 
 /* ---- POST /v1/code ---- */
 
-/* Read the whole body; 0, or an HTTP status (413 too big, 400 short). */
+/* Read the whole body; 0, or an HTTP status (413 too big, 408 cut short:
+ * the client stalled past the request timeout or closed). */
 static int read_body(struct mg_connection *c, size_t max, char **out, size_t *len)
 {
     const struct mg_request_info *ri = mg_get_request_info(c);
@@ -634,7 +636,7 @@ static int read_body(struct mg_connection *c, size_t max, char **out, size_t *le
         int r = mg_read(c, buf + n, cap - n - 1);
         if (r < 0) {
             free(buf);
-            return 400;
+            return 408;
         }
         if (r == 0)
             break;
@@ -646,7 +648,7 @@ static int read_body(struct mg_connection *c, size_t max, char **out, size_t *le
     }
     if (ri->content_length >= 0 && n != (size_t)ri->content_length) {
         free(buf);
-        return 400;
+        return 408;
     }
     buf[n] = 0;
     *out = buf;
@@ -716,6 +718,74 @@ static void code_one(code_req *r, const dyad_input *in, const char *text, size_t
     }
 }
 
+/* The coding part of POST /v1/code. It runs on a thread of its own with a
+ * large stack: civetweb's worker threads have small ones, and the coder's
+ * stages may need more (sanitizer builds far more). */
+typedef struct code_job {
+    code_req *r;
+    const params *p;
+    char *body;
+    size_t len;
+    int plain, json;
+} code_job;
+
+static void *code_work(void *arg)
+{
+    code_job *j = arg;
+    code_req *r = j->r;
+    if (r->fmt == DYAD_FMT_CSV)
+        sb_str(&r->out, dyad_export_header(DYAD_FMT_CSV));
+    if (j->plain) {
+        dyad_input in = {0};
+        in.id = (char *)param(j->p, "id");
+        in.date = (char *)param(j->p, "date");
+        in.title = (char *)param(j->p, "title");
+        in.url = (char *)param(j->p, "url");
+        in.source = (char *)param(j->p, "source");
+        if (j->len == 0 && !r->status) {
+            r->status = 400;
+            snprintf(r->err, sizeof r->err, "empty text");
+        } else
+            code_one(r, &in, j->body, j->len);
+    } else if (j->json) {
+        dyad_input in;
+        char perr[256];
+        if (dyad_input_parse(j->body, j->len, &in, perr, sizeof perr)) {
+            r->status = 400;
+            snprintf(r->err, sizeof r->err, "%s", perr);
+        } else
+            code_one(r, &in, in.text, in.text_len);
+        dyad_input_clear(&in);
+    } else {
+        char *line = j->body, *end = j->body + j->len;
+        long lineno = 0;
+        while (line < end && !r->status && !r->out.oom) {
+            char *nl = memchr(line, '\n', (size_t)(end - line));
+            size_t n = nl ? (size_t)(nl - line) : (size_t)(end - line);
+            lineno++;
+            int blank = 1;
+            for (size_t i = 0; i < n && blank; i++)
+                blank = line[i] == ' ' || line[i] == '\t' || line[i] == '\r';
+            if (!blank) {
+                dyad_input in;
+                char perr[256];
+                if (dyad_input_parse(line, n, &in, perr, sizeof perr)) {
+                    /* like `dyad code --jsonl`: an error record for the line */
+                    sb_str(&r->out, "{\"id\":");
+                    sb_json(&r->out, in.id);
+                    sb_printf(&r->out, ",\"line\":%ld,\"error\":", lineno);
+                    sb_json(&r->out, perr);
+                    sb_str(&r->out, "}\n");
+                } else
+                    code_one(r, &in, in.text, in.text_len);
+                dyad_input_clear(&in);
+            }
+            line += n + 1;
+        }
+    }
+    return NULL;
+}
+
 static int post_code(struct mg_connection *c, srv *s, const char *qs)
 {
     static const char *const allowed[] = {"date", "id", "format", "store", "title", "url",
@@ -763,7 +833,8 @@ static int post_code(struct mg_connection *c, srv *s, const char *qs)
         params_free(&p);
         if (st == 413)
             return send_error(c, 413, "request body larger than %zu bytes", s->o->max_body);
-        return send_error(c, st, st == 400 ? "incomplete request body" : "out of memory");
+        return send_error(c, st, st == 408 ? "request body incomplete (timed out or cut)"
+                                           : "out of memory");
     }
     r.doc = dyad_doc_new();
     if (!r.doc) {
@@ -771,58 +842,18 @@ static int post_code(struct mg_connection *c, srv *s, const char *qs)
         params_free(&p);
         return send_error(c, 500, "out of memory");
     }
-    if (r.fmt == DYAD_FMT_CSV)
-        sb_str(&r.out, dyad_export_header(DYAD_FMT_CSV));
-    if (plain) {
-        dyad_input in = {0};
-        in.id = (char *)param(&p, "id");
-        in.date = (char *)param(&p, "date");
-        in.title = (char *)param(&p, "title");
-        in.url = (char *)param(&p, "url");
-        in.source = (char *)param(&p, "source");
-        if (len == 0 && !r.status) {
-            r.status = 400;
-            snprintf(r.err, sizeof r.err, "empty text");
-        } else
-            code_one(&r, &in, body, len);
-    } else if (json) {
-        dyad_input in;
-        char perr[256];
-        if (dyad_input_parse(body, len, &in, perr, sizeof perr)) {
-            r.status = 400;
-            snprintf(r.err, sizeof r.err, "%s", perr);
-        } else
-            code_one(&r, &in, in.text, in.text_len);
-        dyad_input_clear(&in);
-    } else {
-        char *line = body, *end = body + len;
-        long lineno = 0;
-        while (line < end && !r.status && !r.out.oom) {
-            char *nl = memchr(line, '\n', (size_t)(end - line));
-            size_t n = nl ? (size_t)(nl - line) : (size_t)(end - line);
-            lineno++;
-            int blank = 1;
-            for (size_t i = 0; i < n && blank; i++)
-                blank = line[i] == ' ' || line[i] == '\t' || line[i] == '\r';
-            if (!blank) {
-                dyad_input in;
-                char perr[256];
-                if (dyad_input_parse(line, n, &in, perr, sizeof perr)) {
-                    /* like `dyad code --jsonl`: an error record for the line */
-                    sb_str(&r.out, "{\"id\":");
-                    sb_json(&r.out, in.id);
-                    sb_printf(&r.out, ",\"line\":%ld,\"error\":", lineno);
-                    sb_json(&r.out, perr);
-                    sb_str(&r.out, "}\n");
-                } else
-                    code_one(&r, &in, in.text, in.text_len);
-                dyad_input_clear(&in);
-            }
-            line += n + 1;
-        }
-        if (r.fmt <= DYAD_FMT_EVENTS)
-            ctype_out = "application/x-ndjson";
-    }
+    code_job job = {&r, &p, body, len, plain, json};
+    pthread_attr_t attr;
+    pthread_t th;
+    int started = !pthread_attr_init(&attr) && !pthread_attr_setstacksize(&attr, 16u << 20) &&
+                  !pthread_create(&th, &attr, code_work, &job);
+    pthread_attr_destroy(&attr);
+    if (started)
+        pthread_join(th, NULL);
+    else
+        code_work(&job);   /* no thread to be had: code here */
+    if (jsonl && r.fmt <= DYAD_FMT_EVENTS)
+        ctype_out = "application/x-ndjson";
     free(body);
     dyad_doc_free(r.doc);
     params_free(&p);
@@ -848,7 +879,11 @@ static int api(struct mg_connection *c, void *data)
     if (!strncmp(path, "/v1/documents", 13) && (path[13] == 0 || path[13] == '/')) {
         if (!get)
             return send_error(c, 405, "use GET");
-        return get_documents(c, s, path[13] ? path + 14 : "", ri->query_string);
+        /* the id as sent (decoded, but not cleaned of ../ like local_uri) */
+        const char *raw = ri->local_uri_raw && !strncmp(ri->local_uri_raw, "/v1/documents/", 14)
+                              ? ri->local_uri_raw + 14
+                              : path[13] ? path + 14 : "";
+        return get_documents(c, s, raw, ri->query_string);
     }
     if (!strcmp(path, "/v1/code")) {
         static const char use_post[] = "{\"error\":{\"status\":405,\"message\":\"use POST\"}}\n";

@@ -795,7 +795,10 @@ static const char builtin_classes[] =
     "objctl: push lead cause get call appeal prompt compel oblige authorize authorise\n"
     "objctl: train mobilize mobilise empower advise beg challenge recruit\n"
     "bare: help make let see watch hear\n"
-    "poss: my your his its our their\n";
+    "poss: my your his its our their\n"
+    "cnoun: claim fact report news sign hope fear belief warning evidence assurance\n"
+    "cnoun: statement idea view assertion allegation rumour rumor suggestion\n"
+    "cnoun: proposal demand promise threat notion possibility danger risk chance\n";
 
 static int load_classes(struct dyad_ctx *ctx, struct dy_tagger *tg, const char *text)
 {
@@ -806,7 +809,7 @@ static int load_classes(struct dyad_ctx *ctx, struct dy_tagger *tg, const char *
         {"neg", WC_NEG}, {"future", WC_FUTURE}, {"modal", WC_MODAL},
         {"pron", WC_PRON_SUBJ}, {"rel", WC_REL}, {"subord", WC_SUBORD}, {"get", WC_GET},
         {"ditrans", WC_DITRANS}, {"objctl", WC_OBJCTL}, {"bare", WC_BARE},
-        {"poss", WC_POSS}};
+        {"poss", WC_POSS}, {"cnoun", WC_CNOUN}};
     /* two passes: intern, then size the array and set bits */
     for (int pass = 0; pass < 2; pass++) {
         if (pass == 1) {

@@ -197,12 +197,16 @@ static int chunk_nps(pctx *p)
             start = 1;
         } else if ((tg == T_DOLLAR || tg == T_HASH) && nt == T_CD) {
             start = 1;
-        } else if ((tg == T_RB || tg == T_IN) && nt == T_CD && qp_word(p, i) &&
+        } else if ((tg == T_RB || tg == T_IN || tg == T_JJR || tg == T_JJS) && qp_word(p, i) &&
                    !(i > p->first && TAG(p, i - 1) == T_VBN && IS(p, i, "by"))) {
-            /* about 500 troops, at least 20 people */
-            start = 1;
-            while (j < p->end && TAG(p, j) != T_CD && qp_word(p, j))
-                j++;
+            /* about 500 troops, at least 20 people, more than 100 */
+            uint32_t q = i + 1;
+            while (q < p->end && q < i + 3 && TAG(p, q) != T_CD && qp_word(p, q))
+                q++;
+            if (q < p->end && TAG(p, q) == T_CD) {
+                start = 1;
+                j = q;
+            }
         } else if ((tg == T_RB) && i + 2 < p->end && IS(p, i + 1, "than") == 0 && 0) {
             start = 1;
         } else if ((tg == T_VBG || tg == T_VBN) && i > p->first &&
@@ -345,6 +349,9 @@ static int push_vg(pctx *p, uint32_t a, uint32_t b, uint32_t head)
             v->flags |= VG_PROGRESSIVE;
         if ((prev_aux_cls & WC_HAVE) && ht == T_VBN)
             v->flags |= VG_PERFECT;
+        for (uint32_t i = a; i < head; i++)
+            if (IS(p, i, "being") && ht == T_VBN)
+                v->flags |= VG_PROGRESSIVE; /* is being rebuilt */
         /* has been attacked: perfect too */
         for (uint32_t i = a; i < head; i++)
             if ((wcls(p, i) & WC_HAVE) && i + 1 <= head) {
@@ -392,6 +399,8 @@ static int chunk_vgs(pctx *p)
             continue;
         }
         int starts = tg == T_MD || dy_tag_is_verb(tg);
+        if (starts && IS(p, i, "according") && IS(p, i + 1, "to"))
+            starts = 0; /* a frame of its own (sentence_roles) */
         if (tg == T_TO) {
             uint32_t j = i + 1;
             while (j < p->end && (TAG(p, j) == T_RB) && syn->tok_np[j] < 0)
@@ -809,7 +818,8 @@ static int right_roles(pctx *p, int32_t vi, uint32_t *stop)
             break;
         if ((tg == T_IN || tg == T_TO) && !IS(p, i, "of") && !(wcls(p, i) & WC_SUBORD)) {
             int32_t m = np_starting(p, i + 1);
-            if (m >= 0 && np_before_finite(p, m))
+            if (m >= 0 && (IS(p, i, "as") || IS(p, i, "like") || IS(p, i, "than")) &&
+                np_before_finite(p, m))
                 break; /* as some countries are struggling */
             if (m >= 0) {
                 if ((v->flags & VG_PASSIVE) && IS(p, i, "by") && v->agent < 0)

@@ -74,7 +74,8 @@ static int is_vowel(char c)
 
 /* Base form string of w (pos 'v' or 'n') into out[64]; returns its length, or
  * 0 when no rule applies (the word is its own base or unknown). */
-static size_t morph_str(const struct dy_tagger *tg, const char *w, size_t n, int pos, char *out)
+static size_t morph_str(const struct dy_tagger *tg, const char *w, size_t n, int pos, char *out,
+                        int heur)
 {
     size_t on;
     if (n >= 60)
@@ -83,9 +84,11 @@ static size_t morph_str(const struct dy_tagger *tg, const char *w, size_t n, int
         static const struct { const char *s, *a; } r[] = {
             {"s", ""}, {"ies", "y"}, {"es", "e"}, {"es", ""}, {"ed", "e"}, {"ed", ""},
             {"ing", "e"}, {"ing", ""}};
-        for (size_t i = 0; i < sizeof r / sizeof r[0]; i++)
+        for (size_t i = 0; i < sizeof r / sizeof r[0] && !heur; i++)
             if (ends(w, n, r[i].s) && try_rule(&tg->wn_verb, w, n, strlen(r[i].s), r[i].a, out, &on))
                 return on;
+        if (!heur)
+            return 0;
         /* not in WordNet: undouble (stopping), -ied, plain -ed/-ing */
         if ((ends(w, n, "ing") && n > 5) || (ends(w, n, "ed") && n > 4)) {
             size_t cut = ends(w, n, "ing") ? 3 : 2;
@@ -117,9 +120,11 @@ static size_t morph_str(const struct dy_tagger *tg, const char *w, size_t n, int
     static const struct { const char *s, *a; } r[] = {
         {"s", ""}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"},
         {"men", "man"}, {"ies", "y"}};
-    for (size_t i = 0; i < sizeof r / sizeof r[0]; i++)
+    for (size_t i = 0; i < sizeof r / sizeof r[0] && !heur; i++)
         if (ends(w, n, r[i].s) && try_rule(&tg->wn_noun, w, n, strlen(r[i].s), r[i].a, out, &on))
             return on;
+    if (!heur)
+        return 0;
     if (ends(w, n, "ies") && n > 4) {
         memcpy(out, w, n - 3);
         out[n - 3] = 'y';
@@ -143,10 +148,15 @@ static uint32_t lemma_of(const struct dyad_ctx *ctx, const char *w, size_t n, ui
         return v;
     if (!tg)
         return wid;
+    /* the detachment rules first (troops -> troop although WordNet also
+     * lists "troops"), then the word itself, then rules for unknown words */
+    char out[64];
+    size_t on = morph_str(tg, w, n, pos, out, 0);
+    if (on)
+        return find_word(ctx, out, on);
     if (tg_wn_has(pos == 'v' ? &tg->wn_verb : &tg->wn_noun, w, n))
         return wid;
-    char out[64];
-    size_t on = morph_str(tg, w, n, pos, out);
+    on = morph_str(tg, w, n, pos, out, 1);
     if (!on)
         return wid;
     return find_word(ctx, out, on);
@@ -599,9 +609,153 @@ static int nominal_tag(int t)
            t == T_VBG || t == T_VBN;
 }
 
+/* Nouns that take a "that" clause (the claim that ...): not antecedents. */
+static int wflag_content_noun(const struct dy_tagger *tg, uint32_t id)
+{
+    return (tg_wclass(tg, id) & WC_CNOUN) != 0;
+}
+
+static int np_start_tag(int t)
+{
+    return t == T_DT || t == T_CD || t == T_PRPS || t == T_PRP || t == T_NNP || t == T_NNPS ||
+           t == T_NNS || t == T_NN || t == T_JJ || t == T_DOLLAR || t == T_PDT;
+}
+
+/* Can token i (a verb form) take a bare infinitive after it? */
+static int bare_licensor(const struct dy_tagger *tg, const dy_text *t, size_t i)
+{
+    uint32_t c = tg_wclass(tg, t->tok[i].word) | tg_wclass(tg, t->tok[i].lemma);
+    return (c & (WC_DO | WC_BARE)) != 0;
+}
+
+/* The first token of the noun phrase that ends at token j - 1 (tags only). */
+static size_t np_back(const dy_text *t, size_t first, size_t j)
+{
+    while (j > first) {
+        int pt = t->tok[j - 1].tag;
+        if (dy_tag_is_noun(pt) || pt == T_DT || pt == T_JJ || pt == T_JJR || pt == T_JJS ||
+            pt == T_PRPS || pt == T_CD || pt == T_POS || pt == T_PDT)
+            j--;
+        else
+            break;
+    }
+    return j;
+}
+
 static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, size_t first, size_t end)
 {
     int has_finite = 0;
+    /* a question with an auxiliary first: "Did the army shell the hospital?" */
+    size_t last = end;
+    while (last > first && t->tok[last - 1].kind == TK_QUOTE)
+        last--;
+    int question = last > first && dy_tok_is(t, &t->tok[last - 1], "?");
+    if (question && end - first >= 4 &&
+        (t->tok[first].tag == T_MD || (tg_wclass(tg, t->tok[first].word) & WC_DO))) {
+        for (size_t j = first + 2; j + 1 < end; j++) {
+            dy_tok *k = &t->tok[j];
+            int nt = t->tok[j + 1].tag;
+            if (dy_tag_is_verb(k->tag))
+                break;
+            if ((k->tag == T_NN || k->tag == T_NNS || k->tag == T_JJ) &&
+                dy_tag_is_noun(t->tok[j - 1].tag) && (np_start_tag(nt) || nt == T_IN || nt == T_PUNCT_END) &&
+                (lex_has(tg, k->word, tg->s_vb) || (dy_word_flags(wf, k->word) & WF_VERB))) {
+                k->tag = T_VB;
+                break;
+            }
+        }
+    }
+    for (size_t pass = 0; pass < 2; pass++)
+    for (size_t j = first; j < end; j++) {
+        dy_tok *k = &t->tok[j];
+        int pt0 = j > first ? t->tok[j - 1].tag : T_NONE;
+        int nt0 = j + 1 < end ? t->tok[j + 1].tag : T_NONE;
+        /* a base form right after a finite verb is a noun (fired tear gas);
+         * right after a subject, a present tense (they say) */
+        if (k->tag == T_VB && j > first && (pt0 == T_VBD || pt0 == T_VBN || pt0 == T_VBZ) &&
+            !bare_licensor(tg, t, j - 1) &&
+            (lex_has(tg, k->word, tg->s_nn) || (dy_word_flags(wf, k->word) & WF_NOUN)))
+            k->tag = T_NN;
+        else if (k->tag == T_VB && j > first &&
+                 (pt0 == T_NNS || pt0 == T_NNPS ||
+                  (pt0 == T_PRP && (tg_wclass(tg, t->tok[j - 1].word) & WC_PRON_SUBJ))))
+            k->tag = T_VBP;
+        /* to + noun with a verb reading + an object: to exchange prisoners */
+        if (k->tag == T_NN && pt0 == T_TO && np_start_tag(nt0) && nt0 != T_NN &&
+            lex_has(tg, k->word, tg->s_vb))
+            k->tag = T_VB;
+        /* being/been + adjective in -ed: is being rebuilt */
+        if (k->tag == T_JJ && j > first &&
+            (dy_tok_is(t, &t->tok[j - 1], "being") || dy_tok_is(t, &t->tok[j - 1], "been")) &&
+            (lex_has(tg, k->word, tg->s_vbn) || (k->word && dy_map_get(&wf->verb_exc, k->word, &(uint32_t){0})) ||
+             (k->nlen > 4 && dy_tok_norm(t, k)[k->nlen - 1] == 'd' && dy_tok_norm(t, k)[k->nlen - 2] == 'e')))
+            k->tag = T_VBN;
+        /* the shelling has stopped: a gerund after a determiner is a noun */
+        if (k->tag == T_VBG && (pt0 == T_DT || pt0 == T_PRPS || pt0 == T_POS || pt0 == T_JJ) &&
+            !(dy_tag_is_noun(nt0) || nt0 == T_JJ || nt0 == T_CD))
+            k->tag = T_NN;
+        /* the border crossing. : a gerund closing a noun phrase */
+        if (k->tag == T_VBG && pt0 == T_NN && j >= first + 2 &&
+            (t->tok[j - 2].tag == T_DT || t->tok[j - 2].tag == T_JJ || t->tok[j - 2].tag == T_PRPS) &&
+            (nt0 == T_PUNCT_END || nt0 == T_PUNCT_COMMA || nt0 == T_NONE))
+            k->tag = T_NN;
+        /* the village that the militia burned (relative) vs said that the
+         * militia burned it (complementizer): a "that" after a noun whose
+         * clause verb has no object is a relative pronoun */
+        if (k->tag == T_IN && dy_tok_is(t, k, "that") && dy_tag_is_noun(pt0) && pt0 != T_NNP) {
+            size_t q = j + 1;
+            while (q < end && (dy_tag_is_noun(t->tok[q].tag) || t->tok[q].tag == T_DT ||
+                               t->tok[q].tag == T_JJ || t->tok[q].tag == T_PRPS ||
+                               t->tok[q].tag == T_PRP || t->tok[q].tag == T_CD))
+                q++;
+            if (q > j + 1 && q < end && (t->tok[q].tag == T_VBD || t->tok[q].tag == T_VBZ ||
+                                         t->tok[q].tag == T_VBP)) {
+                int nq = q + 1 < end ? t->tok[q + 1].tag : T_NONE;
+                int hasobj = np_start_tag(nq) || nq == T_RB || nq == T_VBN || nq == T_VBG ||
+                             nq == T_IN || nq == T_TO || nq == T_MD || dy_tag_is_verb(nq);
+                if (nq == T_JJ && q + 2 < end && dy_tag_is_noun(t->tok[q + 2].tag) &&
+                    (tg_wclass(tg, t->tok[q + 2].word) & WC_TIME))
+                    hasobj = 0; /* burned last year */
+                if (!hasobj && !(wflag_content_noun(tg, t->tok[j - 1].lemma ? t->tok[j - 1].lemma
+                                                                             : t->tok[j - 1].word)))
+                    k->tag = T_WDT;
+            }
+        }
+        /* Police arrested four men: a past participle right after a
+         * clause-initial subject and before an object is a past tense */
+        if (k->tag == T_VBN && j > first && !dy_tag_is_verb(nt0) && nt0 != T_MD) {
+            size_t a = j;
+            int pt = t->tok[a - 1].tag;
+            int subj = dy_tag_is_noun(pt) || (pt == T_PRP && (tg_wclass(tg, t->tok[a - 1].word) & WC_PRON_SUBJ)) ||
+                       (pt == T_JJ && a >= first + 2 && t->tok[a - 2].tag == T_DT &&
+                        lex_has(tg, t->tok[a - 1].word, tg->s_nn));
+            if (subj) {
+                size_t s0 = pt == T_PRP ? a - 1 : np_back(t, first, a);
+                int pre = s0 > first ? t->tok[s0 - 1].tag : T_NONE;
+                int open = s0 == first || pre == T_CC || pre == T_PUNCT_COMMA || pre == T_WDT ||
+                           pre == T_WP || pre == T_LQUOTE || pre == T_PUNCT_COLON ||
+                           (pre == T_IN && ((tg_wclass(tg, t->tok[s0 - 1].word) & WC_SUBORD) ||
+                                            dy_tok_is(t, &t->tok[s0 - 1], "as") ||
+                                            dy_tok_is(t, &t->tok[s0 - 1], "that")));
+                if (open && pre != T_PUNCT_COMMA && np_start_tag(nt0) && nt0 != T_JJ)
+                    k->tag = T_VBD;
+                else if (open && j + 1 < end && !dy_tag_is_verb(nt0)) {
+                    /* after a comma only when no finite verb follows */
+                    int later = 0;
+                    for (size_t q = j + 1; q < end && !later; q++) {
+                        int tq = t->tok[q].tag;
+                        if (tq == T_CC || (tq == T_PUNCT_COMMA && pre != T_PUNCT_COMMA))
+                            break;
+                        later = tq == T_VBD || tq == T_VBZ || tq == T_VBP || tq == T_MD;
+                    }
+                    if (!later)
+                        k->tag = T_VBD;
+                }
+                if (k->tag == T_VBD && pt == T_JJ)
+                    t->tok[a - 1].tag = T_NN; /* the general told */
+            }
+        }
+    }
     for (size_t j = first; j < end; j++) {
         dy_tok *k = &t->tok[j];
         int pt = j > first ? t->tok[j - 1].tag : T_NONE;
@@ -639,9 +793,6 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
     /* a sentence needs a verb: the trip [amounts] to; a noun directly after a
      * noun phrase, before a determiner/preposition/pronoun, that the lexicon
      * also knows as a finite verb */
-    size_t last = end;
-    while (last > first && (t->tok[last - 1].kind == TK_QUOTE))
-        last--;
     int full = last > first && dy_tok_is(t, &t->tok[last - 1], ".") &&
                !(t->tok[first].flags & TF_ALLCAP);
     if (NOVERB_FIX && full && !has_finite && end - first >= 6) {

@@ -46,7 +46,8 @@ enum tg_wclass {
     WC_OBJCTL = 1 << 18,    /* verb NP to-VB: the NP is the subject of the
                                infinitive (persuade, urge, allow, ask ...) */
     WC_BARE = 1 << 19,      /* verb (NP) VB: bare infinitive (help, make, let) */
-    WC_POSS = 1 << 20       /* possessive determiners: my your his its our their */
+    WC_POSS = 1 << 20,      /* possessive determiners: my your his its our their */
+    WC_CNOUN = 1 << 21      /* nouns taking a that-clause: claim, fact, report ... */
 };
 
 struct dy_tagger {

@@ -12,7 +12,8 @@
  *             first event with that trigger instead (and is not counted as a
  *             time expression).
  * Lines starting with '#' and blank lines are skipped. Prints PASS/FAIL per
- * case; exits 1 when a case fails. */
+ * case; exits 1 when a case fails. The data directory is dyad's usual one
+ * ($DYAD_DATA, else the build tree's data/). */
 #include "core/internal.h"
 
 #include <stdio.h>
@@ -132,6 +133,9 @@ int main(int argc, char **argv)
             fails++;
             continue;
         }
+        /* event dates: the pipeline calls this after the coder; calling it
+         * again is harmless, and keeps these cases independent of that */
+        dy_timex_assign(ctx, doc);
         /* split the expectations: time expressions vs event dates */
         size_t el = 0;
         exp_tx[0] = 0;

@@ -35,7 +35,9 @@ if ! "$DYAD" ingest --quiet --db "$DB" --jsonl "$C"; then
     exit 1
 fi
 
-"$DYAD" serve --db "$DB" --port 0 --bind 127.0.0.1 --web "$ROOT/web" --quiet 2> "$T/serve.log" &
+: > "$T/serve.log"
+"$DYAD" serve --db "$DB" --port 0 --bind 127.0.0.1 --web "$ROOT/web" --timeout 2000 --quiet \
+    2> "$T/serve.log" &
 pid=$!
 port=
 k=0

@@ -1,0 +1,98 @@
+/* petr.h - private to src/compat: the state shared by the PETRARCH/TABARI
+ * dictionary readers (petr_read.c: lines, codes, dates, phrase items;
+ * petr_actors.c: actors, agents, discards; petr_verbs.c: verbs and synsets;
+ * petr_load.c: finding the files and finishing the tables). */
+#ifndef DY_PETR_H
+#define DY_PETR_H
+
+#include "../core/internal.h"
+#include "compat.h"
+
+#include <stdio.h>
+
+
+/* A pattern before its codes are resolved. */
+typedef struct petr_pat {
+    uint32_t head;          /* word id (class 0), synset name id (class 2) ... */
+    uint32_t el_first;      /* elements in ctx->ev.el */
+    uint8_t nel, cls;
+    uint16_t file;
+    uint32_t line;
+    uint32_t code;          /* id in b->codes; 0: no event */
+    uint16_t weight;        /* specificity: patterns of a head are tried heaviest first */
+} petr_pat;
+
+/* One item of a phrase or pattern, as written. */
+enum {
+    IT_WORD = 1, IT_VERB, IT_TARGET, IT_SOURCE, IT_SKIP, IT_COMPOUND, IT_SYNSET
+};
+typedef struct petr_item {
+    uint8_t kind;
+    uint8_t adj;            /* joined to the previous item by '_' */
+    uint8_t stem;           /* TABARI: a word not closed by '_' matches as a prefix
+                               (2: forced by '~') */
+    uint32_t id;            /* word id (IT_WORD) or synset name id (IT_SYNSET) */
+} petr_item;
+
+#define PETR_MAX_ITEMS 48
+
+typedef struct petr_build {
+    dyad_ctx *ctx;
+    char *err;
+    size_t errlen;
+    /* the file being read */
+    const char *path;
+    int line;
+    uint16_t fileno;        /* index into ctx->ev.files and ctx->act.files */
+    int tabari;             /* TABARI dialect (stems, '_' closes a word) */
+    /* patterns, their codes */
+    petr_pat *pat;
+    size_t npat, pat_cap;
+    dy_intern codes;        /* event code strings as written ("032", "174K") */
+    uint32_t anon;          /* anonymous synsets made from { A | B } */
+    dy_map synset_seen;     /* synset name id -> 1 when defined */
+    dy_map synset_used;     /* synset name id -> line of a first use (+ file << 20) */
+    size_t warnings;
+} petr_build;
+
+/* ---- petr_read.c ---- */
+/* Report an error at the current file and line; returns -1. */
+int petr_fail(petr_build *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Strip comments from a line in place: '#' and ';' outside brackets, and
+ * <!-- --> blocks (*in_xml keeps the state across lines). Returns the trimmed
+ * line (possibly empty). */
+char *petr_clean_line(char *s, int *in_xml);
+/* Intern a lower-case word (load time); 0 when out of memory. */
+uint32_t petr_word(petr_build *b, const char *w, size_t n);
+/* Parse a date YYMMDD or YYYYMMDD into a day number. */
+int petr_date(const char *s, size_t n, int32_t *day);
+/* Cut a phrase or pattern into items. Words are cut by dyad's tokenizer; '_'
+ * joins items; in patterns (pattern=1) '*', '+', '$', '^', '%' and '&NAME'
+ * are items; { A | B } groups become anonymous synsets; PETRARCH-2 {A B}
+ * groups join their words and (A B) groups are kept as words. Returns the
+ * number of items or -1 (error reported). space_adj: blanks join like '_'. */
+int petr_items(petr_build *b, const char *s, size_t n, int pattern, int space_adj,
+               petr_item *out, int max);
+/* Emit items as pattern elements into ctx->ev.el; returns the first index. */
+int petr_emit_items(petr_build *b, const petr_item *it, int n, uint32_t *first);
+/* Add a pattern (class cls, head) whose elements were emitted. */
+int petr_add_pat(petr_build *b, int cls, uint32_t head, uint32_t el_first, int nel,
+                 uint32_t code, int weight);
+/* The id of a synset name as written ("&TIETYPES_" -> "&tietypes"). */
+uint32_t petr_synset_id(petr_build *b, const char *s, size_t n);
+/* Add one member phrase of synset name (the phrase's words stand together). */
+int petr_synset_member(petr_build *b, uint32_t name, const char *s, size_t n);
+/* Register a TABARI stem (class DY_PC_STEM) once. */
+int petr_add_stem(petr_build *b, uint32_t id);
+/* Intern an event code string ("" for none). */
+uint32_t petr_code(petr_build *b, const char *s, size_t n);
+
+/* ---- petr_actors.c ---- */
+int petr_read_actors(petr_build *b, char *buf, size_t len);
+int petr_read_agents(petr_build *b, char *buf, size_t len);
+int petr_read_discards(petr_build *b, char *buf, size_t len);
+
+/* ---- petr_verbs.c ---- */
+int petr_read_verbs(petr_build *b, char *buf, size_t len);
+
+#endif
