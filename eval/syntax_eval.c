@@ -294,10 +294,23 @@ int main(int argc, char **argv)
             printf("\n");
         }
     }
-    /* NP chunks */
+    /* NP chunks; "prose" = sentences with a finite verb in the reference,
+     * at least 6 tokens and not in capitals (no tables, scores, headlines) */
     size_t gold_np = 0, mine_np = 0, match_np = 0;
+    size_t pgold = 0, pmine = 0, pmatch = 0, ptok = 0, pok = 0, nprose = 0;
     for (size_t s = 0; s < nsent; s++) {
         uint32_t a = t.sent[s].first, b = a + t.sent[s].ntok;
+        int finite = 0, caps = 0, words = 0;
+        for (uint32_t i = a; i < b; i++) {
+            finite |= !strcmp(g[i].gtag, "VBD") || !strcmp(g[i].gtag, "VBZ") ||
+                      !strcmp(g[i].gtag, "VBP") || !strcmp(g[i].gtag, "MD");
+            if (t.tok[i].kind == TK_WORD) {
+                words++;
+                caps += (t.tok[i].flags & TF_ALLCAP) != 0;
+            }
+        }
+        int prose = finite && b - a >= 6 && caps * 2 <= words;
+        size_t g0 = gold_np, m0 = mine_np, x0 = match_np;
         for (uint32_t i = a; i < b; i++) {
             if (!(g[i].chunk_b && g[i].chunk_np))
                 continue;
@@ -311,6 +324,16 @@ int main(int argc, char **argv)
         }
         for (uint32_t n = syn.sent_np[s]; n < syn.sent_np[s + 1]; n++)
             mine_np++;
+        if (prose) {
+            nprose++;
+            pgold += gold_np - g0;
+            pmine += mine_np - m0;
+            pmatch += match_np - x0;
+            for (uint32_t i = a; i < b; i++) {
+                ptok++;
+                pok += (size_t)tag_equal(t.tok[i].tag, g[i].gtag);
+            }
+        }
         if (npverbose) {
             /* both bracketings when they differ */
             dy_buf gb = {0}, mb = {0};
@@ -351,6 +374,13 @@ int main(int argc, char **argv)
            all_unk ? 100.0 * (double)ok_unk / (double)all_unk : 0, ok_unk, all_unk);
     printf("NP chunks: precision %.4f recall %.4f F1 %.4f (gold %zu, dyad %zu, exact %zu)\n", P,
            R, F, gold_np, mine_np, match_np);
+    {
+        double pp = pmine ? (double)pmatch / (double)pmine : 0;
+        double pr = pgold ? (double)pmatch / (double)pgold : 0;
+        printf("prose sentences (%zu): tag agreement %.2f%%, NP F1 %.4f (P %.4f R %.4f)\n", nprose,
+               ptok ? 100.0 * (double)pok / (double)ptok : 0, pp + pr > 0 ? 2 * pp * pr / (pp + pr) : 0,
+               pp, pr);
+    }
     printf("tag+parse speed: %.0f sentences/s (%.0f tokens/s)\n",
            (double)nsent * reps / (t1 - t0), (double)all * reps / (t1 - t0));
     /* top confusions */

@@ -1,6 +1,6 @@
 /* timex_eval.c - accuracy of the time expressions on TimeML gold.
  *
- * usage: timex_eval [-v] [--data DIR] [TBAQ_DIR]
+ * usage: timex_eval [-v] [--untagged] [--data DIR] [TBAQ_DIR]
  *
  * Reads every *.tml file under TBAQ_DIR (default ../shared/eval/dates/tbaq:
  * TimeBank and AQUAINT from the TempEval-3 release), codes the text of its
@@ -13,7 +13,10 @@
  *
  * It also counts dyad's DATE expressions that overlap no gold TIMEX3 at all.
  * A file whose name was already seen (testpipeline/ repeats one) is skipped.
- * -v lists every miss and every wrong value. When TBAQ_DIR does not exist it
+ * -v lists every miss and every wrong value (-vv also the expressions that
+ * overlap no gold one). --untagged measures the fallback used when the
+ * syntax stage has not tagged the text: the tags are cleared and the time
+ * expressions found again. When TBAQ_DIR does not exist it
  * prints a SKIP line and exits 0 (a fresh clone has no ../shared). */
 #include "core/internal.h"
 
@@ -34,6 +37,7 @@ typedef struct tally {
 } tally;
 
 static int verbose;
+static int untagged;  /* --untagged: drop the Penn tags and find again */
 static char **seen;   /* base names already evaluated (copies are skipped) */
 static size_t nseen, seen_cap;
 
@@ -158,6 +162,12 @@ static void eval_file(const dyad_ctx *ctx, dyad_doc *doc, const char *path, tall
         fprintf(stderr, "%s: %s\n", path, dyad_strerror(doc->err));
         goto done;
     }
+    if (untagged) {
+        for (size_t i = 0; i < doc->t.ntok; i++)
+            doc->t.tok[i].tag = T_NONE;
+        if (dy_timex_find(ctx, doc))
+            exit(2);
+    }
     t->files++;
     const dy_tok *tok = doc->t.tok;
     for (size_t i = 0; i < ng; i++) {
@@ -270,10 +280,12 @@ int main(int argc, char **argv)
             verbose++;
         else if (!strcmp(argv[i], "-vv"))
             verbose = 2;
+        else if (!strcmp(argv[i], "--untagged"))
+            untagged = 1;
         else if (!strcmp(argv[i], "--data") && i + 1 < argc)
             data = argv[++i];
         else if (argv[i][0] == '-') {
-            fprintf(stderr, "usage: timex_eval [-v] [--data DIR] [TBAQ_DIR]\n");
+            fprintf(stderr, "usage: timex_eval [-v] [--untagged] [--data DIR] [TBAQ_DIR]\n");
             return 2;
         } else
             dir = argv[i];

@@ -65,7 +65,8 @@ DYAD_API const char *dyad_find_data(void);
 /* Dictionary formats dyad_ctx_new_opts() can load. */
 typedef enum dyad_dict_format {
     DYAD_DICT_DYAD = 0,      /* dyad's own format (docs/dictionaries.md) */
-    DYAD_DICT_PETRARCH = 1   /* PETRARCH/TABARI-format dictionaries in data_dir */
+    DYAD_DICT_PETRARCH = 1   /* PETRARCH/TABARI-format dictionaries in dict_dir
+                                (docs/compat.md) */
 } dyad_dict_format;
 
 typedef struct dyad_opts {
@@ -73,6 +74,12 @@ typedef struct dyad_opts {
     dyad_dict_format format;
     const char *wordnet_dir;   /* NULL: /usr/share/wordnet */
     const char *poslex_path;   /* NULL: the festlex-poslex lexicon if installed */
+    const char *dict_dir;      /* DYAD_DICT_PETRARCH: the directory of the PETRARCH/
+                                  TABARI dictionaries (or a TABARI .project file);
+                                  they replace dyad's actors and patterns, while
+                                  dyad's other tables still come from data_dir.
+                                  NULL: data_dir holds them (dyad's own tables then
+                                  come from dyad_find_data()) */
 } dyad_opts;
 
 /* Load every table from data_dir (NULL: search path). On failure *out is NULL

@@ -2,7 +2,8 @@
  * a token trie (edges in a hash map keyed by node and word id) and finds actor
  * mentions in a document by longest match, combines them with agents
  * ("Russian" + "troops" -> RUSMIL), titles and unknown names, picks dated
- * codes by the document date, and resolves pronouns and descriptions. */
+ * codes by the document date, and resolves pronouns and descriptions
+ * (coreference). dict.c loads and validates, match.c finds and resolves. */
 #ifndef DY_ACTORS_H
 #define DY_ACTORS_H
 
@@ -18,14 +19,22 @@ typedef struct dy_dcode {
     int32_t from, to;       /* inclusive */
 } dy_dcode;
 
-enum dy_entry_kind { EK_ACTOR = 1, EK_AGENT = 2 };
+enum dy_entry_kind {
+    EK_ACTOR = 1,           /* a named actor: country, organisation, person */
+    EK_AGENT = 2,           /* a role word (agents) or a title (person = 1) */
+    EK_DESC = 3             /* a description ("the alliance") resolved by tags */
+};
+
+/* At most this many distinct tags (@alliance, @country ...) over all files. */
+#define DY_MAX_TAGS 32
 
 typedef struct dy_aentry {
     uint32_t dc_first, ndc; /* dated codes in acts->dc */
     uint32_t fallback;      /* undated code id, 0 if none */
+    uint32_t tags;          /* bit i: tag id i+1 of acts->tags */
     uint8_t kind;           /* enum dy_entry_kind */
-    uint8_t person;         /* 1 when the entry is a person (has dated roles
-                               or a person-like name) */
+    uint8_t person;         /* 1 when the entry is a person (people section,
+                               dated codes in a people* file) or a title */
     uint16_t file;          /* index into acts->files */
     uint32_t line;
     uint32_t phrase;        /* first phrase as written (in acts->codes pool) */
@@ -47,6 +56,15 @@ typedef struct dy_anode {
     uint8_t depth;
 } dy_anode;
 
+/* A problem found while loading, reported by `dyad dict check`. */
+enum { AP_DUP = 1, AP_DUP_SAME, AP_OVERLAP };
+typedef struct dy_aproblem {
+    uint8_t kind;
+    uint32_t entry;         /* the entry of the line with the problem */
+    uint32_t other;         /* AP_DUP: the entry that keeps the phrase */
+    uint32_t phrase;        /* AP_DUP*: the phrase (acts->codes id) */
+} dy_aproblem;
+
 typedef struct dy_actors {
     dy_map edges;           /* (node << 32 | word id) -> child node */
     dy_anode *nodes;
@@ -56,38 +74,55 @@ typedef struct dy_actors {
     dy_dcode *dc;
     size_t ndc, dc_cap;
     dy_intern codes;        /* code strings and phrase texts */
+    dy_intern tags;         /* tag names, ids 1..DY_MAX_TAGS */
+    uint32_t tag_male, tag_female, tag_head;   /* bits of the tags the matcher
+                                                  knows by name, 0 if unused */
+    dy_aproblem *probs;
+    size_t nprobs, probs_cap;
     char **files;
     size_t nfiles;
-    size_t nphrases, nagent_phrases, npeople, warnings;
+    size_t nphrases, nagent_phrases, ndesc_phrases, npeople, warnings;
 } dy_actors;
 
 /* Mention flags. */
 enum {
-    AM_PRONOUN = 1,         /* he, she, they ... resolved by coreference */
+    AM_PRONOUN = 1,         /* he, she, it, they ... resolved by coreference */
     AM_DESC = 2,            /* a description resolved to an earlier actor */
     AM_AGENT_ONLY = 4,      /* an agent with no country (police -> COP) */
     AM_PERSON = 8,
     AM_NAME = 16,           /* a capitalised name with no code */
-    AM_PLURAL = 32          /* a plural group ("Russian troops"): not "its" */
+    AM_PLURAL = 32,         /* a plural group ("Russian troops"): not "its" */
+    AM_NAMED = 64,          /* a person with a name (dictionary or unknown),
+                               not a bare title ("the foreign minister") */
+    AM_SUBJ = 128,          /* covers the head of a clause's subject */
+    AM_PENDING = 256        /* match.c internal: awaiting resolution */
 };
+
+/* Gender of a person mention, when known (titles, pronouns resolved to it). */
+enum { AG_UNKNOWN = 0, AG_MALE = 1, AG_FEMALE = 2 };
 
 typedef struct dy_mention {
     uint32_t first, end;    /* token range */
     uint32_t sent;
     char code[24];          /* CAMEO code, "" for none */
-    int32_t ref;            /* mention this one refers to (coreference), -1 */
+    int32_t ref;            /* mention this one refers to (coreference): the
+                               first, named mention of the entity; -1 */
     uint32_t flags;
     int32_t entry;          /* dictionary entry, -1 */
     int32_t agent_entry;    /* agent entry combined in, -1 */
+    uint8_t gender;         /* AG_*, persons only */
+    uint8_t pron;           /* match.c internal: pronoun kind */
 } dy_mention;
 
 struct dyad_ctx;
 struct dyad_doc;
 int dy_actors_load(struct dyad_ctx *ctx, const char *dir, char *err, size_t errlen);
 void dy_actors_free(dy_actors *a);
-/* Find the mentions of the document; fills doc->men. 0 or -1 (no memory). */
+/* Find the mentions of the document; fills doc->men (in text order) and
+ * doc->syn.np[].actor. 0 or -1 (no memory). */
 int dy_actors_find(const struct dyad_ctx *ctx, struct dyad_doc *doc);
-/* Validate (duplicates, bad codes, dates): calls cb per problem. */
+/* Validate (duplicates, bad codes, dates, tags): calls cb per problem and
+ * returns their number. */
 size_t dy_actors_check(const struct dyad_ctx *ctx, void (*cb)(void *, const char *, int, const char *),
                        void *user);
 

@@ -1,6 +1,9 @@
 /* dict.c - loading the actor dictionaries (data/actors/ (*.txt files), format in
  * docs/dictionaries.md) into a token trie: nodes in a flat array, edges in a
- * hash map keyed by (node, word id). Errors name file and line. */
+ * hash map keyed by (node, word id, case requirement). A malformed line stops
+ * the load with a message naming file and line; softer problems (a phrase in
+ * two entries, overlapping date ranges) are kept in acts->probs for `dyad dict
+ * check`, which also validates the codes and tags against each other. */
 #include "../core/internal.h"
 
 #include <stdio.h>
@@ -8,9 +11,9 @@
 
 typedef struct {
     dyad_ctx *ctx;
-    int section;          /* EK_ACTOR or EK_AGENT */
-    int person_section;
-    int people_file;    /* the file's name starts with "people" */
+    int section;            /* enum dy_entry_kind */
+    int person_section;     /* %section people / titles */
+    int people_file;        /* the file's name starts with "people" */
     int fileno;
 } load_st;
 
@@ -24,12 +27,23 @@ static int new_node(dy_actors *a, uint8_t casereq, uint8_t depth)
     return (int)a->nnodes++;
 }
 
-static int valid_code(const char *s, size_t n, int role_only)
+/* Upper-case ASCII letters, a multiple of 3, at most 21 (dy_mention.code). */
+static int valid_code(const char *s, size_t n)
 {
     if (n == 0 || n % 3 || n > 21)
         return 0;
     for (size_t i = 0; i < n; i++)
-        if (!dy_is_ascii_upper(s[i]) && !(s[i] == '-' && !role_only))
+        if (!dy_is_ascii_upper(s[i]))
+            return 0;
+    return 1;
+}
+
+static int valid_tag(const char *s, size_t n)
+{
+    if (n == 0 || n > 31)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!dy_is_ascii_lower(s[i]) && !dy_is_digit(s[i]) && s[i] != '-')
             return 0;
     return 1;
 }
@@ -41,6 +55,22 @@ typedef struct {
     int n;
 } phrase_st;
 
+/* The case rule (docs/dictionaries.md): a word written capitalised matches
+ * capitalised text only; a two- or three-letter word in capitals (US, UK, UN)
+ * only capitals; a lower-case word any case. */
+static int case_of(const char *w, size_t n, unsigned flags)
+{
+    size_t letters = 0;
+    for (size_t i = 0; i < n; i++)
+        if (dy_is_ascii_lower(w[i]))
+            letters++;
+    if ((flags & TF_ALLCAP) && letters <= 3 && letters >= 2)
+        return CASE_UPPER;
+    if (flags & TF_CAP)
+        return CASE_CAP;
+    return CASE_ANY;
+}
+
 static int phrase_tok(void *user, const char *w, size_t n, unsigned flags)
 {
     phrase_st *p = user;
@@ -49,17 +79,8 @@ static int phrase_tok(void *user, const char *w, size_t n, unsigned flags)
     uint32_t id = dy_word_add(p->ctx, w, n);
     if (!id)
         return -1;
-    uint8_t c = CASE_ANY;
-    size_t letters = 0;
-    for (size_t i = 0; i < n; i++)
-        if (dy_is_ascii_lower(w[i]))
-            letters++;
-    if ((flags & TF_ALLCAP) && letters <= 3 && letters >= 2)
-        c = CASE_UPPER;
-    else if (flags & TF_CAP)
-        c = CASE_CAP;
     p->ids[p->n] = id;
-    p->cases[p->n] = c;
+    p->cases[p->n] = (uint8_t)case_of(w, n, flags);
     p->n++;
     return 0;
 }
@@ -85,12 +106,160 @@ static int parse_dates(const char *s, size_t n, int32_t *from, int32_t *to)
     return *from <= *to ? 0 : -1;
 }
 
+static int add_problem(dy_actors *a, int kind, uint32_t entry, uint32_t other, uint32_t phrase)
+{
+    if (DY_GROW(a->probs, a->probs_cap, a->nprobs + 1))
+        return -1;
+    dy_aproblem *p = &a->probs[a->nprobs++];
+    p->kind = (uint8_t)kind;
+    p->entry = entry;
+    p->other = other;
+    p->phrase = phrase;
+    a->warnings++;
+    return 0;
+}
+
+/* "@alliance @bloc": sets the entry's tag bits. */
+static int parse_tags(dy_actors *a, dy_aentry *en, char *s, size_t n, const char *path, int line,
+                      char *err, size_t errlen)
+{
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && s[i] == ' ')
+            i++;
+        if (i >= n)
+            break;
+        size_t j = i;
+        while (j < n && s[j] != ' ')
+            j++;
+        if (s[i] != '@' || !valid_tag(s + i + 1, j - i - 1)) {
+            snprintf(err, errlen, "%s:%d: bad tag '%.*s' (want @name: lower-case letters, digits, -)",
+                     path, line, (int)(j - i), s + i);
+            return -1;
+        }
+        uint32_t id = dy_intern_find(&a->tags, s + i + 1, j - i - 1);
+        if (!id) {
+            if (a->tags.n > DY_MAX_TAGS) {   /* n counts the reserved id 0 */
+                snprintf(err, errlen, "%s:%d: more than %d distinct tags", path, line, DY_MAX_TAGS);
+                return -1;
+            }
+            id = dy_intern_add(&a->tags, s + i + 1, j - i - 1);
+            if (!id) {
+                snprintf(err, errlen, "%s:%d: out of memory", path, line);
+                return -1;
+            }
+        }
+        en->tags |= 1u << (id - 1);
+        i = j;
+    }
+    return 0;
+}
+
+static int set_section(load_st *st, const char *s, const char *path, int line, char *err,
+                       size_t errlen)
+{
+    static const struct {
+        const char *name;
+        int kind, person;
+    } secs[] = {{"actors", EK_ACTOR, 0},   {"people", EK_ACTOR, 1}, {"agents", EK_AGENT, 0},
+                {"titles", EK_AGENT, 1},   {"descriptions", EK_DESC, 0}};
+    if (!strncmp(s, "%section ", 9)) {
+        const char *name = s + 9;
+        while (*name == ' ')
+            name++;
+        for (size_t i = 0; i < sizeof secs / sizeof secs[0]; i++)
+            if (!strcmp(name, secs[i].name)) {
+                st->section = secs[i].kind;
+                st->person_section = secs[i].person;
+                return 0;
+            }
+        snprintf(err, errlen,
+                 "%s:%d: unknown section '%s' (actors, people, agents, titles, descriptions)", path,
+                 line, name);
+        return -1;
+    }
+    snprintf(err, errlen, "%s:%d: unknown directive '%s'", path, line, s);
+    return -1;
+}
+
+/* The codes after '=>': "CODE [DATES] ; CODE [DATES] ; @tag ...". */
+static int parse_codes(dy_actors *a, load_st *st, dy_aentry *en, char *c, const char *path, int line,
+                       char *err, size_t errlen)
+{
+    while (*c) {
+        char *semi = strchr(c, ';');
+        size_t cn = semi ? (size_t)(semi - c) : strlen(c);
+        char *cs = c;
+        dy_trim(&cs, &cn);
+        if (!cn) {
+            snprintf(err, errlen, "%s:%d: empty code between ';'", path, line);
+            return -1;
+        }
+        if (cs[0] == '@') {
+            if (parse_tags(a, en, cs, cn, path, line, err, errlen))
+                return -1;
+        } else {
+            char *sp = memchr(cs, ' ', cn);
+            size_t code_n = sp ? (size_t)(sp - cs) : cn;
+            if (!valid_code(cs, code_n)) {
+                snprintf(err, errlen,
+                         "%s:%d: bad code '%.*s' (upper-case letters, a multiple of 3, at most 21)",
+                         path, line, (int)code_n, cs);
+                return -1;
+            }
+            uint32_t cid = dy_intern_add(&a->codes, cs, code_n);
+            if (!cid)
+                goto nomem;
+            if (sp) {
+                char *ds = sp;
+                size_t dn = cn - code_n;
+                dy_trim(&ds, &dn);
+                int32_t from, to;
+                if (st->section != EK_ACTOR) {
+                    snprintf(err, errlen, "%s:%d: dates are for actors only", path, line);
+                    return -1;
+                }
+                if (parse_dates(ds, dn, &from, &to)) {
+                    snprintf(err, errlen,
+                             "%s:%d: bad date range '%.*s' (want YYYY-MM-DD..YYYY-MM-DD, "
+                             "either end open, FROM <= TO)",
+                             path, line, (int)dn, ds);
+                    return -1;
+                }
+                if (DY_GROW(a->dc, a->dc_cap, a->ndc + 1))
+                    goto nomem;
+                a->dc[a->ndc].code = cid;
+                a->dc[a->ndc].from = from;
+                a->dc[a->ndc].to = to;
+                a->ndc++;
+                en->ndc++;
+                if (st->people_file)
+                    en->person = 1;
+            } else {
+                if (en->fallback) {
+                    snprintf(err, errlen, "%s:%d: two codes without dates", path, line);
+                    return -1;
+                }
+                en->fallback = cid;
+            }
+        }
+        if (!semi)
+            break;
+        c = semi + 1;
+    }
+    return 0;
+nomem:
+    snprintf(err, errlen, "%s:%d: out of memory", path, line);
+    return -1;
+}
+
 static int load_line(void *user, const char *path, int fileno, int line, char *s, size_t n,
                      char *err, size_t errlen)
 {
     load_st *st = user;
     dyad_ctx *ctx = st->ctx;
     dy_actors *a = &ctx->act;
+    (void)n;
     if (fileno != st->fileno) {
         /* a new file: sections start over */
         const char *base = strrchr(path, '/');
@@ -100,31 +269,17 @@ static int load_line(void *user, const char *path, int fileno, int line, char *s
         st->person_section = 0;
         st->people_file = !strncmp(base, "people", 6);
     }
-    if (s[0] == '%') {
-        if (!strcmp(s, "%section actors")) {
-            st->section = EK_ACTOR;
-            st->person_section = 0;
-        } else if (!strcmp(s, "%section people")) {
-            st->section = EK_ACTOR;
-            st->person_section = 1;
-        } else if (!strcmp(s, "%section agents")) {
-            st->section = EK_AGENT;
-            st->person_section = 0;
-        } else if (!strcmp(s, "%section titles")) {
-            st->section = EK_AGENT;
-            st->person_section = 1;
-        } else {
-            snprintf(err, errlen, "%s:%d: unknown directive '%s'", path, line, s);
-            return -1;
-        }
-        return 0;
-    }
+    if (s[0] == '%')
+        return set_section(st, s, path, line, err, errlen);
     char *arrow = strstr(s, "=>");
     if (!arrow) {
         snprintf(err, errlen, "%s:%d: expected 'PHRASE | ... => CODE'", path, line);
         return -1;
     }
-    /* codes */
+    if (fileno > UINT16_MAX) {
+        snprintf(err, errlen, "%s: too many dictionary files", path);
+        return -1;
+    }
     if (DY_GROW(a->entries, a->entries_cap, a->nentries + 1))
         goto nomem;
     dy_aentry *en = &a->entries[a->nentries];
@@ -134,58 +289,28 @@ static int load_line(void *user, const char *path, int fileno, int line, char *s
     en->line = (uint32_t)line;
     en->dc_first = (uint32_t)a->ndc;
     en->person = (uint8_t)st->person_section;
-    char *c = arrow + 2;
-    while (*c) {
-        char *semi = strchr(c, ';');
-        size_t cn = semi ? (size_t)(semi - c) : strlen(c);
-        char *cs = c;
-        dy_trim(&cs, &cn);
-        char *sp = memchr(cs, ' ', cn);
-        size_t code_n = sp ? (size_t)(sp - cs) : cn;
-        if (!valid_code(cs, code_n, st->section == EK_AGENT)) {
-            snprintf(err, errlen, "%s:%d: bad code '%.*s' (upper-case letters, a multiple of 3)",
-                     path, line, (int)code_n, cs);
-            return -1;
-        }
-        uint32_t cid = dy_intern_add(&a->codes, cs, code_n);
-        if (!cid)
-            goto nomem;
-        if (sp) {
-            char *ds = sp;
-            size_t dn = cn - code_n;
-            dy_trim(&ds, &dn);
-            int32_t from, to;
-            if (parse_dates(ds, dn, &from, &to)) {
-                snprintf(err, errlen, "%s:%d: bad date range '%.*s' (want YYYY-MM-DD..YYYY-MM-DD)",
-                         path, line, (int)dn, ds);
-                return -1;
-            }
-            if (DY_GROW(a->dc, a->dc_cap, a->ndc + 1))
-                goto nomem;
-            a->dc[a->ndc].code = cid;
-            a->dc[a->ndc].from = from;
-            a->dc[a->ndc].to = to;
-            a->ndc++;
-            en->ndc++;
-            if (st->people_file)
-                en->person = 1;
-        } else {
-            if (en->fallback) {
-                snprintf(err, errlen, "%s:%d: two codes without dates", path, line);
-                return -1;
-            }
-            en->fallback = cid;
-        }
-        if (!semi)
-            break;
-        c = semi + 1;
-    }
-    if (!en->fallback && !en->ndc) {
-        snprintf(err, errlen, "%s:%d: no code after '=>'", path, line);
+    if (parse_codes(a, st, en, arrow + 2, path, line, err, errlen))
+        return -1;
+    if (!en->fallback && !en->ndc && !(en->tags && st->section != EK_ACTOR)) {
+        snprintf(err, errlen, "%s:%d: no code after '=>'%s", path, line,
+                 st->section == EK_ACTOR ? "" : " (a code or @tags)");
         return -1;
     }
-    int32_t eidx = (int32_t)a->nentries++;
-    if (en->person)
+    if (st->section == EK_DESC && !en->tags) {
+        snprintf(err, errlen, "%s:%d: a description needs @tags saying what it refers to", path,
+                 line);
+        return -1;
+    }
+    /* overlapping date ranges of this entry */
+    for (uint32_t i = 0; i < en->ndc; i++)
+        for (uint32_t j = i + 1; j < en->ndc; j++) {
+            const dy_dcode *x = &a->dc[en->dc_first + i], *y = &a->dc[en->dc_first + j];
+            if (x->from <= y->to && y->from <= x->to &&
+                add_problem(a, AP_OVERLAP, (uint32_t)a->nentries, 0, 0))
+                goto nomem;
+        }
+    uint32_t eidx = (uint32_t)a->nentries++;
+    if (en->person && st->section == EK_ACTOR)
         a->npeople++;
     /* phrases */
     *arrow = 0;
@@ -200,16 +325,19 @@ static int load_line(void *user, const char *path, int fileno, int line, char *s
             snprintf(err, errlen, "%s:%d: empty phrase", path, line);
             return -1;
         }
+        uint32_t pid = dy_intern_add(&a->codes, ps, pn);
+        if (!pid)
+            goto nomem;
         if (first) {
-            en->phrase = dy_intern_add(&a->codes, ps, pn);
+            a->entries[eidx].phrase = pid;
             first = 0;
         }
         phrase_st ph;
         memset(&ph, 0, sizeof ph);
         ph.ctx = ctx;
         if (dy_tokenize_phrase(ps, pn, &ctx->ab, phrase_tok, &ph) || ph.n == 0) {
-            snprintf(err, errlen, "%s:%d: phrase too long or out of memory: '%.*s'", path, line,
-                     (int)pn, ps);
+            snprintf(err, errlen, "%s:%d: phrase too long (32 tokens at most) or out of memory: '%.*s'",
+                     path, line, (int)pn, ps);
             return -1;
         }
         int node = 0;
@@ -225,13 +353,19 @@ static int load_line(void *user, const char *path, int fileno, int line, char *s
                 node = nn;
             }
         }
-        if (a->nodes[node].entry >= 0) {
-            a->warnings++;    /* duplicate phrase: the first entry keeps it */
+        int32_t owner = a->nodes[node].entry;
+        if (owner >= 0) {
+            /* the first entry keeps the phrase */
+            if (add_problem(a, (uint32_t)owner == eidx ? AP_DUP_SAME : AP_DUP, eidx,
+                            (uint32_t)owner, pid))
+                goto nomem;
         } else {
-            a->nodes[node].entry = eidx;
+            a->nodes[node].entry = (int32_t)eidx;
         }
         if (st->section == EK_AGENT)
             a->nagent_phrases++;
+        else if (st->section == EK_DESC)
+            a->ndesc_phrases++;
         else
             a->nphrases++;
         p = bar ? bar + 1 : NULL;
@@ -242,18 +376,29 @@ nomem:
     return -1;
 }
 
+static uint32_t tag_bit(const dy_actors *a, const char *name)
+{
+    uint32_t id = dy_intern_find(&a->tags, name, strlen(name));
+    return id ? 1u << (id - 1) : 0;
+}
+
 int dy_actors_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
 {
     dy_actors *a = &ctx->act;
     memset(a, 0, sizeof *a);
-    if (dy_intern_init(&a->codes) || new_node(a, 0, 0) < 0) {
+    if (dy_intern_init(&a->codes) || dy_intern_init(&a->tags) || new_node(a, 0, 0) < 0) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
     char path[4096];
     snprintf(path, sizeof path, "%s/actors", dir);
     load_st st = {ctx, EK_ACTOR, 0, 0, -1};
-    return dy_read_dir_lines(path, load_line, &st, &a->files, &a->nfiles, err, errlen);
+    if (dy_read_dir_lines(path, load_line, &st, &a->files, &a->nfiles, err, errlen))
+        return -1;
+    a->tag_male = tag_bit(a, "male");
+    a->tag_female = tag_bit(a, "female");
+    a->tag_head = tag_bit(a, "head");
+    return 0;
 }
 
 void dy_actors_free(dy_actors *a)
@@ -262,7 +407,9 @@ void dy_actors_free(dy_actors *a)
     dy_free(a->nodes);
     dy_free(a->entries);
     dy_free(a->dc);
+    dy_free(a->probs);
     dy_intern_free(&a->codes);
+    dy_intern_free(&a->tags);
     for (size_t i = 0; i < a->nfiles; i++)
         dy_free(a->files[i]);
     dy_free(a->files);
@@ -270,130 +417,117 @@ void dy_actors_free(dy_actors *a)
 }
 
 /* ---- validation ---- */
+
 typedef struct {
-    const dyad_ctx *ctx;
+    const dy_actors *a;
     void (*cb)(void *, const char *, int, const char *);
     void *user;
     size_t problems;
-    int section, fileno;
-    dy_map seen;           /* trie node -> entry+1 of its first phrase owner */
+    dy_intern known;        /* 3-letter codes some entry uses whole (UKR, GOV, IGO) */
+    dy_intern roles;        /* 3-letter parts of agent and title codes (GOV, MIL) */
 } check_st;
 
-static int check_line(void *user, const char *path, int fileno, int line, char *s, size_t n,
-                      char *err, size_t errlen)
+static void report(check_st *st, uint32_t entry, const char *msg)
 {
-    check_st *st = user;
-    const dyad_ctx *ctx = st->ctx;
-    const dy_actors *a = &ctx->act;
-    char msg[512];
-    if (s[0] == '%')
-        return 0;
-    char *arrow = strstr(s, "=>");
-    if (!arrow)
-        return 0;
-    /* overlapping date ranges */
-    int32_t fr[16], to[16];
-    int nd = 0;
-    for (char *c = arrow + 2; c && *c;) {
-        char *semi = strchr(c, ';');
-        char *sp = c;
-        while (*sp == ' ')
-            sp++;
-        char *dd = strstr(sp, "..");
-        if (dd && (!semi || dd < semi) && nd < 16) {
-            char *ds = strchr(sp, ' ');
-            size_t dn = (size_t)((semi ? semi : c + strlen(c)) - ds);
-            dy_trim(&ds, &dn);
-            if (parse_dates(ds, dn, &fr[nd], &to[nd]) == 0)
-                nd++;
-        }
-        c = semi ? semi + 1 : NULL;
+    const dy_aentry *e = &st->a->entries[entry];
+    st->cb(st->user, st->a->files[e->file], (int)e->line, msg);
+    st->problems++;
+}
+
+static void check_code(check_st *st, uint32_t entry, const char *code)
+{
+    const dy_aentry *e = &st->a->entries[entry];
+    char msg[160];
+    size_t n = strlen(code);
+    if (!dy_intern_find(&st->known, code, 3)) {
+        snprintf(msg, sizeof msg,
+                 "code '%s': '%.3s' is no country, region or actor type any entry defines", code,
+                 code);
+        report(st, entry, msg);
+        return;
     }
-    for (int i = 0; i < nd; i++)
-        for (int j = i + 1; j < nd; j++)
-            if (fr[i] <= to[j] && fr[j] <= to[i]) {
-                snprintf(msg, sizeof msg, "overlapping date ranges");
-                st->cb(st->user, path, line, msg);
-                st->problems++;
-            }
-    /* duplicate phrases: the trie keeps the first owner */
-    *arrow = 0;
-    for (char *p = s; p;) {
-        char *bar = strchr(p, '|');
-        size_t pn = bar ? (size_t)(bar - p) : strlen(p);
-        char *ps = p;
-        dy_trim(&ps, &pn);
-        phrase_st ph;
-        memset(&ph, 0, sizeof ph);
-        ph.ctx = (dyad_ctx *)ctx;
-        /* walk the trie read-only: words must already be interned */
-        int node = 0, ok = 1;
-        {
-            dy_text t;
-            memset(&t, 0, sizeof t);
-            t.src = ps;
-            t.len = pn;
-            if (dy_tokenize(&t, &ctx->ab) == 0) {
-                for (size_t i = 0; i < t.ntok && ok; i++) {
-                    uint32_t id = dy_word_find(ctx, t.norm + t.tok[i].norm, t.tok[i].nlen);
-                    uint32_t child;
-                    phrase_st one;
-                    memset(&one, 0, sizeof one);
-                    one.ctx = (dyad_ctx *)ctx;
-                    if (id)
-                        phrase_tok(&one, t.norm + t.tok[i].norm, t.tok[i].nlen, t.tok[i].flags);
-                    if (!id || !dy_map_get(&a->edges, dy_edge_key((uint32_t)node, id, one.cases[0]),
-                                           &child))
-                        ok = 0;
-                    else
-                        node = (int)child;
-                }
-            }
-            dy_free(t.tok);
-            dy_free(t.norm);
-        }
-        if (ok && node > 0) {
-            uint32_t prev;
-            if (dy_map_get(&st->seen, (uint64_t)node + 1, &prev)) {
-                const dy_aentry *e = &a->entries[prev - 1];
-                if ((int)e->line == line && !strcmp(a->files[e->file], path)) {
-                    p = bar ? bar + 1 : NULL;   /* a variant of the same entry */
-                    continue;
-                }
-                snprintf(msg, sizeof msg, "phrase '%.*s' also in %s:%u", (int)pn, ps,
-                         a->files[e->file], e->line);
-                st->cb(st->user, path, line, msg);
-                st->problems++;
-            } else {
-                /* find this line's entry: the node's owner if it is from here */
-                int32_t owner = a->nodes[node].entry;
-                if (owner >= 0)
-                    dy_map_put(&st->seen, (uint64_t)node + 1, (uint32_t)owner + 1);
-            }
-        }
-        p = bar ? bar + 1 : NULL;
+    if (e->kind != EK_ACTOR || n < 6)
+        return;
+    /* COUNTRY + role: the second part must be a role or a known code (an
+     * ethnic or religious group, BIHSRB); organisations and other types
+     * (IGO..., NGO..., IMG...) take codes of their own after the type */
+    if (dy_intern_find(&st->roles, code, 3))
+        return;
+    if (!dy_intern_find(&st->roles, code + 3, 3) && !dy_intern_find(&st->known, code + 3, 3)) {
+        snprintf(msg, sizeof msg, "code '%s': '%.3s' is no role code (agents, titles) nor a known code",
+                 code, code + 3);
+        report(st, entry, msg);
     }
-    (void)fileno;
-    (void)n;
-    (void)err;
-    (void)errlen;
-    return 0;
 }
 
 size_t dy_actors_check(const dyad_ctx *ctx, void (*cb)(void *, const char *, int, const char *),
                        void *user)
 {
+    const dy_actors *a = &ctx->act;
     check_st st;
     memset(&st, 0, sizeof st);
-    st.ctx = ctx;
+    st.a = a;
     st.cb = cb;
     st.user = user;
-    char path[4096], err[512];
-    snprintf(path, sizeof path, "%s/actors", ctx->data_dir);
-    if (dy_read_dir_lines(path, check_line, &st, NULL, NULL, err, sizeof err)) {
-        cb(user, path, 0, err);
-        st.problems++;
+    char msg[512];
+    if (dy_intern_init(&st.known) || dy_intern_init(&st.roles)) {
+        cb(user, "actors", 0, "out of memory");
+        dy_intern_free(&st.known);
+        return 1;
     }
-    dy_map_free(&st.seen);
+    /* what the dictionaries define */
+    uint32_t carried = 0;     /* tags some actor carries */
+    for (size_t i = 0; i < a->nentries; i++) {
+        const dy_aentry *e = &a->entries[i];
+        if (e->kind == EK_ACTOR)
+            carried |= e->tags;
+        for (uint32_t k = 0; k <= e->ndc; k++) {
+            uint32_t id = k < e->ndc ? a->dc[e->dc_first + k].code : e->fallback;
+            if (!id)
+                continue;
+            const char *c = dy_intern_str(&a->codes, id);
+            size_t n = strlen(c);
+            if (n == 3)
+                dy_intern_add(&st.known, c, 3);
+            if (e->kind == EK_AGENT)
+                for (size_t j = 0; j + 3 <= n; j += 3)
+                    dy_intern_add(&st.roles, c + j, 3);
+        }
+    }
+    for (size_t i = 0; i < a->nentries; i++) {
+        const dy_aentry *e = &a->entries[i];
+        for (uint32_t k = 0; k <= e->ndc; k++) {
+            uint32_t id = k < e->ndc ? a->dc[e->dc_first + k].code : e->fallback;
+            if (id)
+                check_code(&st, (uint32_t)i, dy_intern_str(&a->codes, id));
+        }
+        if (e->kind == EK_DESC && (e->tags & ~carried)) {
+            for (uint32_t b = 0; b < DY_MAX_TAGS; b++)
+                if ((e->tags & ~carried) & (1u << b)) {
+                    snprintf(msg, sizeof msg, "tag '@%s' is carried by no actor",
+                             dy_intern_str(&a->tags, b + 1));
+                    report(&st, (uint32_t)i, msg);
+                }
+        }
+    }
+    for (size_t i = 0; i < a->nprobs; i++) {
+        const dy_aproblem *p = &a->probs[i];
+        const dy_aentry *o = &a->entries[p->other];
+        switch (p->kind) {
+        case AP_DUP:
+            snprintf(msg, sizeof msg, "duplicate phrase '%s' (kept by %s:%u)",
+                     dy_intern_str(&a->codes, p->phrase), a->files[o->file], o->line);
+            break;
+        case AP_DUP_SAME:
+            snprintf(msg, sizeof msg, "phrase '%s' written twice", dy_intern_str(&a->codes, p->phrase));
+            break;
+        default:
+            snprintf(msg, sizeof msg, "overlapping date ranges");
+            break;
+        }
+        report(&st, p->entry, msg);
+    }
+    dy_intern_free(&st.known);
+    dy_intern_free(&st.roles);
     return st.problems;
 }

@@ -18,11 +18,13 @@ int cmd_query(int argc, char **argv);    /* query.c */
 int cmd_serve(int argc, char **argv);    /* serve.c */
 
 /* Shared option handling: returns 1 if argv[*i] was one of --data DIR,
- * --dict-format F, --date D (advancing *i), 0 if not, -1 on a usage error. */
+ * --dict-format F, --dict-dir DIR, --date D (advancing *i), 0 if not, -1 on a
+ * usage error. */
 typedef struct cli_common {
     const char *data_dir;
     const char *date;
     int dict_format;
+    const char *dict_dir;     /* --dict-dir DIR: PETRARCH/TABARI dictionaries */
 } cli_common;
 int cli_common_opt(cli_common *c, int argc, char **argv, int *i);
 /* Load the context named by the options; prints the error and returns NULL. */

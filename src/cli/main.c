@@ -31,6 +31,10 @@ int cli_common_opt(cli_common *c, int argc, char **argv, int *i)
         slot = &c->data_dir;
     else if (!strcmp(a, "--date"))
         slot = &c->date;
+    else if (!strcmp(a, "--dict-dir")) {
+        slot = &c->dict_dir;
+        c->dict_format = DYAD_DICT_PETRARCH;   /* the only format read from there */
+    }
     else if (!strcmp(a, "--dict-format")) {
         if (*i + 1 >= argc) {
             fprintf(stderr, "dyad: --dict-format needs a value (dyad or petrarch)\n");
@@ -71,6 +75,7 @@ dyad_ctx *cli_load(const cli_common *c)
     memset(&o, 0, sizeof o);
     o.data_dir = c->data_dir;
     o.format = (dyad_dict_format)c->dict_format;
+    o.dict_dir = c->dict_dir;
     dyad_ctx *ctx = NULL;
     char err[1024];
     dyad_err e = dyad_ctx_new_opts(&o, &ctx, err, sizeof err);

@@ -474,7 +474,7 @@ int petr_read_agents(petr_build *b, char *buf, size_t len)
             continue;
         if (!strncmp(s, "~~", 2))
             break;
-        if (s[0] == '!') {
+        if (s[0] == '!' && strchr(s, '=') && !strchr(s, '[')) {
             /* !NAME! = A, B, C */
             char *eq = strchr(s, '=');
             char *x = strchr(s + 1, '!');

@@ -308,6 +308,7 @@ static int finish(petr_build *b, int mode)
             ev->pat[ev->npat - 1].head == q->head)
             continue;   /* a stem registered twice */
         dy_pattern *p = &ev->pat[ev->npat];
+        memset(p, 0, sizeof *p);
         p->head = q->head;
         p->el_first = q->el_first;
         p->nel = q->nel;
@@ -315,11 +316,19 @@ static int finish(petr_build *b, int mode)
         p->file = q->file;
         p->line = q->line;
         p->code = q->code ? idx[q->code] : DY_CODE_NONE;
+        int rank = 0;
         for (uint32_t e = 0; e < p->nel; e++) {
             dy_pel *el = &ev->el[p->el_first + e];
-            if ((el->kind & DY_PE_KIND) == DY_PE_PAIR)
+            int k = el->kind & DY_PE_KIND;
+            if (k == DY_PE_PAIR)
                 el->word = (uint32_t)idx[el->word];
+            /* the coder's prefilter: words the pattern needs (form or lemma) */
+            if (k == PE_WORD)
+                p->need |= 1ull << ((el->word * 0x9E3779B1u) >> 26);
+            if (k != DY_PE_GUARD && k != DY_PE_VERB && k != DY_PE_PAIR && k != DY_PE_COMPOUND)
+                rank++;
         }
+        p->rank = (uint8_t)(rank > 255 ? 255 : rank);
         if (q->cls == 0) {
             ev->nverb++;
             if (!ev->npat || ev->pat[ev->npat - 1].noun != 0 || ev->pat[ev->npat - 1].head != p->head)
@@ -353,7 +362,7 @@ static int reset_tables(dyad_ctx *ctx)
     a->nodes[0].depth = 0;
     a->nnodes = 1;
     dy_events *ev = &ctx->ev;
-    ev->npat = ev->nel = 0;
+    ev->npat = ev->nel = ev->nalt = 0;
     ev->nverb = ev->nnoun = ev->nlemmas = 0;
     dy_map_free(&ev->by_head);
     for (size_t i = 0; i < ev->nfiles; i++)

@@ -109,9 +109,98 @@ typedef struct txphrase {
     txw e;
 } txphrase;
 
+/* The tables live for the whole process, so they are allocated with the C
+ * library's allocator, not dy_malloc: a caller may swap its allocator
+ * (dyad_set_allocator) or check it for balance after freeing everything. */
+static int sys_grow(void **p, size_t *cap, size_t need, size_t sz)
+{
+    if (need <= *cap)
+        return 0;
+    size_t nc = *cap ? *cap : 16;
+    while (nc < need)
+        nc *= 2;
+    void *q = realloc(*p, nc * sz);
+    if (!q)
+        return -1;
+    memset((char *)q + *cap * sz, 0, (nc - *cap) * sz);
+    *p = q;
+    *cap = nc;
+    return 0;
+}
+
+/* Words -> ids 1..n (0: none), open addressing. */
+typedef struct txdict {
+    char *pool;
+    size_t plen, pcap;
+    uint32_t *off, *len;    /* by id */
+    size_t n, cap;
+    uint32_t *slot;         /* id or 0; nslot is a power of two */
+    size_t nslot;
+} txdict;
+
+static uint32_t dict_find(const txdict *d, const char *w, size_t n)
+{
+    if (!d->nslot)
+        return 0;
+    size_t mask = d->nslot - 1;
+    for (size_t i = dy_hash(w, n) & mask;; i = (i + 1) & mask) {
+        uint32_t id = d->slot[i];
+        if (!id)
+            return 0;
+        if (d->len[id] == n && !memcmp(d->pool + d->off[id], w, n))
+            return id;
+    }
+}
+
+static uint32_t dict_add(txdict *d, const char *w, size_t n)
+{
+    uint32_t id = dict_find(d, w, n);
+    if (id)
+        return id;
+    if ((d->n + 2) * 2 > d->nslot) {   /* rehash at half full */
+        size_t ns = d->nslot ? d->nslot * 2 : 256;
+        uint32_t *sl = calloc(ns, sizeof *sl);
+        if (!sl)
+            return 0;
+        for (size_t k = 1; k <= d->n; k++) {
+            size_t i = dy_hash(d->pool + d->off[k], d->len[k]) & (ns - 1);
+            while (sl[i])
+                i = (i + 1) & (ns - 1);
+            sl[i] = (uint32_t)k;
+        }
+        free(d->slot);
+        d->slot = sl;
+        d->nslot = ns;
+    }
+    size_t cap = d->cap;
+    if (sys_grow((void **)&d->pool, &d->pcap, d->plen + n + 1, 1) ||
+        sys_grow((void **)&d->off, &cap, d->n + 2, sizeof *d->off) ||
+        sys_grow((void **)&d->len, &d->cap, d->n + 2, sizeof *d->len))
+        return 0;
+    id = (uint32_t)++d->n;
+    memcpy(d->pool + d->plen, w, n);
+    d->pool[d->plen + n] = 0;
+    d->off[id] = (uint32_t)d->plen;
+    d->len[id] = (uint32_t)n;
+    d->plen += n + 1;
+    size_t i = dy_hash(w, n) & (d->nslot - 1);
+    while (d->slot[i])
+        i = (i + 1) & (d->nslot - 1);
+    d->slot[i] = id;
+    return id;
+}
+
+static void dict_free(txdict *d)
+{
+    free(d->pool);
+    free(d->off);
+    free(d->len);
+    free(d->slot);
+}
+
 typedef struct txtab {
     char *dir;
-    dy_intern words;        /* every word of the lists */
+    txdict words;           /* every word of the lists */
     txw *w;                 /* per word id */
     size_t wcap;
     txphrase *ph;
@@ -393,16 +482,13 @@ static void merge(txw *a, const txw *b)
 
 static int tab_word(txtab *tb, const char *w, size_t n, uint32_t *id)
 {
-    *id = dy_intern_add(&tb->words, w, n);
+    *id = dict_add(&tb->words, w, n);
     if (n) {
         unsigned k = tab_sig(w, n);
         tb->sig[k >> 3] |= (uint8_t)(1u << (k & 7));
     }
-    size_t old = tb->wcap;
-    if (!*id || dy_grow((void **)&tb->w, &tb->wcap, *id + 1, sizeof *tb->w))
-        return -1;
-    if (tb->wcap > old)   /* new entries start empty */
-        memset(tb->w + old, 0, (tb->wcap - old) * sizeof *tb->w);
+    if (!*id || sys_grow((void **)&tb->w, &tb->wcap, *id + 1, sizeof *tb->w))
+        return -1;   /* (new entries start zeroed) */
     return 0;
 }
 
@@ -443,8 +529,8 @@ static int tab_line(void *user, const char *path, int fileno, int line, char *s,
         merge(&tb->w[ids[0]], &e);
         return 0;
     }
-    if (DY_GROW(tb->ph, tb->phcap, tb->nph + 1) ||
-        dy_grow((void **)&tb->pw, &tb->pwcap, tb->npw + nw, sizeof *tb->pw))
+    if (sys_grow((void **)&tb->ph, &tb->phcap, tb->nph + 1, sizeof *tb->ph) ||
+        sys_grow((void **)&tb->pw, &tb->pwcap, tb->npw + nw, sizeof *tb->pw))
         return -1;
     txphrase *ph = &tb->ph[tb->nph++];
     ph->w0 = ids[0];
@@ -461,12 +547,12 @@ static void tab_free(txtab *tb)
 {
     if (!tb)
         return;
-    dy_free(tb->dir);
-    dy_intern_free(&tb->words);
-    dy_free(tb->w);
-    dy_free(tb->ph);
-    dy_free(tb->pw);
-    dy_free(tb);
+    free(tb->dir);
+    dict_free(&tb->words);
+    free(tb->w);
+    free(tb->ph);
+    free(tb->pw);
+    free(tb);
 }
 
 /* The table of a data directory: from the cache, else loaded now. NULL when
@@ -480,8 +566,8 @@ static const txtab *tab_get(const char *data_dir)
         if (!strcmp(tb->dir, dir))
             break;
     if (!tb) {
-        tb = dy_calloc(1, sizeof *tb);
-        int rc = !tb || !(tb->dir = dy_strndup(dir, strlen(dir))) || dy_intern_init(&tb->words);
+        tb = calloc(1, sizeof *tb);
+        int rc = !tb || !(tb->dir = strdup(dir));
         uint32_t id0;
         rc = rc || tab_word(tb, "the", 3, &id0);
         if (!rc) {
@@ -731,7 +817,7 @@ static uint32_t word_id(const txs *x, size_t i)
         const char *w = x->t->norm + k->norm;
         unsigned sg = tab_sig(w, k->nlen);
         if (x->tb->sig[sg >> 3] & (1u << (sg & 7)))
-            id = dy_intern_find(&x->tb->words, w, k->nlen);
+            id = dict_find(&x->tb->words, w, k->nlen);
     }
     if (cached)
         x->idc[c] = id;
@@ -751,7 +837,7 @@ static const txw *ent(const txs *x, size_t i)
 
 static const txw *ent_str(const txs *x, const char *s, size_t n)
 {
-    uint32_t id = dy_intern_find(&x->tb->words, s, n);
+    uint32_t id = dict_find(&x->tb->words, s, n);
     return id ? &x->tb->w[id] : NULL;
 }
 
@@ -1917,12 +2003,12 @@ static size_t rec_rel(txs *x, size_t i, txm *m)
         static const char *rv[] = {"", "PRESENT_REF", "PAST_REF", "FUTURE_REF"};
         if ((w->flags & F_REF_NEEDTHE) && !(i > x->s0 && tok_is(x, i - 1, "the")))
             return 0;
-        if (w->flags & F_REF_UNIT) {
-            const txw *u = ent(x, e);
-            if (!u || !(u->kinds & K_UNIT) || !(u->flags & F_PLURAL))
-                return 0;
-            e++;
-        }
+        const txw *u = ent(x, e);
+        int unit = u && (u->kinds & K_UNIT) && (u->flags & F_PLURAL);
+        if ((w->flags & F_REF_UNIT) && !unit)
+            return 0;
+        if (unit && len == 1)
+            e++;   /* recent years */
         m->type = TX_DATE;
         /* "the future", "the near future"; not "the recently announced" */
         m->the_ok = (w->flags & F_REF_NEEDTHE) || len > 1 ||
@@ -2480,7 +2566,7 @@ int dy_timex_find(const dyad_ctx *ctx, struct dyad_doc *doc)
     const txtab *tb = tab_get(ctx->data_dir);
     if (!tb)
         return -1;
-    if (tb->words.n <= 2)
+    if (tb->words.n <= 1)
         return 0;   /* no word lists */
     txs x;
     memset(&x, 0, sizeof x);

@@ -2,6 +2,7 @@
  * (abbreviations, syntax lexicon, actor and event dictionaries, CAMEO codes).
  * After dyad_ctx_new returns, the context is read-only. */
 #include "internal.h"
+#include "../compat/compat.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -93,7 +94,16 @@ dyad_err dyad_ctx_new_opts(const dyad_opts *opts, dyad_ctx **out, char *errbuf, 
     }
     errbuf[0] = 0;
     *out = NULL;
-    const char *dir = opts && opts->data_dir ? opts->data_dir : dyad_find_data();
+    /* PETRARCH/TABARI dictionaries (src/compat) replace dyad's actors and
+     * patterns; without dict_dir they are in data_dir (see dyad.h) */
+    const char *dict = opts && opts->format == DYAD_DICT_PETRARCH
+                           ? (opts->dict_dir ? opts->dict_dir : opts->data_dir) : NULL;
+    if (opts && opts->format == DYAD_DICT_PETRARCH && !dict) {
+        snprintf(errbuf, errlen, "PETRARCH dictionaries: no dictionary directory (--dict-dir DIR)");
+        return DYAD_EINVAL;
+    }
+    const char *dir = opts && opts->data_dir && dict != opts->data_dir ? opts->data_dir
+                                                                       : dyad_find_data();
     if (!dir) {
         snprintf(errbuf, errlen, "%s", dyad_strerror(DYAD_ENODATA));
         return DYAD_ENODATA;
@@ -129,7 +139,7 @@ dyad_err dyad_ctx_new_opts(const dyad_opts *opts, dyad_ctx **out, char *errbuf, 
         dyad_ctx_free(c);
         return DYAD_EDATA;
     }
-    if (dy_actors_load(c, dir, errbuf, errlen)) {
+    if (dict ? dy_compat_load(c, dict, errbuf, errlen) : dy_actors_load(c, dir, errbuf, errlen)) {
         dyad_ctx_free(c);
         return DYAD_EDATA;
     }

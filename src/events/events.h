@@ -17,8 +17,23 @@ typedef struct dy_code {
     char label[80];
 } dy_code;
 
-/* A pattern: a head word (verb lemma or noun) and elements that follow it. */
-enum { PE_WORD = 1, PE_TARGET = 2 };
+/* A pattern: a head word (verb lemma or noun) and elements around it.
+ * Element kinds (dy_pel.kind; the low five bits, PE_KIND_MASK). Other kinds
+ * are used by the PETRARCH/TABARI reader (src/compat/compat.h) and use the same
+ * values for the same meanings (PE_SOURCE, PE_HEAD, PE_ADJ). */
+enum {
+    PE_WORD = 1,            /* a word (form or lemma) */
+    PE_TARGET = 2,          /* '*': the target actor stands here */
+    PE_SOURCE = 3,          /* '$': the source actor stands here (role swap:
+                               the subject becomes the target) */
+    PE_HEAD = 7,            /* the head's place: elements before it are words
+                               that precede the head ("sexually ^assault") */
+    PE_ALT = 10             /* one of several words: (send|deliver|provide);
+                               word = index into ev->alt (count, then ids) */
+};
+#define PE_KIND_MASK 0x1f
+#define PE_ADJ 0x40         /* or'ed into kind: the element stands right after
+                               the previous element (no word between) */
 typedef struct dy_pattern {
     uint32_t head;          /* word id of the lemma */
     uint32_t el_first;      /* elements in ev->el */
@@ -27,12 +42,27 @@ typedef struct dy_pattern {
     uint16_t file;
     uint32_t line;
     int32_t code;           /* index into ev->codes */
+    uint64_t need;          /* bloom bits of the words the pattern requires
+                               (a sentence lacking one cannot match) */
+    uint8_t rank;           /* words and actor places, markers excluded: the
+                               longest matching pattern wins */
 } dy_pattern;
 
 typedef struct dy_pel {
     uint8_t kind;           /* PE_WORD or PE_TARGET */
     uint32_t word;          /* word id (PE_WORD) */
 } dy_pel;
+
+/* Modalities of the modality table. */
+enum { DY_MOD_INTENT = 0, DY_MOD_REFUSE, DY_MOD_APPEAL, DY_MOD_DEMAND, DY_MOD_N };
+
+/* Grammar words the coder looks for (ev->w[]). */
+enum {
+    DY_W_MUST, DY_W_SHOULD, DY_W_OUGHT, DY_W_NEED, DY_W_HAVE, DY_W_THAT, DY_W_BY, DY_W_FROM,
+    DY_W_TO, DY_W_OF, DY_W_FOR, DY_W_WITH, DY_W_AGAINST, DY_W_ON, DY_W_AT, DY_W_INTO,
+    DY_W_AND, DY_W_COMMA, DY_W_SEMI, DY_W_IN, DY_W_OVER, DY_W_UPON, DY_W_BE, DY_W_READY,
+    DY_W_WILLING, DY_W_PREPARED, DY_W_NOT, DY_W_N
+};
 
 typedef struct dy_events {
     dy_code *codes;
@@ -49,6 +79,17 @@ typedef struct dy_events {
     int32_t intent_code[21];  /* per root: code index for future/intent, -1 */
     int32_t refuse_code[21];  /* per root: code index for refusal, -1 */
     uint8_t *mutual;          /* per code: 1 when mutual (data/cameo/mutual.txt) */
+    /* modality table (data/cameo/modality.tsv), per code index: the code of
+     * the same content as an intent (03x, or threat 13x for conflict), a
+     * refusal (12x), an appeal (02x) and a demand (10x), -1 when none; and
+     * the content code a modal code stands for (0231 -> 071), -1 */
+    int32_t *modal[DY_MOD_N];
+    int32_t *base;
+    size_t nmodal;            /* codes these two tables cover (codes appended
+                               later, e.g. by the PETRARCH reader, have none) */
+    uint32_t *alt;            /* alternatives of PE_ALT elements: n, ids... */
+    size_t nalt, alt_cap;
+    uint32_t w[DY_W_N];       /* word ids of the grammar words the coder uses */
 } dy_events;
 
 /* Pattern code meaning "no event" (a discard: `kick off => ---`). */

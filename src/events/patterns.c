@@ -135,12 +135,154 @@ static int word_cb(void *user, const char *w, size_t n, unsigned flags)
     return 0;
 }
 
+/* Bloom bit of a word id (patterns' `need`, the coder's sentence mask). */
+static inline uint64_t bloom_bit(uint32_t id)
+{
+    return 1ull << ((id * 0x9E3779B1u) >> 26);
+}
+
+/* One parsed pattern line: elements in order (head marked), the head's
+ * alternatives. */
+#define LINE_MAX_EL 48
+typedef struct {
+    dy_pel el[LINE_MAX_EL];
+    int nel;
+    int head_at;            /* index of the head in el (its PE_HEAD slot), -1 */
+    uint32_t heads[16];
+    int nheads;
+} line_pat;
+
+static int add_el(line_pat *lp, uint8_t kind, uint32_t word)
+{
+    if (lp->nel >= LINE_MAX_EL)
+        return -1;
+    lp->el[lp->nel].kind = kind;
+    lp->el[lp->nel].word = word;
+    lp->nel++;
+    return 0;
+}
+
+/* Parse the words of one blank-separated item into lp: '*', '$', '(a|b)',
+ * '^word' (the head, with words before it), 'a_b' (adjacent words). */
+static int parse_item(dyad_ctx *ctx, line_pat *lp, char *w, size_t n, int *seen_head,
+                      const char *path, int line, char *err, size_t errlen)
+{
+    dy_events *ev = &ctx->ev;
+    if (n == 1 && (*w == '*' || *w == '$')) {
+        if (!*seen_head && lp->nel == 0) {
+            snprintf(err, errlen, "%s:%d: a pattern must start with a word", path, line);
+            return -1;
+        }
+        if (add_el(lp, *w == '*' ? PE_TARGET : PE_SOURCE, 0))
+            goto toolong;
+        return 0;
+    }
+    int is_head = 0;
+    if (*w == '^') {
+        if (*seen_head || lp->head_at >= 0) {
+            snprintf(err, errlen, "%s:%d: only one '^' head", path, line);
+            return -1;
+        }
+        is_head = 1;
+        w++;
+        n--;
+    }
+    if (n && *w == '(') {
+        /* alternatives: single words */
+        if (n < 3 || w[n - 1] != ')') {
+            snprintf(err, errlen, "%s:%d: bad alternatives '%.*s'", path, line, (int)n, w);
+            return -1;
+        }
+        uint32_t ids[16];
+        int na = 0;
+        for (char *a = w + 1; a < w + n - 1;) {
+            char *e = a;
+            while (e < w + n - 1 && *e != '|')
+                e++;
+            words_st ws;
+            memset(&ws, 0, sizeof ws);
+            ws.ctx = ctx;
+            if (e == a || dy_tokenize_phrase(a, (size_t)(e - a), &ctx->ab, word_cb, &ws) ||
+                ws.n != 1 || na >= 16) {
+                snprintf(err, errlen, "%s:%d: alternatives must be single words: '%.*s'", path,
+                         line, (int)n, w);
+                return -1;
+            }
+            ids[na++] = ws.ids[0];
+            a = e + 1;
+        }
+        if (!*seen_head && lp->nel == 0 && !is_head) {
+            /* head alternatives: one pattern per word */
+            memcpy(lp->heads, ids, (size_t)na * sizeof *ids);
+            lp->nheads = na;
+            *seen_head = 1;
+            return 0;
+        }
+        if (is_head) {
+            memcpy(lp->heads, ids, (size_t)na * sizeof *ids);
+            lp->nheads = na;
+            lp->head_at = lp->nel;
+            *seen_head = 1;
+            return add_el(lp, PE_HEAD, 0) ? -1 : 0;
+        }
+        if (DY_GROW(ev->alt, ev->alt_cap, ev->nalt + (size_t)na + 1))
+            return -2;
+        uint32_t at = (uint32_t)ev->nalt;
+        ev->alt[ev->nalt++] = (uint32_t)na;
+        for (int i = 0; i < na; i++)
+            ev->alt[ev->nalt++] = ids[i];
+        return add_el(lp, PE_ALT, at) ? -1 : 0;
+    }
+    /* words; '_' joins words that must stand next to each other, and the
+     * tokens of one written word (U.S., Hamas's) are adjacent too */
+    int first_part = 1;
+    for (char *a = w; a < w + n;) {
+        char *e = a;
+        while (e < w + n && *e != '_')
+            e++;
+        words_st ws;
+        memset(&ws, 0, sizeof ws);
+        ws.ctx = ctx;
+        if (e == a || dy_tokenize_phrase(a, (size_t)(e - a), &ctx->ab, word_cb, &ws) || !ws.n) {
+            snprintf(err, errlen, "%s:%d: bad word '%.*s'", path, line, (int)n, w);
+            return -1;
+        }
+        for (int i = 0; i < ws.n; i++) {
+            int adj = !(first_part && i == 0);
+            if (!*seen_head && lp->nel == 0 && !is_head && first_part && i == 0) {
+                lp->heads[0] = ws.ids[0];
+                lp->nheads = 1;
+                *seen_head = 1;
+                continue;
+            }
+            if (is_head && first_part && i == 0) {
+                lp->heads[0] = ws.ids[0];
+                lp->nheads = 1;
+                lp->head_at = lp->nel;
+                *seen_head = 1;
+                if (add_el(lp, PE_HEAD, 0))
+                    goto toolong;
+                continue;
+            }
+            if (add_el(lp, (uint8_t)(PE_WORD | (adj ? PE_ADJ : 0)), ws.ids[i]))
+                goto toolong;
+        }
+        first_part = 0;
+        a = e + 1;
+    }
+    return 0;
+toolong:
+    snprintf(err, errlen, "%s:%d: pattern too long", path, line);
+    return -1;
+}
+
 static int load_line(void *user, const char *path, int fileno, int line, char *s, size_t n,
                      char *err, size_t errlen)
 {
     load_st *st = user;
     dyad_ctx *ctx = st->ctx;
     dy_events *ev = &ctx->ev;
+    (void)n;
     if (s[0] == '%') {
         if (!strcmp(s, "%section verbs"))
             st->noun = 0;
@@ -174,17 +316,15 @@ static int load_line(void *user, const char *path, int fileno, int line, char *s
         snprintf(err, errlen, "%s:%d: no word before '=>'", path, line);
         return -1;
     }
-    if (DY_GROW(ev->pat, ev->pat_cap, ev->npat + 1))
-        goto nomem;
-    dy_pattern *p = &ev->pat[ev->npat];
-    memset(p, 0, sizeof *p);
-    p->noun = (uint8_t)st->noun;
-    p->file = (uint16_t)fileno;
-    p->line = (uint32_t)line;
-    p->code = code;
-    p->el_first = (uint32_t)ev->nel;
-    /* split on blanks: '*' is the target, other words are tokenized */
-    int nw = 0;
+    line_pat lp;
+    memset(&lp, 0, sizeof lp);
+    lp.head_at = -1;
+    int seen_head = 0;
+    /* a '^' anywhere means the words before it precede the head */
+    int has_caret = 0;
+    for (size_t i = 0; i < pn; i++)
+        if (ps[i] == '^' && (i == 0 || ps[i - 1] == ' '))
+            has_caret = 1;
     for (char *w = ps; w < ps + pn;) {
         while (w < ps + pn && *w == ' ')
             w++;
@@ -193,18 +333,9 @@ static int load_line(void *user, const char *path, int fileno, int line, char *s
             we++;
         if (we == w)
             break;
-        if (we - w == 1 && *w == '*') {
-            if (nw == 0) {
-                snprintf(err, errlen, "%s:%d: a pattern must start with a word", path, line);
-                return -1;
-            }
-            if (DY_GROW(ev->el, ev->el_cap, ev->nel + 1))
-                goto nomem;
-            ev->el[ev->nel].kind = PE_TARGET;
-            ev->el[ev->nel].word = 0;
-            ev->nel++;
-            p->nel++;
-        } else {
+        int rc;
+        if (has_caret && !seen_head && *w != '^') {
+            /* a word before the head */
             words_st ws;
             memset(&ws, 0, sizeof ws);
             ws.ctx = ctx;
@@ -212,27 +343,62 @@ static int load_line(void *user, const char *path, int fileno, int line, char *s
                 snprintf(err, errlen, "%s:%d: bad word '%.*s'", path, line, (int)(we - w), w);
                 return -1;
             }
-            for (int i = 0; i < ws.n; i++) {
-                if (nw == 0 && i == 0) {
-                    p->head = ws.ids[0];
-                } else {
-                    if (DY_GROW(ev->el, ev->el_cap, ev->nel + 1))
-                        goto nomem;
-                    ev->el[ev->nel].kind = PE_WORD;
-                    ev->el[ev->nel].word = ws.ids[i];
-                    ev->nel++;
-                    p->nel++;
-                }
+            rc = 0;
+            for (int i = 0; i < ws.n && !rc; i++)
+                rc = add_el(&lp, PE_WORD, ws.ids[i]);
+            if (rc) {
+                snprintf(err, errlen, "%s:%d: pattern too long", path, line);
+                return -1;
             }
+        } else {
+            rc = parse_item(ctx, &lp, w, (size_t)(we - w), &seen_head, path, line, err, errlen);
+            if (rc == -2)
+                goto nomem;
+            if (rc)
+                return -1;
         }
-        nw++;
         w = we;
     }
-    ev->npat++;
-    if (st->noun)
-        ev->nnoun++;
-    else
-        ev->nverb++;
+    if (!lp.nheads) {
+        snprintf(err, errlen, "%s:%d: no head word", path, line);
+        return -1;
+    }
+    if (lp.nel > 255) {
+        snprintf(err, errlen, "%s:%d: pattern too long", path, line);
+        return -1;
+    }
+    uint64_t need = 0;
+    int rank = 0;
+    for (int i = 0; i < lp.nel; i++) {
+        int k = lp.el[i].kind & PE_KIND_MASK;
+        if (k == PE_WORD)
+            need |= bloom_bit(lp.el[i].word);
+        if (k != PE_HEAD)
+            rank++;
+    }
+    for (int h = 0; h < lp.nheads; h++) {
+        if (DY_GROW(ev->pat, ev->pat_cap, ev->npat + 1) ||
+            DY_GROW(ev->el, ev->el_cap, ev->nel + (size_t)lp.nel + 1))
+            goto nomem;
+        dy_pattern *p = &ev->pat[ev->npat];
+        memset(p, 0, sizeof *p);
+        p->head = lp.heads[h];
+        p->noun = (uint8_t)st->noun;
+        p->file = (uint16_t)fileno;
+        p->line = (uint32_t)line;
+        p->code = code;
+        p->el_first = (uint32_t)ev->nel;
+        p->nel = (uint8_t)lp.nel;
+        p->need = need;
+        p->rank = (uint8_t)(rank > 255 ? 255 : rank);
+        for (int i = 0; i < lp.nel; i++)
+            ev->el[ev->nel++] = lp.el[i];
+        ev->npat++;
+        if (st->noun)
+            ev->nnoun++;
+        else
+            ev->nverb++;
+    }
     return 0;
 nomem:
     snprintf(err, errlen, "%s:%d: out of memory", path, line);
@@ -259,50 +425,95 @@ static int cmp_pat(const void *a, const void *b)
         return x->noun - y->noun;
     if (x->head != y->head)
         return x->head < y->head ? -1 : 1;
-    if (x->nel != y->nel)
-        return y->nel - x->nel;
+    if (x->rank != y->rank)
+        return y->rank - x->rank;
     if (x->file != y->file)
         return x->file - y->file;
     return x->line < y->line ? -1 : x->line > y->line;
 }
 
+/* Longest row of the modality table whose code is a prefix of code c. */
 static int load_modality(dy_events *ev, const char *path, char *err, size_t errlen)
 {
     for (int r = 0; r < 21; r++)
         ev->intent_code[r] = ev->refuse_code[r] = -1;
+    size_t nc = ev->ncodes ? ev->ncodes : 1;
+    int32_t *rowlen = dy_calloc(nc, sizeof *rowlen);
+    ev->base = dy_calloc(nc, sizeof *ev->base);
+    for (int m = 0; m < DY_MOD_N; m++)
+        ev->modal[m] = dy_calloc(nc, sizeof *ev->modal[m]);
+    if (!rowlen || !ev->base || !ev->modal[DY_MOD_N - 1] || !ev->modal[0] || !ev->modal[1] ||
+        !ev->modal[2]) {
+        dy_free(rowlen);
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    ev->nmodal = ev->ncodes;
+    for (size_t c = 0; c < nc; c++) {
+        ev->base[c] = -1;
+        for (int m = 0; m < DY_MOD_N; m++)
+            ev->modal[m][c] = -1;
+    }
     size_t len;
     char *buf = dy_read_file(path, &len);
-    if (!buf)
+    if (!buf) {
+        dy_free(rowlen);
         return 0;   /* optional table */
+    }
     int line = 0, rc = 0;
     for (char *p = buf; *p && rc == 0;) {
         char *nl = strchr(p, '\n');
         if (nl)
             *nl = 0;
         line++;
-        char a[8], b[8], c[8];
-        if (*p != '#' && sscanf(p, "%7s %7s %7s", a, b, c) == 3 && dy_is_digit(a[0])) {
-            int root = atoi(a);
-            if (root < 1 || root > 20) {
-                snprintf(err, errlen, "%s:%d: bad root '%s'", path, line, a);
+        char f[5][8];
+        int nf = *p == '#' ? 0 : sscanf(p, "%7s %7s %7s %7s %7s", f[0], f[1], f[2], f[3], f[4]);
+        if (nf >= 3 && dy_is_digit(f[0][0])) {
+            int row = dy_code_index(ev, f[0]);
+            size_t rl = strlen(f[0]);
+            if (row < 0 || rl < 2) {
+                snprintf(err, errlen, "%s:%d: unknown CAMEO code '%s'", path, line, f[0]);
                 rc = -1;
                 break;
             }
-            int bi = strcmp(b, "-") ? dy_code_index(ev, b) : -1;
-            int ci = strcmp(c, "-") ? dy_code_index(ev, c) : -1;
-            if ((strcmp(b, "-") && bi < 0) || (strcmp(c, "-") && ci < 0)) {
-                snprintf(err, errlen, "%s:%d: unknown CAMEO code", path, line);
-                rc = -1;
-                break;
+            int32_t v[DY_MOD_N];
+            for (int m = 0; m < DY_MOD_N; m++) {
+                const char *x = m + 1 < nf ? f[m + 1] : "-";
+                v[m] = strcmp(x, "-") ? dy_code_index(ev, x) : -1;
+                if (strcmp(x, "-") && v[m] < 0) {
+                    snprintf(err, errlen, "%s:%d: unknown CAMEO code '%s'", path, line, x);
+                    rc = -1;
+                }
             }
-            ev->intent_code[root] = bi;
-            ev->refuse_code[root] = ci;
+            if (rc)
+                break;
+            if (rl == 2) {
+                int root = atoi(f[0]);
+                if (root >= 1 && root <= 20) {
+                    ev->intent_code[root] = v[DY_MOD_INTENT];
+                    ev->refuse_code[root] = v[DY_MOD_REFUSE];
+                }
+            }
+            /* every code under this row that no longer row covers */
+            for (size_t c = 0; c < ev->ncodes; c++) {
+                if (strncmp(ev->codes[c].code, f[0], rl) || rowlen[c] > (int32_t)rl)
+                    continue;
+                rowlen[c] = (int32_t)rl;
+                for (int m = 0; m < DY_MOD_N; m++)
+                    ev->modal[m][c] = v[m];
+            }
+            /* what the modal codes stand for: the first (most general) row */
+            if (rl >= 3)
+                for (int m = 0; m < DY_MOD_N; m++)
+                    if (v[m] >= 0 && ev->base[v[m]] < 0)
+                        ev->base[v[m]] = row;
         }
         if (!nl)
             break;
         p = nl + 1;
     }
     dy_free(buf);
+    dy_free(rowlen);
     return rc;
 }
 
@@ -360,6 +571,20 @@ int dy_events_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
     snprintf(path, sizeof path, "%s/cameo/mutual.txt", dir);
     if (load_mutual(ev, path, err, errlen))
         return -1;
+    static const char *const gw[DY_W_N] = {
+        [DY_W_MUST] = "must", [DY_W_SHOULD] = "should", [DY_W_OUGHT] = "ought",
+        [DY_W_NEED] = "need", [DY_W_HAVE] = "have", [DY_W_THAT] = "that", [DY_W_BY] = "by",
+        [DY_W_FROM] = "from", [DY_W_TO] = "to", [DY_W_OF] = "of", [DY_W_FOR] = "for",
+        [DY_W_WITH] = "with", [DY_W_AGAINST] = "against", [DY_W_ON] = "on", [DY_W_AT] = "at",
+        [DY_W_INTO] = "into", [DY_W_AND] = "and", [DY_W_COMMA] = ",", [DY_W_SEMI] = ";",
+        [DY_W_IN] = "in", [DY_W_OVER] = "over", [DY_W_UPON] = "upon", [DY_W_BE] = "be",
+        [DY_W_READY] = "ready", [DY_W_WILLING] = "willing", [DY_W_PREPARED] = "prepared",
+        [DY_W_NOT] = "not"};
+    for (int i = 0; i < DY_W_N; i++)
+        if (!(ev->w[i] = dy_word_add(ctx, gw[i], strlen(gw[i])))) {
+            snprintf(err, errlen, "out of memory");
+            return -1;
+        }
     snprintf(path, sizeof path, "%s/events", dir);
     load_st st = {ctx, 0};
     if (dy_read_dir_lines(path, load_line, &st, &ev->files, &ev->nfiles, err, errlen))
@@ -386,6 +611,10 @@ void dy_events_free(dy_events *ev)
 {
     dy_free(ev->codes);
     dy_free(ev->mutual);
+    for (int m = 0; m < DY_MOD_N; m++)
+        dy_free(ev->modal[m]);
+    dy_free(ev->base);
+    dy_free(ev->alt);
     dy_free(ev->pat);
     dy_free(ev->el);
     dy_map_free(&ev->by_head);

@@ -12,6 +12,11 @@ char *dyad_json_string(char *buf, size_t *len, size_t *cap, const char *s, size_
 {
     dy_buf b = {buf, *len, *cap};
     static const char hex[] = "0123456789abcdef";
+    /* reserve the worst case (6 bytes per input byte) up front, so the appends
+     * below never reallocate: on failure the caller's buffer is untouched */
+    if (n > (SIZE_MAX - b.len - 8) / 6 || dy_grow((void **)&b.p, &b.cap, b.len + 6 * n + 8, 1))
+        return NULL;
+    *cap = b.cap;
     int rc = dy_buf_ch(&b, '"');
     size_t i = 0;
     while (rc == 0 && i < n) {

@@ -119,6 +119,17 @@ static int push_np(pctx *p, uint32_t a, uint32_t b)
     /* a sentence-initial determiner or adjective is not part of a name */
     while (nf < ne && TAG(p, nf) != T_NNP && TAG(p, nf) != T_NNPS)
         nf++;
+    /* a title inside the run is not part of the name: U.S. President [Joe
+     * Biden], Foreign Minister [Sergei Lavrov]; a run that ends in a title
+     * (the Prime Minister) is a description, not a name */
+    if (p->tg)
+        for (uint32_t i = ne; i > nf; i--) {
+            uint32_t c = tg_wclass(p->tg, t->tok[i - 1].word);
+            if (c & WC_TITLE) {
+                nf = i;
+                break;
+            }
+        }
     if (nf < ne && (TAG(p, head) == T_NNP || TAG(p, head) == T_NNPS)) {
         n->name_first = nf;
         n->name_end = ne;
@@ -147,6 +158,17 @@ static int np_continues(const pctx *p, uint32_t a, uint32_t i)
     }
     if (tg == T_CD && (pt == T_NN || pt == T_NNS))
         return 0; /* the player [two months] ago */
+    if (p->tg && dy_tag_is_noun(tg) && i > a) {
+        /* a time word after a common noun, a name after a time word, start a
+         * new phrase: [the meeting] [today], [this year] [Zywiec] */
+        uint32_t c = wcls(p, i), pc = wcls(p, i - 1);
+        if ((c & WC_TIME) && !(pc & WC_TIME) && (pt == T_NN || pt == T_NNS) && tg != T_NNS &&
+            (IS(p, i, "today") || IS(p, i, "yesterday") || IS(p, i, "tomorrow") ||
+             IS(p, i, "tonight") || tg == T_NNP))
+            return 0;
+        if ((pc & WC_TIME) && (tg == T_NNP || tg == T_NNPS) && pt != T_NNP && pt != T_NNPS)
+            return 0;
+    }
     if (dy_tag_is_noun(tg) || is_adj(tg) || tg == T_CD || tg == T_POS)
         return 1;
     if (tg == T_VBN || tg == T_VBG)  /* a [guided] missile; not: forces [destroying] X */
@@ -203,7 +225,9 @@ static int chunk_nps(pctx *p)
             uint32_t q = i + 1;
             while (q < p->end && q < i + 3 && TAG(p, q) != T_CD && qp_word(p, q))
                 q++;
-            if (q < p->end && TAG(p, q) == T_CD) {
+            if (IS(p, i, "up") && !IS(p, i + 1, "to"))
+                q = i; /* up 13.6 percent: an adverb */
+            if (q < p->end && q > i && TAG(p, q) == T_CD) {
                 start = 1;
                 j = q;
             }

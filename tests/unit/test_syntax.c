@@ -12,6 +12,7 @@
  *   tags: word/TAG word/TAG ...     these tokens, in this order (a subsequence)
  *   lemma: word=lemma ...           lemma of the first token with that text
  *   np: [noun phrase] [another]     these NP chunks exist (exact text)
+ *   names: [Joe Biden]              these candidate names (NP name spans) exist
  *   vg: HEAD key=value ...          the verb group whose main verb is HEAD
  *                                   (HEAD#2: the second one) has these roles:
  *       subj= obj= iobj= agent=     NP text, or - for none ("..." for spaces)
@@ -249,6 +250,20 @@ static int check_line(const ana *a, const char *line, char *msg, size_t mcap)
             if (!found)
                 FAILF("\n    no NP [%s]", val);
         }
+    } else if (strncmp(line, "names:", 6) == 0) {
+        const char *p = line + 6;
+        while (next_item(&p, key, sizeof key, val, sizeof val)) {
+            int found = 0;
+            for (size_t n = 0; n < a->syn.nnp && !found; n++) {
+                const dy_np *np = &a->syn.np[n];
+                if (np->name_end <= np->name_first)
+                    continue;
+                uint32_t s = a->t.tok[np->name_first].start, e = a->t.tok[np->name_end - 1].end;
+                found = strlen(val) == e - s && memcmp(a->src + s, val, e - s) == 0;
+            }
+            if (!found)
+                FAILF("\n    no name [%s]", val);
+        }
     } else if (strncmp(line, "vg:", 3) == 0) {
         const char *p = line + 3;
         if (!next_item(&p, key, sizeof key, val, sizeof val))
@@ -361,7 +376,7 @@ static int run_file(const char *path, int *ncases)
                 continue;
             }
             if (!strncmp(q, "tags:", 5) || !strncmp(q, "np:", 3) || !strncmp(q, "vg:", 3) ||
-                !strncmp(q, "lemma:", 6) || !strncmp(q, "== ", 3))
+                !strncmp(q, "lemma:", 6) || !strncmp(q, "names:", 6) || !strncmp(q, "== ", 3))
                 break;
             if (text.len)
                 dy_buf_ch(&text, ' ');
