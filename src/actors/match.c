@@ -1,24 +1,110 @@
-/* match.c - finding actors in a document.
+/* match.c - finding actors in a document and resolving what refers to them.
  *
- * Reads the token array (word ids, case flags) and the trie built by dict.c;
- * writes doc->men. Per sentence:
- *  1. longest trie match at each token -> raw actor and agent matches;
+ * Reads the token array (word ids, case flags, tags), the syntax stage's noun
+ * phrases and clauses (dy_syn) and the trie built by dict.c; writes doc->men in
+ * text order and doc->syn.np[].actor. Per sentence:
+ *  1. longest trie match at each token -> raw actor, agent, title and
+ *     description matches;
  *  2. combination: ACTOR [adjectives] AGENT ("Russian troops" RUS+MIL,
- *     "Kremlin forces" RUS+MIL), ACTOR 's AGENT, AGENT of ACTOR, COUNTRY TITLE
- *     NAME ("U.S. President Joe Biden"), TITLE Name for unknown people (whose
- *     later surname-only mentions keep the code);
+ *     "Kremlin forces", "the Bush administration"), ACTOR 's AGENT, AGENT of
+ *     [the] ACTOR, AGENT in COUNTRY for @located agents ("police in Kenya"),
+ *     COUNTRY TITLE NAME ("U.S. President Joe Biden"), TITLE Name for people
+ *     the dictionaries do not know (whose later surname-only mentions keep
+ *     the code), "former" titles -> ELI; an agent that modifies a noun
+ *     ("military aid") is no actor;
  *  3. dated codes chosen by the document's role date;
- *  4. coreference: he/she/his/him/her to the latest person (preferring the
- *     speaker of the latest attribution), its to the latest non-person actor,
- *     descriptions ("the alliance") to the latest actor of the same kind. */
+ *  4. unknown names in apposition to a title ("Ana Petrova, Bulgaria's
+ *     foreign minister,") take the title's code;
+ *  5. a role without a country (an unknown "President X", "the government")
+ *     takes the sentence's one country when there is exactly one that is not
+ *     behind a preposition (the "context country", carried over sentences
+ *     that name none);
+ *  6. coreference, in text order: he/she/him/his/her to the speaker of the
+ *     latest attribution when it is at most a sentence back, else to the
+ *     nearest person in the last two sentences (subjects first, gender
+ *     respected); it/its to the nearest organisation or country, they/them/
+ *     their to the nearest group (one sentence back; expletive "it is" left
+ *     alone); descriptions ("the alliance", "its former Soviet partner") to the
+ *     latest actor carrying one of their @tags, else their own code; a title
+ *     without a name ("the new NATO secretary general") to the latest named
+ *     person with its code. A resolved mention carries its referent's code and
+ *     `ref` points at the first, named mention of the entity.
+ * Everything lives on the stack or in doc->men: no allocation per token. */
 #include "../core/internal.h"
 
 #include <stdio.h>
+
+#define MAX_RAW 256         /* dictionary matches per sentence */
+#define MAX_SENT_MEN 512    /* mentions per sentence */
+#define MAX_NAMES 64        /* unknown names remembered per document */
+#define MAX_GENDER 64       /* dictionary people whose gender was learned */
+#define PERSON_WINDOW 2     /* sentences back for he/she */
+#define THING_WINDOW 1      /* for it/they */
+#define DESC_WINDOW 8       /* for descriptions and nameless titles */
+
+enum { PK_NONE = 0, PK_PERSON, PK_THING, PK_PLURAL, PK_DESC };
 
 typedef struct raw {
     uint32_t first, end;
     int32_t entry;
 } raw;
+
+typedef struct name_mem {
+    uint32_t word;          /* surname word id */
+    uint8_t gender;
+    char code[24];
+} name_mem;
+
+typedef struct astate {
+    const dyad_ctx *ctx;
+    const dy_actors *a;
+    struct dyad_doc *doc;
+    const dy_text *t;
+    dy_syn *syn;
+    int32_t day;
+    name_mem nm[MAX_NAMES];
+    size_t nnm;
+    int32_t gm_entry[MAX_GENDER];
+    uint8_t gm_g[MAX_GENDER];
+    size_t ngm;
+    int32_t last_speaker;   /* root mention of the latest attribution's speaker */
+    int64_t speaker_sent;   /* sentence of that attribution */
+    char ctx_country[4];    /* context country of the latest sentence with one */
+    int ctx_known;          /* 1: ctx_country holds a country */
+} astate;
+
+/* ---- small helpers ---- */
+
+static int tok_is(const dy_text *t, size_t i, const char *w)
+{
+    return i < t->ntok && dy_tok_is(t, &t->tok[i], w);
+}
+
+static int lemma_is(const astate *st, size_t i, const char *w)
+{
+    const dy_tok *k = &st->t->tok[i];
+    if (k->lemma && k->lemma != k->word)
+        return !strcmp(dy_intern_str(&st->ctx->words, k->lemma), w);
+    return dy_tok_is(st->t, k, w);
+}
+
+static int is_det(const dy_text *t, size_t i)
+{
+    return tok_is(t, i, "the") || tok_is(t, i, "this") || tok_is(t, i, "that") ||
+           tok_is(t, i, "these") || tok_is(t, i, "those");
+}
+
+static int is_poss_pron(const dy_text *t, size_t i)
+{
+    return tok_is(t, i, "its") || tok_is(t, i, "their") || tok_is(t, i, "his") ||
+           tok_is(t, i, "her") || tok_is(t, i, "our");
+}
+
+static int is_speech_word(const dy_text *t, size_t i)
+{
+    return tok_is(t, i, "said") || tok_is(t, i, "says") || tok_is(t, i, "told") ||
+           tok_is(t, i, "added") || tok_is(t, i, "tells") || tok_is(t, i, "adds");
+}
 
 static int case_ok(const dy_tok *k, int req)
 {
@@ -28,6 +114,30 @@ static int case_ok(const dy_tok *k, int req)
         return (k->flags & TF_CAP) != 0;
     return (k->flags & TF_ALLCAP) != 0;
 }
+
+static void cpy(char *dst, size_t n, const char *src)
+{
+    size_t l = strlen(src);
+    if (l >= n)
+        l = n - 1;
+    memcpy(dst, src, l);
+    dst[l] = 0;
+}
+
+static int is_org_code(const char *c)
+{
+    return !strncmp(c, "IGO", 3) || !strncmp(c, "NGO", 3) || !strncmp(c, "MNC", 3) ||
+           !strncmp(c, "IMG", 3);
+}
+
+/* Is code a bare role ("GOV", "MIL", "GOVMIL"): made of an agent's code with
+ * no country? Mentions know it: the agent gave the code and no actor did. */
+static int role_only(const dy_mention *m)
+{
+    return m->code[0] && m->entry < 0 && m->agent_entry >= 0 && !(m->flags & AM_PRONOUN);
+}
+
+/* ---- the trie ---- */
 
 /* Longest match from node over tokens j..end, trying every edge the token's
  * case allows (any case, capitalised, all capitals). */
@@ -73,9 +183,29 @@ static const char *code_of(const dy_actors *a, const dy_aentry *e, int32_t day)
     return "";
 }
 
-static int push_men(struct dyad_doc *doc, uint32_t first, uint32_t end, uint32_t sent,
-                    const char *code, uint32_t flags, int32_t entry)
+/* Country part of a code + role: "RUSGOV" + "MIL" -> "RUSMIL"; an
+ * organisation keeps its whole code, and its own officials are the
+ * organisation ("NATO officials" -> IGOWSTNAT). */
+static void compose(char *out, size_t outn, const char *actor, const char *role)
 {
+    size_t al = strlen(actor);
+    if (al >= 3 && is_org_code(actor)) {
+        if (!strncmp(role, "GOV", 3) || !strncmp(role, "ELI", 3))
+            snprintf(out, outn, "%s", actor);
+        else
+            snprintf(out, outn, "%s%s", actor, role);
+    } else if (al >= 3)
+        snprintf(out, outn, "%.3s%s", actor, role);
+    else
+        snprintf(out, outn, "%s", role);
+}
+
+/* ---- mentions ---- */
+
+static int32_t push_men(astate *st, uint32_t first, uint32_t end, uint32_t sent, const char *code,
+                        uint32_t flags, int32_t entry, int32_t agent_entry)
+{
+    struct dyad_doc *doc = st->doc;
     if (DY_GROW(doc->men, doc->men_cap, doc->nmen + 1))
         return -1;
     dy_mention *m = &doc->men[doc->nmen++];
@@ -83,396 +213,919 @@ static int push_men(struct dyad_doc *doc, uint32_t first, uint32_t end, uint32_t
     m->first = first;
     m->end = end;
     m->sent = sent;
-    size_t cl = strlen(code);
-    if (cl >= sizeof m->code)
-        cl = sizeof m->code - 1;
-    memcpy(m->code, code, cl);
-    m->code[cl] = 0;
+    cpy(m->code, sizeof m->code, code);
     m->flags = flags;
     if (end > first) {
-        const dy_tok *lt = &doc->t.tok[end - 1];
+        const dy_tok *lt = &st->t->tok[end - 1];
         if ((lt->tag == T_NNS || lt->tag == T_NNPS) && !(flags & AM_PERSON))
             m->flags |= AM_PLURAL;
     }
     m->entry = entry;
-    m->agent_entry = -1;
+    m->agent_entry = agent_entry;
     m->ref = -1;
-    return 0;
-}
-
-/* Country part of a code: "RUSGOV" -> "RUS"; IGO/NGO codes keep their whole
- * organisation part ("IGOWSTNAT"). */
-static void compose(char *out, size_t outn, const char *actor, const char *role)
-{
-    size_t al = strlen(actor);
-    if (al >= 3 && (!memcmp(actor, "IGO", 3) || !memcmp(actor, "NGO", 3) ||
-                    !memcmp(actor, "MNC", 3))) {
-        /* an organisation's own officials are the organisation */
-        if (!strncmp(role, "GOV", 3) || !strncmp(role, "ELI", 3))
-            snprintf(out, outn, "%s", actor);
-        else
-            snprintf(out, outn, "%s%s", actor, role);
+    if (agent_entry >= 0 && (flags & AM_PERSON)) {
+        uint32_t tg = st->a->entries[agent_entry].tags;
+        if (tg & st->a->tag_male)
+            m->gender = AG_MALE;
+        else if (tg & st->a->tag_female)
+            m->gender = AG_FEMALE;
     }
-    else if (al >= 3)
-        snprintf(out, outn, "%.3s%s", actor, role);
-    else
-        snprintf(out, outn, "%s", role);
+    return (int32_t)doc->nmen - 1;
 }
 
-static void cpy(char *dst, size_t n, const char *src)
+static int32_t root_of(const struct dyad_doc *doc, int32_t m)
 {
-    size_t l = strlen(src);
-    if (l >= n)
-        l = n - 1;
-    memcpy(dst, src, l);
-    dst[l] = 0;
+    for (int n = 0; m >= 0 && doc->men[m].ref >= 0 && n < 8; n++)
+        m = doc->men[m].ref;
+    return m;
 }
 
-static int is_word(const dy_text *t, size_t i, const char *w)
+/* The mention of [m0, m1) covering token i, or -1. */
+static int32_t mention_at(const struct dyad_doc *doc, size_t m0, size_t m1, uint32_t i)
 {
-    return i < t->ntok && dy_tok_is(t, &t->tok[i], w);
+    for (size_t m = m0; m < m1; m++)
+        if (i >= doc->men[m].first && i < doc->men[m].end)
+            return (int32_t)m;
+    return -1;
+}
+
+/* Token coverage of one sentence, for the passes that add mentions. */
+typedef struct cover {
+    uint8_t bits[128];      /* 1024 tokens; longer sentences scan the mentions */
+    uint32_t first, n;
+} cover;
+
+static void cover_init(cover *c, uint32_t first, uint32_t n)
+{
+    memset(c->bits, 0, sizeof c->bits);
+    c->first = first;
+    c->n = n;
+}
+static void cover_mark(cover *c, uint32_t a, uint32_t b)
+{
+    for (uint32_t i = a; i < b; i++)
+        if (i - c->first < 1024)
+            c->bits[(i - c->first) >> 3] |= (uint8_t)(1u << ((i - c->first) & 7));
+}
+static int covered(const cover *c, const struct dyad_doc *doc, size_t m0, uint32_t i)
+{
+    if (c->n <= 1024)
+        return (c->bits[(i - c->first) >> 3] >> ((i - c->first) & 7)) & 1;
+    return mention_at(doc, m0, doc->nmen, i) >= 0;
+}
+
+/* A run of capitalised name words starting at token i (at most 4), or 0.
+ * Prefers the syntax stage's name run of the noun phrase there. */
+static uint32_t name_run(const astate *st, uint32_t i, uint32_t end)
+{
+    const dy_text *t = st->t;
+    if (i >= end || !(t->tok[i].flags & TF_CAP) ||
+        (t->tok[i].kind != TK_WORD && t->tok[i].kind != TK_ABBR))
+        return 0;
+    int32_t np = st->syn->tok_np ? st->syn->tok_np[i] : -1;
+    if (np >= 0) {
+        const dy_np *n = &st->syn->np[np];
+        if (n->name_first <= i && i < n->name_end && !(n->flags & NP_TIME))
+            return n->name_end - i > 4 ? 4 : n->name_end - i;
+        if (n->flags & NP_TIME)
+            return 0;
+    }
+    if (t->tok[i].tag != T_NNP && t->tok[i].tag != T_NNPS)
+        return 0;
+    uint32_t k = i;
+    while (k < end && k < i + 4 && (t->tok[k].flags & TF_CAP) &&
+           (t->tok[k].kind == TK_WORD || t->tok[k].kind == TK_ABBR) &&
+           (t->tok[k].tag == T_NNP || t->tok[k].tag == T_NNPS))
+        k++;
+    return k - i;
+}
+
+static void remember_name(astate *st, uint32_t word, const char *code, uint8_t gender)
+{
+    if (!word)
+        return;
+    for (size_t q = 0; q < st->nnm; q++)
+        if (st->nm[q].word == word) {
+            cpy(st->nm[q].code, sizeof st->nm[q].code, code);
+            if (gender)
+                st->nm[q].gender = gender;
+            return;
+        }
+    if (st->nnm >= MAX_NAMES)
+        return;
+    st->nm[st->nnm].word = word;
+    st->nm[st->nnm].gender = gender;
+    cpy(st->nm[st->nnm].code, sizeof st->nm[st->nnm].code, code);
+    st->nnm++;
+}
+
+/* Is the agent match ending at token j a modifier of the noun after it
+ * ("military aid", "police station")? Then it is no actor. */
+static int agent_modifies(const dy_text *t, uint32_t j, uint32_t end, const raw *next)
+{
+    if (j >= end)
+        return 0;
+    const dy_tok *k = &t->tok[j];
+    if (next && next->first == j)
+        return 0;
+    return (k->tag == T_NN || k->tag == T_NNS) && !(k->flags & TF_CAP);
 }
 
 static int is_adj_like(const dy_text *t, size_t i)
 {
-    const dy_tok *k = &t->tok[i];
-    if (k->tag)
-        return k->tag == T_JJ || k->tag == T_JJR || k->tag == T_JJS || k->tag == T_VBN ||
-               k->tag == T_CD || k->tag == T_VBG;
-    return 0;
+    int g = t->tok[i].tag;
+    return g == T_JJ || g == T_JJR || g == T_JJS || g == T_VBN || g == T_CD;
 }
 
-/* doc-local memory of surnames introduced with a title: word id -> code */
-typedef struct surname {
-    uint32_t word;
-    char code[24];
-} surname;
-
-static int is_pronoun(const dy_text *t, const dy_tok *k, int *kind)
+/* A description match [i, e): it must sit in a definite noun phrase ("the
+ * 32-member military alliance", "its former Soviet partner"). Sets the
+ * mention's first token: the determiner, or the word after a possessive
+ * pronoun (which is a mention of its own). */
+static int desc_span(const astate *st, uint32_t i, uint32_t e, uint32_t s_first, uint32_t *first)
 {
-    static const char *plur[] = {"they", "them", "their"};
-    for (size_t i = 0; i < 3; i++)
-        if (dy_tok_is(t, k, plur[i])) {
-            *kind = 3;
-            return 1;
-        }
-    static const char *pers[] = {"he", "she", "him", "his", "her"};
-    for (size_t i = 0; i < 5; i++)
-        if (dy_tok_is(t, k, pers[i])) {
-            *kind = 1;
-            return 1;
-        }
-    if (dy_tok_is(t, k, "its")) {
-        *kind = 2;
+    const dy_text *t = st->t;
+    if (is_det(t, i)) {     /* the phrase was written with its determiner */
+        *first = i;
+        return 1;
+    }
+    int32_t np = st->syn->tok_np ? st->syn->tok_np[i] : -1;
+    uint32_t d;
+    if (np >= 0 && st->syn->np[np].first < i && st->syn->np[np].end >= e)
+        d = st->syn->np[np].first;
+    else if (i > s_first)
+        d = i - 1;
+    else
+        return 0;
+    if (is_det(t, d)) {
+        *first = d;
+        return 1;
+    }
+    if (is_poss_pron(t, d)) {
+        *first = d + 1;
         return 1;
     }
     return 0;
 }
 
-static int covered(const struct dyad_doc *doc, size_t m0, size_t m1, size_t i)
+/* Is the mention definite ("the president", "Ukraine's president")? */
+static int definite(const astate *st, const dy_mention *m, uint32_t s_first)
 {
-    for (size_t m = m0; m < m1; m++)
-        if (i >= doc->men[m].first && i < doc->men[m].end)
+    const dy_text *t = st->t;
+    if (m->first > s_first && (is_det(t, m->first - 1) || is_poss_pron(t, m->first - 1)))
+        return 1;
+    for (uint32_t i = m->first; i < m->end; i++)
+        if (t->tok[i].kind == TK_CLITIC)
             return 1;
+    int32_t np = st->syn->tok_np ? st->syn->tok_np[m->end - 1] : -1;
+    return np >= 0 && (st->syn->np[np].flags & NP_DEF) != 0;
+}
+
+/* The pronoun kind of token i (0: none); *g its gender. "it" followed by a
+ * form of be, seem ... ("it is time", "it will be hard") is expletive. */
+static int pronoun_kind(const astate *st, size_t i, size_t end, uint8_t *g)
+{
+    const dy_text *t = st->t;
+    const dy_tok *k = &t->tok[i];
+    *g = AG_UNKNOWN;
+    if (k->nlen > 4 || k->kind != TK_WORD)
+        return 0;
+    if (dy_tok_is(t, k, "he") || dy_tok_is(t, k, "him") || dy_tok_is(t, k, "his")) {
+        *g = AG_MALE;
+        return PK_PERSON;
+    }
+    if (dy_tok_is(t, k, "she") || dy_tok_is(t, k, "her")) {
+        *g = AG_FEMALE;
+        return PK_PERSON;
+    }
+    if (dy_tok_is(t, k, "they") || dy_tok_is(t, k, "them") || dy_tok_is(t, k, "their"))
+        return PK_PLURAL;
+    if (dy_tok_is(t, k, "its"))
+        return PK_THING;
+    if (dy_tok_is(t, k, "it")) {
+        size_t j = i + 1;
+        while (j < end && (t->tok[j].tag == T_RB || t->tok[j].tag == T_MD))
+            j++;
+        if (j >= end || t->tok[j].kind == TK_CLITIC)
+            return 0;
+        static const char *const expl[] = {"be", "seem", "appear", "remain", "become", "look",
+                                           "take", "rain", "matter", "happen", "mean", "sound"};
+        for (size_t x = 0; x < sizeof expl / sizeof expl[0]; x++)
+            if (lemma_is(st, j, expl[x]))
+                return 0;
+        if (i > 0 && (lemma_is(st, i - 1, "make") || lemma_is(st, i - 1, "find") ||
+                      lemma_is(st, i - 1, "consider") || tok_is(t, i - 1, "that")))
+            return 0;
+        return PK_THING;
+    }
     return 0;
 }
 
-/* Put the mentions from men0 on in text order, and renumber the references
- * (refs and the recency indices in fix[]) that pointed at moved mentions. */
-static void sort_mentions(struct dyad_doc *doc, size_t men0, int32_t **fix, size_t nfix)
+/* ---- gender ---- */
+
+static uint8_t gender_of(const astate *st, int32_t r)
 {
-    size_t n = doc->nmen - men0;
-    if (n < 2)
+    const dy_mention *m = &st->doc->men[r];
+    if (m->gender)
+        return m->gender;
+    if (m->entry >= 0) {
+        uint32_t tg = st->a->entries[m->entry].tags;
+        if (tg & st->a->tag_male)
+            return AG_MALE;
+        if (tg & st->a->tag_female)
+            return AG_FEMALE;
+        for (size_t q = 0; q < st->ngm; q++)
+            if (st->gm_entry[q] == m->entry)
+                return st->gm_g[q];
+    }
+    return AG_UNKNOWN;
+}
+
+static void learn_gender(astate *st, int32_t r, uint8_t g)
+{
+    dy_mention *m = &st->doc->men[r];
+    if (!g || m->gender)
         return;
-    int32_t oldpos[256];
-    if (n > 256)
-        n = 256;
-    for (size_t x = 0; x < n; x++)
-        oldpos[x] = (int32_t)(men0 + x);
-    for (size_t x = 1; x < n; x++) {
-        dy_mention m = doc->men[men0 + x];
-        int32_t op = oldpos[x];
+    m->gender = g;
+    if (m->entry >= 0 && st->a->entries[m->entry].kind == EK_ACTOR && st->ngm < MAX_GENDER) {
+        st->gm_entry[st->ngm] = m->entry;
+        st->gm_g[st->ngm++] = g;
+    } else if (m->entry < 0 && m->end > m->first) {
+        uint32_t w = st->t->tok[m->end - 1].word;
+        for (size_t q = 0; q < st->nnm; q++)
+            if (st->nm[q].word == w)
+                st->nm[q].gender = g;
+    }
+}
+
+/* ---- coreference ---- */
+
+/* Can root r be what a pronoun of kind pk (gender g) refers to? */
+static int pron_fits(const astate *st, int32_t r, int pk, uint8_t g)
+{
+    const dy_mention *m = &st->doc->men[r];
+    if (!m->code[0] || (m->flags & AM_PENDING))
+        return 0;
+    switch (pk) {
+    case PK_PERSON: {
+        if (!(m->flags & AM_PERSON))
+            return 0;
+        uint8_t mg = gender_of(st, r);
+        return !g || !mg || g == mg;
+    }
+    case PK_THING:
+        return !(m->flags & (AM_PERSON | AM_PLURAL | AM_AGENT_ONLY));
+    case PK_PLURAL:
+        return (m->flags & AM_PLURAL) && !(m->flags & AM_PERSON);
+    }
+    return 0;
+}
+
+/* The root mention a clause's subject is, for an object pronoun at token i
+ * ("Zelenskyy thanked him": him is not Zelenskyy); -1. */
+static int32_t clause_subject_of_object(const astate *st, uint32_t sent, uint32_t i, size_t m0,
+                                        size_t m1)
+{
+    const dy_syn *syn = st->syn;
+    if (!syn->tok_np || !syn->sent_vg || syn->tok_np[i] < 0)
+        return -1;
+    int32_t np = syn->tok_np[i];
+    for (uint32_t v = syn->sent_vg[sent]; v < syn->sent_vg[sent + 1]; v++) {
+        const dy_vg *g = &syn->vg[v];
+        if (g->obj == np && g->subj >= 0) {
+            int32_t m = mention_at(st->doc, m0, m1, syn->np[g->subj].head);
+            return m >= 0 ? root_of(st->doc, m) : -1;
+        }
+    }
+    return -1;
+}
+
+static int is_object_pronoun(const dy_text *t, uint32_t i)
+{
+    return tok_is(t, i, "him") || tok_is(t, i, "them") || tok_is(t, i, "it") ||
+           (tok_is(t, i, "her") && t->tok[i].tag == T_PRP);
+}
+
+static int32_t resolve_pronoun(astate *st, int32_t m, size_t s_men0)
+{
+    struct dyad_doc *doc = st->doc;
+    const dy_mention *pm = &doc->men[m];
+    int pk = pm->pron;
+    uint8_t g = pm->gender;
+    uint32_t s = pm->sent;
+    uint32_t window = pk == PK_PERSON ? PERSON_WINDOW : THING_WINDOW;
+    int32_t not_this = is_object_pronoun(st->t, pm->first)
+                           ? clause_subject_of_object(st, s, pm->first, s_men0, (size_t)m)
+                           : -1;
+    /* the speaker of the latest attribution, a sentence back at most */
+    if (pk == PK_PERSON && st->last_speaker >= 0 && st->speaker_sent + 1 >= (int64_t)s &&
+        st->last_speaker != not_this && pron_fits(st, st->last_speaker, pk, g))
+        return st->last_speaker;
+    /* the nearest sentence with a fitting mention; its latest subject first */
+    int32_t best = -1, best_subj = -1;
+    uint32_t bsent = 0;
+    for (int32_t j = m - 1; j >= 0; j--) {
+        const dy_mention *c = &doc->men[j];
+        if (c->sent + window < s || (best >= 0 && c->sent != bsent))
+            break;
+        if (c->flags & AM_PENDING)
+            continue;
+        int32_t r = root_of(doc, j);
+        if (r == not_this || !pron_fits(st, r, pk, g))
+            continue;
+        if (best < 0) {
+            best = r;
+            bsent = c->sent;
+        }
+        if ((c->flags & AM_SUBJ) && best_subj < 0)
+            best_subj = r;
+    }
+    return best_subj >= 0 ? best_subj : best;
+}
+
+/* A description ("the alliance"): the latest actor carrying one of its tags,
+ * not the one its possessor refers to ("its former Soviet partner"). Returns
+ * the entry to take the code of, or -1; *ref gets the referent mention. */
+static int32_t resolve_desc(astate *st, int32_t m, size_t s_men0, int32_t *ref)
+{
+    struct dyad_doc *doc = st->doc;
+    const dy_actors *a = st->a;
+    const dy_mention *dm = &doc->men[m];
+    uint32_t tags = a->entries[dm->entry].tags;
+    *ref = -1;
+    char notc[4] = "";
+    if (dm->first > 0 && is_poss_pron(st->t, dm->first - 1)) {
+        int32_t pm = mention_at(doc, s_men0, (size_t)m, dm->first - 1);
+        if (pm >= 0 && doc->men[pm].code[0] && !is_org_code(doc->men[pm].code))
+            memcpy(notc, doc->men[pm].code, 3), notc[3] = 0;
+    }
+    for (int32_t j = m - 1; j >= 0; j--) {
+        const dy_mention *c = &doc->men[j];
+        if (c->sent + DESC_WINDOW < dm->sent)
+            break;
+        if (c->flags & AM_PENDING)
+            continue;
+        /* the entity: the mention's own entry ("NATO secretary general" is
+         * NATO's), else what it refers to */
+        int32_t en = c->entry;
+        if (en < 0 || (c->flags & (AM_PRONOUN | AM_DESC)))
+            en = doc->men[root_of(doc, j)].entry;
+        if (en < 0 || !(a->entries[en].tags & tags) || a->entries[en].kind != EK_ACTOR)
+            continue;
+        const char *code = code_of(a, &a->entries[en], st->day);
+        if (!code[0] || (notc[0] && !strncmp(code, notc, 3)))
+            continue;
+        /* refer to its latest plain mention ("NATO", not "NATO troops") */
+        for (int32_t k = j; k >= 0; k--) {
+            const dy_mention *p = &doc->men[k];
+            if (p->entry == en && p->agent_entry < 0 && !(p->flags & (AM_PRONOUN | AM_DESC))) {
+                *ref = k;
+                break;
+            }
+        }
+        return en;
+    }
+    return -1;
+}
+
+/* A title without a name ("the new NATO secretary general", "the Ukrainian
+ * president"): the latest named person with its code, introduced with the
+ * same title, or any dictionary person when the title names one person per
+ * country (@head). Returns the root or -1. */
+static int32_t resolve_title(astate *st, int32_t m)
+{
+    struct dyad_doc *doc = st->doc;
+    const dy_actors *a = st->a;
+    const dy_mention *tm = &doc->men[m];
+    int head = (a->entries[tm->agent_entry].tags & a->tag_head) != 0;
+    int bare = role_only(tm);
+    for (int32_t j = m - 1; j >= 0; j--) {
+        const dy_mention *c = &doc->men[j];
+        if (c->sent + DESC_WINDOW < tm->sent)
+            break;
+        if (c->flags & AM_PENDING)
+            continue;
+        int32_t r = root_of(doc, j);
+        const dy_mention *rm = &doc->men[r];
+        if (!(rm->flags & AM_NAMED) || !rm->code[0])
+            continue;
+        int fits = bare ? strlen(rm->code) > 3 && strstr(rm->code + 3, tm->code) != NULL
+                        : !strcmp(rm->code, tm->code);
+        if (!fits)
+            continue;
+        int same_title = c->agent_entry == tm->agent_entry || rm->agent_entry == tm->agent_entry;
+        int dict_person = rm->entry >= 0 && a->entries[rm->entry].person &&
+                          a->entries[rm->entry].kind == EK_ACTOR;
+        if (same_title || (head && dict_person))
+            return r;
+    }
+    return -1;
+}
+
+/* A definite agent with no country ("the government", "the militant
+ * group"): the latest organisation or country mention, at most two sentences
+ * back, whose role is the agent's ("Kyiv" UKRGOV, "Hamas" PSEREBHMS). */
+static int32_t resolve_role(astate *st, int32_t m)
+{
+    struct dyad_doc *doc = st->doc;
+    const dy_mention *am = &doc->men[m];
+    size_t rl = strlen(am->code);
+    for (int32_t j = m - 1; j >= 0; j--) {
+        const dy_mention *c = &doc->men[j];
+        if (c->sent + PERSON_WINDOW < am->sent)
+            break;
+        if (c->flags & AM_PENDING)
+            continue;
+        int32_t r = root_of(doc, j);
+        const dy_mention *rm = &doc->men[r];
+        if ((rm->flags & (AM_PERSON | AM_AGENT_ONLY)) || strlen(rm->code) < 3 + rl ||
+            strncmp(rm->code + 3, am->code, rl) || !strncmp(rm->code, "IGO", 3))
+            continue;
+        return r;
+    }
+    return -1;
+}
+
+/* The person a nameless title is in apposition with ("Rutte, NATO's chief";
+ * "Bulgaria's foreign minister, Ana Petrova"), or -1. */
+static int32_t appos_person(const astate *st, const dy_mention *tm, size_t m0, size_t m1)
+{
+    const dy_syn *syn = st->syn;
+    if (!syn->tok_np)
+        return -1;
+    int32_t np = syn->tok_np[tm->end - 1];
+    if (np < 0 || syn->np[np].appos < 0)
+        return -1;
+    const dy_np *o = &syn->np[syn->np[np].appos];
+    int32_t pm = mention_at(st->doc, m0, m1, o->head);
+    if (pm < 0 || !(st->doc->men[pm].flags & AM_NAMED))
+        return -1;
+    return root_of(st->doc, pm);
+}
+
+/* Attribution verbs of the sentence passed before token pos set the speaker. */
+static void note_speakers(astate *st, uint32_t s, uint32_t *vi, uint32_t pos, size_t m0, size_t m1)
+{
+    const dy_syn *syn = st->syn;
+    const dy_text *t = st->t;
+    if (!syn->sent_vg)
+        return;
+    for (; *vi < syn->sent_vg[s + 1] && syn->vg[*vi].head < pos; (*vi)++) {
+        const dy_vg *g = &syn->vg[*vi];
+        if (!(g->flags & (VG_SPEECH | VG_ACCORDING)))
+            continue;
+        int32_t m = -1;
+        if (g->subj >= 0)
+            m = mention_at(st->doc, m0, m1, syn->np[g->subj].head);
+        else if (is_speech_word(t, g->head)) {
+            /* "..., Rutte said" / "said Rutte" */
+            if (g->first > t->sent[s].first)
+                m = mention_at(st->doc, m0, m1, g->first - 1);
+            if (m >= 0 && st->doc->men[m].end != g->first)
+                m = -1;
+            if (m < 0 && g->end < t->sent[s].first + t->sent[s].ntok) {
+                m = mention_at(st->doc, m0, m1, g->end);
+                if (m >= 0 && st->doc->men[m].first != g->end)
+                    m = -1;
+            }
+        }
+        if (m < 0 || (st->doc->men[m].flags & AM_PENDING))
+            continue;
+        int32_t r = root_of(st->doc, m);
+        if (!(st->doc->men[r].flags & AM_PERSON))
+            continue;
+        st->last_speaker = r;
+        st->speaker_sent = s;
+    }
+}
+
+/* ---- context country ---- */
+
+/* The one country the sentence names outside prepositional phrases, or ""
+ * when it names several; *any says whether it names one at all. */
+static void sentence_country(const astate *st, size_t m0, size_t m1, uint32_t s_first, char out[4],
+                             int *any)
+{
+    const dy_actors *a = st->a;
+    const dy_text *t = st->t;
+    uint32_t want = a->tag_country | a->tag_capital;
+    out[0] = 0;
+    *any = 0;
+    int amb = 0;
+    for (size_t m = m0; m < m1; m++) {
+        const dy_mention *mm = &st->doc->men[m];
+        if (mm->entry < 0 || (mm->flags & (AM_PERSON | AM_PENDING | AM_PRONOUN)) ||
+            !(a->entries[mm->entry].tags & want))
+            continue;
+        const char *c = code_of(a, &a->entries[mm->entry], st->day);
+        if (strlen(c) < 3)
+            continue;
+        *any = 1;
+        /* behind a preposition: "arrived in Kyiv", "talks with Russia" */
+        uint32_t b = mm->first;
+        int32_t np = st->syn->tok_np ? st->syn->tok_np[b] : -1;
+        if (np >= 0 && st->syn->np[np].first < b)
+            b = st->syn->np[np].first;
+        if (b > s_first && (t->tok[b - 1].tag == T_IN || t->tok[b - 1].tag == T_TO))
+            continue;
+        if (!out[0])
+            memcpy(out, c, 3), out[3] = 0;
+        else if (strncmp(out, c, 3))
+            amb = 1;
+    }
+    if (amb)
+        out[0] = 0;
+}
+
+static void apply_country(astate *st, dy_mention *m, const char *country)
+{
+    char c2[24];
+    compose(c2, sizeof c2, country, m->code);
+    cpy(m->code, sizeof m->code, c2);
+    if ((m->flags & AM_NAMED) && m->entry < 0)
+        remember_name(st, st->t->tok[m->end - 1].word, m->code, m->gender);
+}
+
+/* ---- one sentence ---- */
+
+static void sort_sentence(struct dyad_doc *doc, size_t m0)
+{
+    for (size_t x = m0 + 1; x < doc->nmen; x++) {
+        dy_mention m = doc->men[x];
         size_t y = x;
-        while (y > 0 && doc->men[men0 + y - 1].first > m.first) {
-            doc->men[men0 + y] = doc->men[men0 + y - 1];
-            oldpos[y] = oldpos[y - 1];
+        while (y > m0 && doc->men[y - 1].first > m.first) {
+            doc->men[y] = doc->men[y - 1];
             y--;
         }
-        doc->men[men0 + y] = m;
-        oldpos[y] = op;
+        doc->men[y] = m;
     }
-    int32_t newpos[256];
-    for (size_t x = 0; x < n; x++)
-        newpos[oldpos[x] - (int32_t)men0] = (int32_t)(men0 + x);
-    for (size_t x = 0; x < n; x++) {
-        int32_t r = doc->men[men0 + x].ref;
-        if (r >= (int32_t)men0 && r < (int32_t)(men0 + n))
-            doc->men[men0 + x].ref = newpos[r - (int32_t)men0];
+}
+
+/* Build the mentions of sentence s from its dictionary matches. */
+static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
+{
+    const dy_actors *a = st->a;
+    const dy_text *t = st->t;
+    const dy_sent *se = &t->sent[s];
+    uint32_t end = se->first + se->ntok;
+    for (size_t r = 0; r < nrw; r++) {
+        const dy_aentry *e = &a->entries[rw[r].entry];
+        const raw *next = r + 1 < nrw ? &rw[r + 1] : NULL;
+        uint32_t first = rw[r].first, mend = rw[r].end;
+        char code[24];
+        uint32_t flags = 0;
+        int32_t agent_entry = -1, entry = rw[r].entry;
+        int titled = 0;
+        if (e->kind == EK_DESC) {
+            if (!desc_span(st, rw[r].first, rw[r].end, se->first, &first))
+                continue;
+            int32_t m = push_men(st, first, mend, s, code_of(a, e, st->day), AM_PENDING, entry, -1);
+            if (m < 0)
+                return -1;
+            st->doc->men[m].pron = PK_DESC;
+            continue;
+        }
+        if (e->kind == EK_ACTOR) {
+            cpy(code, sizeof code, code_of(a, e, st->day));
+            if (e->person)
+                flags |= AM_PERSON | AM_NAMED;
+            /* ACTOR ['s] [adj]* AGENT */
+            uint32_t j = mend;
+            if (tok_is(t, j, "'s") || tok_is(t, j, "'"))
+                j++;
+            while (j < end && j < mend + 3 && is_adj_like(t, j) && !(next && next->first == j))
+                j++;
+            const dy_aentry *ag = next && next->first == j ? &a->entries[next->entry] : NULL;
+            if (ag && ag->kind == EK_AGENT && !(e->person && ag->person) &&
+                (ag->person || !agent_modifies(t, next->end, end, r + 2 < nrw ? &rw[r + 2] : NULL))) {
+                char c2[24];
+                compose(c2, sizeof c2, code, code_of(a, ag, st->day));
+                memcpy(code, c2, sizeof code);
+                mend = next->end;
+                agent_entry = next->entry;
+                r++;
+                next = r + 1 < nrw ? &rw[r + 1] : NULL;
+                if (ag->person) {
+                    titled = 1;
+                    flags |= AM_PERSON;
+                    /* COUNTRY TITLE PERSON: the person's own code wins */
+                    if (next && next->first == mend && a->entries[next->entry].kind == EK_ACTOR &&
+                        a->entries[next->entry].person) {
+                        cpy(code, sizeof code, code_of(a, &a->entries[next->entry], st->day));
+                        entry = next->entry;
+                        mend = next->end;
+                        flags |= AM_NAMED;
+                        r++;
+                    } else if (!(next && next->first == mend)) {
+                        /* COUNTRY TITLE Unknown Name */
+                        uint32_t k = name_run(st, mend, end);
+                        if (k) {
+                            mend += k;
+                            flags |= AM_NAMED;
+                        }
+                    }
+                }
+            }
+        } else {
+            /* AGENT: "Title Person", "troops of Russia", "Title Unknown Name" */
+            const char *role = code_of(a, e, st->day);
+            agent_entry = rw[r].entry;
+            entry = -1;
+            cpy(code, sizeof code, role);
+            if (e->person) {
+                flags |= AM_PERSON;
+                titled = 1;
+            }
+            uint32_t k;
+            if (e->person && next && next->first == mend &&
+                a->entries[next->entry].kind == EK_ACTOR && a->entries[next->entry].person) {
+                cpy(code, sizeof code, code_of(a, &a->entries[next->entry], st->day));
+                entry = next->entry;
+                mend = next->end;
+                flags |= AM_NAMED;
+                r++;
+            } else if ((tok_is(t, mend, "of") || tok_is(t, mend, "from") ||
+                        (tok_is(t, mend, "in") && (e->tags & a->tag_located))) &&
+                       next &&
+                       (next->first == mend + 1 ||
+                        (next->first == mend + 2 && tok_is(t, mend + 1, "the"))) &&
+                       a->entries[next->entry].kind == EK_ACTOR && !a->entries[next->entry].person) {
+                compose(code, sizeof code, code_of(a, &a->entries[next->entry], st->day), role);
+                entry = next->entry;
+                mend = next->end;
+                r++;
+            } else if (e->person && !(next && next->first == mend) &&
+                       (k = name_run(st, mend, end)) > 0) {
+                /* Title Unknown Name: a role without a country */
+                mend += k;
+                flags |= AM_NAMED;
+            } else {
+                /* an agent word used as a modifier ("military aid") is no actor */
+                if (!e->person && agent_modifies(t, mend, end, next))
+                    continue;
+                if (!e->person)
+                    flags |= AM_AGENT_ONLY;
+            }
+        }
+        /* former officials are elites (codebook 3.2.4) */
+        if (titled && first > se->first &&
+            (tok_is(t, first - 1, "former") || tok_is(t, first - 1, "ex") ||
+             tok_is(t, first - 1, "ousted") || tok_is(t, first - 1, "late")) &&
+            strlen(code) >= 3 && !is_org_code(code)) {
+            char c2[24];
+            compose(c2, sizeof c2, strlen(code) > 3 || entry >= 0 ? code : "", "ELI");
+            cpy(code, sizeof code, c2);
+        }
+        int32_t m = push_men(st, first, mend, s, code, flags, entry, agent_entry);
+        if (m < 0)
+            return -1;
+        dy_mention *mm = &st->doc->men[m];
+        if ((flags & AM_NAMED) && entry < 0)
+            remember_name(st, t->tok[mend - 1].word, mm->code, mm->gender);
     }
-    for (size_t f = 0; f < nfix; f++)
-        if (*fix[f] >= (int32_t)men0 && *fix[f] < (int32_t)(men0 + n))
-            *fix[f] = newpos[*fix[f] - (int32_t)men0];
+    return 0;
+}
+
+static int do_sentence(astate *st, uint32_t s)
+{
+    const dy_actors *a = st->a;
+    const dy_text *t = st->t;
+    struct dyad_doc *doc = st->doc;
+    const dy_sent *se = &t->sent[s];
+    uint32_t end = se->first + se->ntok;
+    raw rw[MAX_RAW];
+    size_t nrw = 0;
+    for (uint32_t i = se->first; i < end;) {
+        int32_t entry;
+        int n = longest(a, t, i, end, &entry);
+        if (n > 0 && nrw < MAX_RAW) {
+            rw[nrw].first = i;
+            rw[nrw].end = i + (uint32_t)n;
+            rw[nrw].entry = entry;
+            nrw++;
+            i += (uint32_t)n;
+        } else
+            i++;
+    }
+    size_t m0 = doc->nmen;
+    if (combine(st, s, rw, nrw))
+        return -1;
+
+    /* "Hungarian and Romanian officials": the agent applies to both */
+    for (size_t m = doc->nmen; m-- > m0 + 1;) {
+        dy_mention *mb = &doc->men[m], *ma = &doc->men[m - 1];
+        if (mb->agent_entry < 0 || mb->entry < 0 || ma->agent_entry >= 0 || strlen(ma->code) != 3 ||
+            strlen(mb->code) <= 3 || is_org_code(mb->code) || ma->pron || (ma->flags & AM_PERSON))
+            continue;
+        size_t gap = mb->first - ma->end;
+        if (!((gap == 1 && (tok_is(t, ma->end, "and") || tok_is(t, ma->end, "or") ||
+                            tok_is(t, ma->end, ","))) ||
+              (gap == 2 && tok_is(t, ma->end, ",") && tok_is(t, ma->end + 1, "and"))))
+            continue;
+        char c2[24];
+        snprintf(c2, sizeof c2, "%.3s%s", ma->code, mb->code + 3);
+        cpy(ma->code, sizeof ma->code, c2);
+        ma->agent_entry = mb->agent_entry;
+        ma->flags |= mb->flags & (AM_PLURAL | AM_PERSON);
+    }
+
+    cover cv;
+    cover_init(&cv, se->first, se->ntok);
+    for (size_t m = m0; m < doc->nmen; m++)
+        cover_mark(&cv, doc->men[m].first, doc->men[m].end);
+
+    /* unknown names in apposition to a nameless title */
+    size_t nbuilt = doc->nmen;
+    for (size_t m = m0; m < nbuilt && st->syn->tok_np; m++) {
+        const dy_mention *tm = &doc->men[m];
+        if (!(tm->flags & AM_PERSON) || (tm->flags & AM_NAMED) || tm->agent_entry < 0 ||
+            !tm->code[0])
+            continue;
+        int32_t np = st->syn->tok_np[tm->end - 1];
+        if (np < 0 || st->syn->np[np].appos < 0)
+            continue;
+        const dy_np *o = &st->syn->np[st->syn->np[np].appos];
+        if (o->name_end <= o->name_first || o->name_end - o->name_first > 4 || o->sent != s)
+            continue;
+        int free_run = 1;
+        for (uint32_t i = o->name_first; i < o->name_end; i++)
+            if (covered(&cv, doc, m0, i))
+                free_run = 0;
+        if (!free_run)
+            continue;
+        char code[24];
+        cpy(code, sizeof code, tm->code);
+        uint8_t g = tm->gender;
+        if (push_men(st, o->name_first, o->name_end, s, code, AM_PERSON | AM_NAMED, -1, -1) < 0)
+            return -1;
+        doc->men[doc->nmen - 1].gender = g;
+        cover_mark(&cv, o->name_first, o->name_end);
+        remember_name(st, t->tok[o->name_end - 1].word, code, g);
+    }
+
+    /* surnames of unknown people met earlier with a title; pronouns */
+    for (uint32_t i = se->first; i < end; i++) {
+        const dy_tok *k = &t->tok[i];
+        if (!k->word || covered(&cv, doc, m0, i) || doc->nmen - m0 >= MAX_SENT_MEN)
+            continue;
+        if (k->flags & TF_CAP) {
+            for (size_t q = 0; q < st->nnm; q++)
+                if (st->nm[q].word == k->word) {
+                    if (push_men(st, i, i + 1, s, st->nm[q].code, AM_PERSON | AM_NAMED, -1, -1) < 0)
+                        return -1;
+                    doc->men[doc->nmen - 1].gender = st->nm[q].gender;
+                    break;
+                }
+            if (doc->nmen > m0 && doc->men[doc->nmen - 1].first == i)
+                continue;
+        }
+        uint8_t g;
+        int pk = pronoun_kind(st, i, end, &g);
+        if (!pk)
+            continue;
+        int32_t m = push_men(st, i, i + 1, s, "",
+                             AM_PRONOUN | AM_PENDING | (pk == PK_PERSON ? AM_PERSON : 0) |
+                                 (pk == PK_PLURAL ? AM_PLURAL : 0),
+                             -1, -1);
+        if (m < 0)
+            return -1;
+        doc->men[m].pron = (uint8_t)pk;
+        doc->men[m].gender = g;
+    }
+    if (doc->nmen - m0 > MAX_SENT_MEN)
+        doc->nmen = m0 + MAX_SENT_MEN;
+    sort_sentence(doc, m0);
+
+    /* subjects of clauses */
+    const dy_syn *syn = st->syn;
+    if (syn->sent_vg && s + 1 <= t->nsent)
+        for (uint32_t v = syn->sent_vg[s]; v < syn->sent_vg[s + 1]; v++) {
+            const dy_vg *g = &syn->vg[v];
+            if (g->subj < 0)
+                continue;
+            int32_t m = mention_at(doc, m0, doc->nmen, syn->np[g->subj].head);
+            if (m >= 0)
+                doc->men[m].flags |= AM_SUBJ;
+        }
+
+    /* the context country: this sentence's one country, or the last one */
+    char sc[4];
+    int any;
+    sentence_country(st, m0, doc->nmen, se->first, sc, &any);
+    if (sc[0]) {
+        memcpy(st->ctx_country, sc, 4);
+        st->ctx_known = 1;
+    } else if (any) {
+        st->ctx_known = 0;
+    }
+    const char *country = st->ctx_known ? st->ctx_country : NULL;
+    if (country)
+        for (size_t m = m0; m < doc->nmen; m++)
+            if (role_only(&doc->men[m]) && (doc->men[m].flags & AM_NAMED))
+                apply_country(st, &doc->men[m], country);
+
+    /* coreference, in text order */
+    uint32_t vi = syn->sent_vg ? syn->sent_vg[s] : 0;
+    for (size_t m = m0; m < doc->nmen; m++) {
+        note_speakers(st, s, &vi, doc->men[m].first, m0, doc->nmen);
+        dy_mention *mm = &doc->men[m];
+        if (mm->pron == PK_DESC) {
+            int32_t ref;
+            int32_t en = resolve_desc(st, (int32_t)m, m0, &ref);
+            mm = &doc->men[m];
+            if (en >= 0) {
+                cpy(mm->code, sizeof mm->code, code_of(a, &a->entries[en], st->day));
+                mm->ref = ref;
+                mm->flags |= AM_DESC;
+            }
+            mm->flags &= ~(uint32_t)AM_PENDING;
+            if (!mm->code[0])
+                mm->flags |= AM_PENDING;    /* dropped below */
+        } else if (mm->flags & AM_PRONOUN) {
+            int32_t r = resolve_pronoun(st, (int32_t)m, m0);
+            mm = &doc->men[m];
+            if (r >= 0) {
+                cpy(mm->code, sizeof mm->code, doc->men[r].code);
+                mm->ref = r;
+                mm->flags &= ~(uint32_t)AM_PENDING;
+                if (mm->pron == PK_PERSON)
+                    learn_gender(st, r, mm->gender);
+            }
+        } else if ((mm->flags & AM_PERSON) && !(mm->flags & AM_NAMED) && mm->agent_entry >= 0) {
+            /* a title without a name */
+            int32_t r = appos_person(st, mm, m0, doc->nmen);
+            if (r < 0 && definite(st, mm, se->first))
+                r = resolve_title(st, (int32_t)m);
+            mm = &doc->men[m];
+            if (r >= 0) {
+                if (role_only(mm) || definite(st, mm, se->first))
+                    cpy(mm->code, sizeof mm->code, doc->men[r].code);
+                mm->ref = r;
+                mm->flags |= AM_DESC;
+            } else if (country && role_only(mm) && definite(st, mm, se->first))
+                apply_country(st, mm, country);
+        } else if (role_only(mm) && (mm->flags & AM_AGENT_ONLY) && definite(st, mm, se->first)) {
+            /* "the government", "the militant group": the latest actor with
+             * that role, else the context country's */
+            int32_t r = resolve_role(st, (int32_t)m);
+            mm = &doc->men[m];
+            if (r >= 0) {
+                cpy(mm->code, sizeof mm->code, doc->men[r].code);
+                mm->ref = r;
+                mm->flags |= AM_DESC;
+                mm->flags &= ~(uint32_t)AM_AGENT_ONLY;
+            } else if (country && !(mm->flags & AM_PLURAL)) {
+                apply_country(st, mm, country);
+                mm->flags &= ~(uint32_t)AM_AGENT_ONLY;
+            }
+        }
+    }
+    note_speakers(st, s, &vi, end, m0, doc->nmen);
+
+    /* drop what found no referent, keeping references right */
+    int32_t map[MAX_SENT_MEN];
+    size_t w = m0;
+    for (size_t m = m0; m < doc->nmen; m++) {
+        dy_mention *mm = &doc->men[m];
+        if ((mm->flags & AM_PENDING) || (mm->pron && !mm->code[0] && mm->ref < 0)) {
+            map[m - m0] = -1;
+            continue;
+        }
+        map[m - m0] = (int32_t)w;
+        mm->pron = 0;
+        mm->flags &= ~(uint32_t)AM_PENDING;
+        if (mm->ref >= (int32_t)m0)
+            mm->ref = map[mm->ref - (int32_t)m0];
+        doc->men[w++] = *mm;
+    }
+    if (st->last_speaker >= (int32_t)m0)
+        st->last_speaker = map[st->last_speaker - (int32_t)m0];
+    doc->nmen = w;
+    return 0;
 }
 
 int dy_actors_find(const dyad_ctx *ctx, struct dyad_doc *doc)
 {
-    const dy_actors *a = &ctx->act;
-    const dy_text *t = &doc->t;
+    astate st;
+    memset(&st, 0, sizeof st);
+    st.ctx = ctx;
+    st.a = &ctx->act;
+    st.doc = doc;
+    st.t = &doc->t;
+    st.syn = &doc->syn;
+    st.day = doc->role_date;
+    st.last_speaker = -1;
+    st.speaker_sent = -100;
     doc->nmen = 0;
-    surname sn[64];
-    size_t nsn = 0;
-    int32_t last_person = -1, last_speaker = -1, last_nonperson = -1, last_plural = -1;
-    raw rw[256];
-    int32_t *fix[4] = {&last_person, &last_speaker, &last_nonperson, &last_plural};
-
-    for (size_t s = 0; s < t->nsent; s++) {
-        const dy_sent *se = &t->sent[s];
-        size_t end = se->first + se->ntok;
-        size_t nrw = 0;
-        for (size_t i = se->first; i < end;) {
-            int32_t entry;
-            int n = longest(a, t, i, end, &entry);
-            if (n > 0 && nrw < 256) {
-                rw[nrw].first = (uint32_t)i;
-                rw[nrw].end = (uint32_t)(i + (size_t)n);
-                rw[nrw].entry = entry;
-                nrw++;
-                i += (size_t)n;
-            } else
-                i++;
-        }
-        size_t men0 = doc->nmen;
-        for (size_t r = 0; r < nrw; r++) {
-            const dy_aentry *e = &a->entries[rw[r].entry];
-            uint32_t first = rw[r].first, mend = rw[r].end;
-            char code[24];
-            uint32_t flags = 0;
-            int32_t agent_entry = -1, entry = rw[r].entry;
-            if (e->kind == EK_ACTOR) {
-                cpy(code, sizeof code, code_of(a, e, doc->role_date));
-                if (e->person)
-                    flags |= AM_PERSON;
-                /* ACTOR ['s] [adj]* AGENT */
-                size_t j = mend;
-                if (is_word(t, j, "'s") || is_word(t, j, "'"))
-                    j++;
-                while (j < end && is_adj_like(t, j) && j < mend + 3 &&
-                       !(r + 1 < nrw && rw[r + 1].first == j))
-                    j++;
-                if (!e->person && r + 1 < nrw && rw[r + 1].first == j &&
-                    a->entries[rw[r + 1].entry].kind == EK_AGENT) {
-                    const dy_aentry *ag = &a->entries[rw[r + 1].entry];
-                    char c2[24];
-                    compose(c2, sizeof c2, code, code_of(a, ag, doc->role_date));
-                    memcpy(code, c2, sizeof code);
-                    mend = rw[r + 1].end;
-                    agent_entry = rw[r + 1].entry;
-                    if (ag->person)
-                        flags |= AM_PERSON;
-                    r++;
-                    /* COUNTRY TITLE PERSON: the person's own code wins when known */
-                    if (r + 1 < nrw && rw[r + 1].first == mend &&
-                        a->entries[rw[r + 1].entry].kind == EK_ACTOR &&
-                        a->entries[rw[r + 1].entry].person) {
-                        snprintf(code, sizeof code, "%s",
-                                 code_of(a, &a->entries[rw[r + 1].entry], doc->role_date));
-                        entry = rw[r + 1].entry;
-                        mend = rw[r + 1].end;
-                        flags |= AM_PERSON;
-                        r++;
-                    } else if (mend < end && (t->tok[mend].flags & TF_CAP) &&
-                               t->tok[mend].kind == TK_WORD &&
-                               (r + 1 >= nrw || rw[r + 1].first > mend)) {
-                        /* COUNTRY TITLE Unknown Name */
-                        size_t k = mend;
-                        while (k < end && k < mend + 4 && (t->tok[k].flags & TF_CAP) &&
-                               (t->tok[k].kind == TK_WORD || t->tok[k].kind == TK_ABBR))
-                            k++;
-                        if (nsn < 64 && t->tok[k - 1].word) {
-                            sn[nsn].word = t->tok[k - 1].word;
-                            cpy(sn[nsn].code, sizeof sn[nsn].code, code);
-                            nsn++;
-                        }
-                        mend = (uint32_t)k;
-                        flags |= AM_PERSON;
-                    }
-                }
-            } else {
-                /* AGENT: "troops of Russia", "Title Person", "Title Unknown Name" */
-                const char *role = code_of(a, e, doc->role_date);
-                agent_entry = rw[r].entry;
-                entry = -1;
-                if (e->person)
-                    flags |= AM_PERSON;
-                if (r + 1 < nrw && rw[r + 1].first == mend &&
-                    a->entries[rw[r + 1].entry].kind == EK_ACTOR &&
-                    a->entries[rw[r + 1].entry].person) {
-                    snprintf(code, sizeof code, "%s",
-                             code_of(a, &a->entries[rw[r + 1].entry], doc->role_date));
-                    entry = rw[r + 1].entry;
-                    mend = rw[r + 1].end;
-                    flags |= AM_PERSON;
-                    r++;
-                } else if ((is_word(t, mend, "of") || is_word(t, mend, "from")) && r + 1 < nrw &&
-                           rw[r + 1].first == mend + 1 &&
-                           a->entries[rw[r + 1].entry].kind == EK_ACTOR &&
-                           !a->entries[rw[r + 1].entry].person) {
-                    compose(code, sizeof code,
-                            code_of(a, &a->entries[rw[r + 1].entry], doc->role_date), role);
-                    entry = rw[r + 1].entry;
-                    mend = rw[r + 1].end;
-                    r++;
-                } else if (mend < end && (t->tok[first].flags & TF_CAP) &&
-                           (t->tok[mend].flags & TF_CAP) && t->tok[mend].kind == TK_WORD &&
-                           (r + 1 >= nrw || rw[r + 1].first > mend)) {
-                    /* Title Unknown Name: a role without a country */
-                    size_t k = mend;
-                    while (k < end && k < mend + 4 && (t->tok[k].flags & TF_CAP) &&
-                           (t->tok[k].kind == TK_WORD || t->tok[k].kind == TK_ABBR))
-                        k++;
-                    cpy(code, sizeof code, role);
-                    if (nsn < 64 && t->tok[k - 1].word) {
-                        sn[nsn].word = t->tok[k - 1].word;
-                        cpy(sn[nsn].code, sizeof sn[nsn].code, code);
-                        nsn++;
-                    }
-                    mend = (uint32_t)k;
-                    flags |= AM_PERSON;
-                } else {
-                    /* an agent word used as a modifier ("military aid") is no actor */
-                    if (mend < end && t->tok[mend].tag && dy_tag_is_noun(t->tok[mend].tag) &&
-                        !(t->tok[mend].flags & TF_CAP) && (r + 1 >= nrw || rw[r + 1].first != mend))
-                        continue;
-                    cpy(code, sizeof code, role);
-                    flags |= AM_AGENT_ONLY;
-                }
+    for (uint32_t s = 0; s < doc->t.nsent; s++)
+        if (do_sentence(&st, s))
+            return -1;
+    /* the noun phrases' actors */
+    if (doc->syn.tok_np)
+        for (size_t m = 0; m < doc->nmen; m++)
+            for (uint32_t i = doc->men[m].first; i < doc->men[m].end; i++) {
+                int32_t np = doc->syn.tok_np[i];
+                if (np >= 0 && doc->syn.np[np].head == i && doc->syn.np[np].actor < 0)
+                    doc->syn.np[np].actor = (int32_t)m;
             }
-            if (push_men(doc, first, mend, (uint32_t)s, code, flags, entry))
-                return -1;
-            doc->men[doc->nmen - 1].agent_entry = agent_entry;
-        }
-        /* keep mentions of this sentence in text order */
-        sort_mentions(doc, men0, fix, 4);
-        /* "Hungarian and Romanian officials": the agent applies to both */
-        for (size_t m = doc->nmen; m-- > men0 + 1;) {
-            dy_mention *mb = &doc->men[m], *ma = &doc->men[m - 1];
-            if (mb->agent_entry < 0 || mb->entry < 0 || ma->agent_entry >= 0 || strlen(ma->code) != 3 ||
-                strlen(mb->code) <= 3 || !memcmp(mb->code, "IGO", 3) || !memcmp(mb->code, "NGO", 3))
-                continue;
-            size_t gap = mb->first - ma->end;
-            if (!((gap == 1 && (is_word(t, ma->end, "and") || is_word(t, ma->end, "or") ||
-                                is_word(t, ma->end, ","))) ||
-                  (gap == 2 && is_word(t, ma->end, ",") && is_word(t, ma->end + 1, "and"))))
-                continue;
-            char c2[24];
-            snprintf(c2, sizeof c2, "%.3s%s", ma->code, mb->code + 3);
-            cpy(ma->code, sizeof ma->code, c2);
-            ma->agent_entry = mb->agent_entry;
-            ma->flags |= mb->flags & (AM_PLURAL | AM_PERSON);
-        }
-        /* surnames remembered from titled unknown names */
-        size_t nmen_named = doc->nmen;
-        for (size_t i = se->first; i < end; i++) {
-            const dy_tok *k = &t->tok[i];
-            if (!(k->flags & TF_CAP) || !k->word || covered(doc, men0, nmen_named, i))
-                continue;
-            for (size_t q = 0; q < nsn; q++)
-                if (sn[q].word == k->word) {
-                    if (push_men(doc, (uint32_t)i, (uint32_t)i + 1, (uint32_t)s, sn[q].code,
-                                 AM_PERSON, -1))
-                        return -1;
-                    break;
-                }
-        }
-        sort_mentions(doc, men0, fix, 4);
-        /* pronouns, in text order: the recency state moves as mentions pass */
-        size_t nbase = doc->nmen, mi = men0;
-        for (size_t i = se->first; i < end; i++) {
-            while (mi < nbase && doc->men[mi].first <= i) {
-                const dy_mention *mm = &doc->men[mi];
-                if (mm->flags & AM_PERSON)
-                    last_person = (int32_t)mi;
-                else if (mm->flags & AM_PLURAL)
-                    last_plural = (int32_t)mi;
-                else if (!(mm->flags & AM_AGENT_ONLY) && mm->code[0])
-                    last_nonperson = (int32_t)mi;
-                mi++;
-            }
-            const dy_tok *k = &t->tok[i];
-            int pk;
-            if (covered(doc, men0, nbase, i) || !is_pronoun(t, k, &pk))
-                continue;
-            int32_t ref = pk == 1 ? last_person : pk == 2 ? last_nonperson : last_plural;
-            if (ref >= 0 && doc->men[ref].sent + 2 < s)
-                ref = -1;   /* too far back */
-            /* "he said" after a quotation: the speaker of the latest attribution */
-            if (pk == 1 && last_speaker >= 0 &&
-                (i == se->first || (i > se->first && t->tok[i - 1].kind == TK_QUOTE)) &&
-                (is_word(t, i + 1, "said") || is_word(t, i + 1, "says") || is_word(t, i + 1, "added")))
-                ref = last_speaker;
-            if (pk == 1 && ref >= 0 && last_speaker >= 0 && doc->men[ref].sent + 1 < s &&
-                doc->men[last_speaker].sent >= doc->men[ref].sent)
-                ref = last_speaker;
-            if (ref >= 0 && doc->men[ref].code[0]) {
-                char rc[sizeof doc->men[ref].code];   /* push_men may move doc->men */
-                memcpy(rc, doc->men[ref].code, sizeof rc);
-                if (push_men(doc, (uint32_t)i, (uint32_t)i + 1, (uint32_t)s, rc,
-                             AM_PRONOUN | (pk == 1 ? AM_PERSON : 0), -1))
-                    return -1;
-                doc->men[doc->nmen - 1].ref = ref;
-                if (pk == 1 && (is_word(t, i + 1, "said") || is_word(t, i + 1, "says") ||
-                                is_word(t, i + 1, "added") || is_word(t, i + 1, "told")))
-                    last_speaker = ref;
-            }
-        }
-        sort_mentions(doc, men0, fix, 4);
-        /* descriptions: "the alliance" -> the latest actor of the same kind */
-        for (size_t m = men0; m < doc->nmen; m++) {
-            dy_mention *mm = &doc->men[m];
-            if (!is_word(t, mm->first, "the") || (t->tok[mm->first + 1].flags & TF_CAP) ||
-                mm->entry < 0 || (mm->flags & (AM_PRONOUN | AM_PERSON)))
-                continue;
-            for (size_t p = m; p-- > 0;) {
-                dy_mention *pm = &doc->men[p];
-                if (pm->flags & (AM_PRONOUN))
-                    continue;
-                if (!strncmp(pm->code, mm->code, 3) && strcmp(pm->code, mm->code) &&
-                    pm->code[0] && !is_word(t, pm->first, "the")) {
-                    if (!memcmp(mm->code, "IGO", 3) || !memcmp(mm->code, "NGO", 3)) {
-                        cpy(mm->code, sizeof mm->code, pm->code);
-                        mm->ref = (int32_t)p;
-                        mm->flags |= AM_DESC;
-                    }
-                    break;
-                }
-                if (!strcmp(pm->code, mm->code))
-                    break;
-            }
-        }
-        /* speakers: a person next to a speech verb */
-        for (size_t m = men0; m < doc->nmen; m++) {
-            dy_mention *mm = &doc->men[m];
-            if (!(mm->flags & AM_PERSON))
-                continue;
-            int32_t who = mm->ref >= 0 ? mm->ref : (int32_t)m;
-            size_t b = mm->end;
-            if (b < end && (is_word(t, b, "said") || is_word(t, b, "says") || is_word(t, b, "told") ||
-                            is_word(t, b, "added")))
-                last_speaker = who;
-            if (mm->first > se->first &&
-                (is_word(t, mm->first - 1, "said") || is_word(t, mm->first - 1, "says")))
-                last_speaker = who;
-            if (!(mm->flags & AM_PRONOUN))
-                last_person = (int32_t)m;
-        }
-        for (size_t m = men0; m < doc->nmen; m++) {
-            if (doc->men[m].flags & (AM_PERSON | AM_AGENT_ONLY | AM_PRONOUN) || !doc->men[m].code[0])
-                continue;
-            if (doc->men[m].flags & AM_PLURAL)
-                last_plural = (int32_t)m;
-            else
-                last_nonperson = (int32_t)m;
-        }
-    }
     return 0;
 }

@@ -70,6 +70,8 @@ enum {
     DY_PE_PAIR = 8,       /* paired code: `word` is the code index of the event
                              in the other direction (tgt -> src) */
     DY_PE_COMPOUND = 9,   /* '%': the compound (reciprocal) marker; ignored */
+    DY_PE_WEAK = 11,      /* TABARI "[023?]": the event is dropped when the sentence
+                             has another one (second element, after the guard) */
     DY_PE_GUARD = 15,     /* first element of every extended pattern */
     DY_PE_KIND = 0x1f,
     DY_PE_ADJ = 0x40
@@ -86,6 +88,7 @@ static inline int dy_compat_is_ext(const dy_events *ev, const dy_pattern *p)
 typedef struct dy_compat_hit {
     int32_t src, tgt;        /* mentions at '$' and '+', -1 when the pattern has none */
     int32_t pair_code;       /* code index of the reverse event, -1 */
+    int weak;                /* the pattern's code is a weak one (DY_PE_WEAK) */
     uint32_t first, last;    /* first and last token matched (the verb included) */
 } dy_compat_hit;
 
@@ -98,10 +101,13 @@ int dy_compat_match(const struct dyad_ctx *ctx, const struct dyad_doc *doc, cons
 
 /* The paired (reverse) code of plain or extended pattern p, or -1. */
 int32_t dy_compat_pair_code(const dy_events *ev, const dy_pattern *p);
+/* True when pattern p has a weak code (DY_PE_WEAK). */
+int dy_compat_weak(const dy_events *ev, const dy_pattern *p);
 
-/* Discard phrases in sentence s of doc: returns DY_PC_DISCARD when a sentence
- * discard phrase occurs in it, DY_PC_DISCARD_STORY for a story discard, 0 when
- * none (or no discards are loaded). */
+/* Discards in sentence s of doc: returns DY_PC_DISCARD when a sentence
+ * discard phrase occurs in it (or, TABARI, an actor coded ### or +++ at the
+ * document's date), DY_PC_DISCARD_STORY for a story discard, 0 when none (or
+ * no discards are loaded). */
 int dy_compat_discard(const struct dyad_ctx *ctx, const struct dyad_doc *doc, size_t s);
 
 /* The longest TABARI stem (DY_PC_STEM) that begins the lower-case word w[0..n),

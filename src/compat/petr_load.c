@@ -277,16 +277,13 @@ static int finish(petr_build *b, int mode)
 {
     dy_events *ev = &b->ctx->ev;
     b->path = NULL;
-    /* every synset used is defined */
+    /* a synset used but never defined (published dictionaries have a few):
+     * its patterns cannot match; counted as warnings */
     for (size_t i = 0; i < b->synset_used.nslots; i++) {
         uint64_t k = b->synset_used.keys[i];
         uint32_t v;
-        if (!k || dy_map_get(&b->synset_seen, k, &v))
-            continue;
-        uint32_t fl = b->synset_used.vals[i];
-        snprintf(b->err, b->errlen, "%s:%u: unknown synset '%s'", ev->files[fl >> 20], fl & 0xfffff,
-                 dy_intern_str(&b->ctx->words, (uint32_t)k));
-        return -1;
+        if (k && !dy_map_get(&b->synset_seen, k, &v))
+            b->warnings++;
     }
     int32_t *idx = dy_calloc(b->codes.n + 1, sizeof *idx);
     if (!idx)

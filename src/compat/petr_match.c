@@ -371,9 +371,15 @@ int dy_compat_match(const dyad_ctx *ctx, const struct dyad_doc *doc, const dy_pa
     /* skip the guard; find the verb marker */
     mc.el = &ev->el[p->el_first];
     mc.nel = p->nel;
+    int weak = 0;
     if (mc.nel && kind(&mc.el[0]) == DY_PE_GUARD) {
         mc.el++;
         mc.nel--;
+        if (mc.nel && kind(&mc.el[0]) == DY_PE_WEAK) {
+            weak = 1;
+            mc.el++;
+            mc.nel--;
+        }
     }
     mc.vpos = -1;
     for (int i = 0; i < mc.nel; i++)
@@ -393,6 +399,7 @@ int dy_compat_match(const dyad_ctx *ctx, const struct dyad_doc *doc, const dy_pa
     hit->src = mc.src;
     hit->tgt = mc.tgt;
     hit->pair_code = pair;
+    hit->weak = weak;
     hit->first = mc.lo;
     hit->last = mc.hi ? mc.hi - 1 : 0;
     return 1;
@@ -404,6 +411,12 @@ int32_t dy_compat_pair_code(const dy_events *ev, const dy_pattern *p)
         return -1;
     const dy_pel *e = &ev->el[p->el_first + p->nel - 1];
     return kind(e) == DY_PE_PAIR ? (int32_t)e->word : -1;
+}
+
+int dy_compat_weak(const dy_events *ev, const dy_pattern *p)
+{
+    return p->nel > 1 && kind(&ev->el[p->el_first]) == DY_PE_GUARD &&
+           kind(&ev->el[p->el_first + 1]) == DY_PE_WEAK;
 }
 
 /* ---- discards and stems ---- */
@@ -433,6 +446,11 @@ int dy_compat_discard(const dyad_ctx *ctx, const struct dyad_doc *doc, size_t s)
     const dy_sent *se = &t->sent[s];
     size_t end = se->first + se->ntok;
     int found = 0;
+    if (dy_compat_mode(ctx) & DY_COMPAT_TABARI)
+        for (size_t m = 0; m < doc->nmen; m++)   /* TABARI: ### and +++ actors */
+            if (doc->men[m].sent == s &&
+                (!strcmp(doc->men[m].code, "###") || !strcmp(doc->men[m].code, "+++")))
+                found = DY_PC_DISCARD;
     for (size_t i = se->first; i < end; i++) {
         const dy_tok *k = &t->tok[i];
         uint32_t heads[3] = {k->word, k->lemma, 0};

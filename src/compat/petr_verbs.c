@@ -29,12 +29,14 @@ typedef struct verb {
     petr_item after[MAX_VERB_ITEMS];
     int na;
     uint32_t code, pair;    /* ids in b->codes; 0: none */
+    int weak;               /* TABARI "[023?]" */
 } verb;
 
 typedef struct vstate {
     verb *v;
     size_t nv, cap;
     uint32_t block_code, block_pair;
+    int block_weak;
     int in_block;           /* PETRARCH: inside a --- block --- */
     int in_entry;           /* TABARI: after a verb entry */
     uint32_t synset;        /* synset whose members follow, 0 */
@@ -62,9 +64,10 @@ static int code_char(int c)
 /* "[032:033]" inside -> code and pair ids (0 for "---"); *discard when the
  * code is ### or +++. */
 static int parse_code(petr_build *b, const char *s, size_t n, uint32_t *code, uint32_t *pair,
-                      int *discard)
+                      int *discard, int *weak)
 {
     *code = *pair = 0;
+    *weak = 0;
     if (discard)
         *discard = 0;
     char *cs = (char *)s;
@@ -78,6 +81,12 @@ static int parse_code(petr_build *b, const char *s, size_t n, uint32_t *code, ui
         if (part && !colon)
             break;
         dy_trim(&ps, &pn);
+        /* TABARI marks: "023?" a weak code, "031!" (kept as 031) */
+        while (pn > 1 && (ps[pn - 1] == '?' || ps[pn - 1] == '!')) {
+            if (ps[pn - 1] == '?' && !part)
+                *weak = 1;
+            pn--;
+        }
         if (!pn || pn > 7)
             return petr_fail(b, "bad code '%.*s' (1 to 7 characters)", (int)n, cs);
         for (size_t i = 0; i < pn; i++)
@@ -103,9 +112,10 @@ static int parse_code(petr_build *b, const char *s, size_t n, uint32_t *code, ui
 
 /* Cut "TEXT [CODE]" at its last bracket. Returns 1 when a code was there. */
 static int cut_code(petr_build *b, char *s, size_t *textn, uint32_t *code, uint32_t *pair,
-                    int *discard, int *err)
+                    int *discard, int *weak, int *err)
 {
     *err = 0;
+    *weak = 0;
     char *br = strrchr(s, '[');
     if (!br) {
         *textn = strlen(s);
@@ -121,7 +131,7 @@ static int cut_code(petr_build *b, char *s, size_t *textn, uint32_t *code, uint3
             *err = petr_fail(b, "unexpected text after ']'");
             return 0;
         }
-    if (parse_code(b, br + 1, (size_t)(e - br - 1), code, pair, discard)) {
+    if (parse_code(b, br + 1, (size_t)(e - br - 1), code, pair, discard, weak)) {
         *err = -1;
         return 0;
     }
@@ -134,7 +144,7 @@ static int cut_code(petr_build *b, char *s, size_t *textn, uint32_t *code, uint3
             *err = petr_fail(b, "no ']' after '['");
             return 0;
         }
-        if (parse_code(b, br2 + 1, (size_t)(e2 - br2 - 1), code, pair, discard)) {
+        if (parse_code(b, br2 + 1, (size_t)(e2 - br2 - 1), code, pair, discard, weak)) {
             *err = -1;
             return 0;
         }
@@ -156,7 +166,7 @@ static int content_items(const petr_item *it, int n)
 
 /* Emit the pattern of verb v with the pattern items p (NULL: the bare verb). */
 static int emit_pattern(petr_build *b, const verb *v, const petr_item *p, int pn, uint32_t code,
-                        uint32_t pair)
+                        uint32_t pair, int weak)
 {
     petr_item bef[PETR_MAX_ITEMS + MAX_VERB_ITEMS], aft[PETR_MAX_ITEMS + MAX_VERB_ITEMS];
     int nb = 0, na = 0, vpos = -1;
@@ -190,7 +200,7 @@ static int emit_pattern(petr_build *b, const verb *v, const petr_item *p, int pn
             aft[na++] = p[i];
         }
     /* plain when dyad's coder can match it as it is */
-    int plain = nb == 0 && !pair && cameo_root_ok(b, code), targets = 0;
+    int plain = nb == 0 && !pair && !weak && cameo_root_ok(b, code), targets = 0;
     for (int i = 0; i < na && plain; i++) {
         if (aft[i].adj || (aft[i].kind != IT_WORD && aft[i].kind != IT_TARGET) || aft[i].stem)
             plain = 0;
@@ -212,6 +222,13 @@ static int emit_pattern(petr_build *b, const verb *v, const petr_item *p, int pn
     ev->el[ev->nel].kind = DY_PE_GUARD;
     ev->el[ev->nel].word = DY_PE_GUARD_WORD;
     ev->nel++;
+    if (weak) {
+        if (DY_GROW(ev->el, ev->el_cap, ev->nel + 1))
+            return petr_fail(b, "out of memory");
+        ev->el[ev->nel].kind = DY_PE_WEAK;
+        ev->el[ev->nel].word = 0;
+        ev->nel++;
+    }
     uint32_t f2;
     if (petr_emit_items(b, bef, nb, &f2))
         return -1;
@@ -236,9 +253,9 @@ static int emit_pattern(petr_build *b, const verb *v, const petr_item *p, int pn
     }
     if (petr_add_pat(b, 0, v->head, first, nel, code, weight + 1))
         return -1;
-    /* a paired pattern that is plain otherwise: the plain form too, for a
-     * coder without extensions (the extended one is tried first) */
-    if (pair && nb == 0 && cameo_root_ok(b, code)) {
+    /* a paired or weak pattern that is plain otherwise: the plain form too,
+     * for a coder without extensions (the extended one is tried first) */
+    if ((pair || weak) && nb == 0 && cameo_root_ok(b, code)) {
         int ok = 1;
         for (int i = 0; i < na; i++)
             if (aft[i].adj || (aft[i].kind != IT_WORD && aft[i].kind != IT_TARGET) || aft[i].stem)
@@ -290,7 +307,7 @@ static int make_verb(petr_build *b, const char *s, size_t n, int space_adj, verb
 }
 
 static int add_verb(petr_build *b, vstate *st, const char *s, size_t n, int space_adj,
-                    uint32_t code, uint32_t pair, int discard)
+                    uint32_t code, uint32_t pair, int weak, int discard)
 {
     verb v;
     if (make_verb(b, s, n, space_adj, &v))
@@ -310,10 +327,11 @@ static int add_verb(petr_build *b, vstate *st, const char *s, size_t n, int spac
     }
     v.code = code;
     v.pair = pair;
+    v.weak = weak;
     if (DY_GROW(st->v, st->cap, st->nv + 1))
         return petr_fail(b, "out of memory");
     st->v[st->nv++] = v;
-    return emit_pattern(b, &v, NULL, 0, code, pair);
+    return emit_pattern(b, &v, NULL, 0, code, pair, weak);
 }
 
 /* "VERB {FORMS} [CODE]" inside a PETRARCH block, or a TABARI entry. */
@@ -321,20 +339,27 @@ static int verb_line(petr_build *b, vstate *st, char *s, int tabari_entry)
 {
     size_t tn;
     uint32_t code = st->block_code, pair = st->block_pair;
-    int discard = 0, err;
-    if (cut_code(b, s, &tn, &code, &pair, &discard, &err) == 0 && err)
+    int discard = 0, err, weak = st->block_weak;
+    int had = cut_code(b, s, &tn, &code, &pair, &discard, &weak, &err);
+    if (!had && err)
         return -1;
+    if (!had) {
+        code = st->block_code;
+        pair = st->block_pair;
+        weak = st->block_weak;
+    }
     if (tabari_entry) {
         st->nv = 0;
         st->block_code = code;
         st->block_pair = pair;
+        st->block_weak = weak;
     }
     char *forms = memchr(s, '{', tn);
     size_t mn = forms ? (size_t)(forms - s) : tn;
     char *ms = s;
     dy_trim(&ms, &mn);
     int space_adj = !tabari_entry;
-    if (mn && add_verb(b, st, ms, mn, space_adj, code, pair, discard))
+    if (mn && add_verb(b, st, ms, mn, space_adj, code, pair, weak, discard))
         return -1;
     if (forms) {
         char *fe = memchr(forms, '}', tn - (size_t)(forms - s));
@@ -346,7 +371,7 @@ static int verb_line(petr_build *b, vstate *st, char *s, int tabari_entry)
             char *w = q;
             while (q < fe && *q != ' ')
                 q++;
-            if (q > w && add_verb(b, st, w, (size_t)(q - w), space_adj, code, pair, discard))
+            if (q > w && add_verb(b, st, w, (size_t)(q - w), space_adj, code, pair, weak, discard))
                 return -1;
         }
     }
@@ -365,7 +390,8 @@ static int forms_line(petr_build *b, vstate *st, char *s)
         char *w = q;
         while (q < fe && *q != ' ')
             q++;
-        if (q > w && add_verb(b, st, w, (size_t)(q - w), 0, st->block_code, st->block_pair, 0))
+        if (q > w && add_verb(b, st, w, (size_t)(q - w), 0, st->block_code, st->block_pair,
+                              st->block_weak, 0))
             return -1;
     }
     return 0;
@@ -377,8 +403,8 @@ static int pattern_line(petr_build *b, vstate *st, char *s)
         return petr_fail(b, "a pattern ('- ...') with no verb before it");
     size_t tn;
     uint32_t code, pair;
-    int err;
-    if (!cut_code(b, s, &tn, &code, &pair, NULL, &err)) {
+    int err, weak;
+    if (!cut_code(b, s, &tn, &code, &pair, NULL, &weak, &err)) {
         if (err)
             return -1;
         return petr_fail(b, "a pattern without a code ([CODE] at its end)");
@@ -388,7 +414,7 @@ static int pattern_line(petr_build *b, vstate *st, char *s)
     if (n < 0)
         return -1;
     for (size_t i = 0; i < st->nv; i++)
-        if (emit_pattern(b, &st->v[i], it, n, code, pair))
+        if (emit_pattern(b, &st->v[i], it, n, code, pair, weak))
             return -1;
     return 0;
 }
@@ -431,7 +457,8 @@ int petr_read_verbs(petr_build *b, char *buf, size_t len)
             size_t tn;
             int err;
             st.block_code = st.block_pair = 0;
-            if (!cut_code(b, s + 3, &tn, &st.block_code, &st.block_pair, NULL, &err) && err)
+            if (!cut_code(b, s + 3, &tn, &st.block_code, &st.block_pair, NULL, &st.block_weak, &err) &&
+                err)
                 rc = -1;
             continue;
         }

@@ -49,7 +49,7 @@ static int gaz_check(const dy_gaz *g, char *err, size_t errlen)
         }
     }
     for (uint32_t i = 0; i < h->nslot; i++) {
-        uint32_t key = g->slots[2 * i], c = g->slots[2 * i + 1];
+        uint32_t key = g->slots[2 * i], c = g->slots[2 * i + 1] & ~GAZ_PREFIX;
         if (!key)
             continue;
         if (key >= h->pool_len || c >= h->ncand || g->cands[c] > h->ncand - c - 1) {
@@ -76,6 +76,7 @@ void dy_gaz_free(void *p)
         else
             dy_free(g->map);
     }
+    dy_free(g->a3);
     dy_free(g);
 }
 
@@ -158,6 +159,20 @@ int dy_gaz_load(struct dyad_ctx *ctx, char *err, size_t errlen)
             return 1;
         }
         if (gaz_open(g, tries[i], err, errlen) == 0) {
+            g->a3 = dy_malloc(26 * 26 * 26 * sizeof *g->a3);
+            if (!g->a3) {
+                dy_gaz_free(g);
+                snprintf(err, errlen, "gazetteer: out of memory");
+                return 1;
+            }
+            for (int k = 0; k < 26 * 26 * 26; k++)
+                g->a3[k] = -1;
+            for (uint32_t c = 0; c < g->h->ncountry && c < INT16_MAX; c++) {
+                const char *a = g->co[c].a3;
+                if (a[0] >= 'A' && a[0] <= 'Z' && a[1] >= 'A' && a[1] <= 'Z' && a[2] >= 'A' &&
+                    a[2] <= 'Z')
+                    g->a3[((a[0] - 'A') * 26 + (a[1] - 'A')) * 26 + (a[2] - 'A')] = (int16_t)c;
+            }
             ctx->gaz = g;
             return 0;
         }
@@ -168,25 +183,31 @@ int dy_gaz_load(struct dyad_ctx *ctx, char *err, size_t errlen)
     return 1;
 }
 
-const uint32_t *dy_gaz_lookup(const dy_gaz *g, const char *key, size_t n)
+const uint32_t *dy_gaz_lookup(const dy_gaz *g, const char *key, size_t n, int *prefix)
 {
     size_t mask = g->h->nslot - 1;
+    if (prefix)
+        *prefix = 0;
     for (size_t i = gaz_hash(key, n) & mask, probes = 0; probes <= mask;
          i = (i + 1) & mask, probes++) {
         uint32_t k = g->slots[2 * i];
         if (!k)
             return NULL;
         const char *s = g->pool + k;
-        if (strncmp(s, key, n) == 0 && s[n] == 0)
-            return g->cands + g->slots[2 * i + 1];
+        if (strncmp(s, key, n) == 0 && s[n] == 0) {
+            uint32_t c = g->slots[2 * i + 1];
+            if (prefix)
+                *prefix = (c & GAZ_PREFIX) != 0;
+            return g->cands + (c & ~GAZ_PREFIX);
+        }
     }
     return NULL;
 }
 
 int dy_gaz_country(const dy_gaz *g, const char *a3)
 {
-    for (uint32_t i = 0; i < g->h->ncountry; i++)
-        if (!strncmp(g->co[i].a3, a3, 3) && a3[0])
-            return (int)i;
-    return -1;
+    if (!(a3[0] >= 'A' && a3[0] <= 'Z' && a3[1] >= 'A' && a3[1] <= 'Z' && a3[2] >= 'A' &&
+          a3[2] <= 'Z'))
+        return -1;
+    return g->a3 ? g->a3[((a3[0] - 'A') * 26 + (a3[1] - 'A')) * 26 + (a3[2] - 'A')] : -1;
 }

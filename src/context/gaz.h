@@ -8,7 +8,11 @@
  *   gaz_place[nplace]             every place: country, subdivision, city, region
  *   gaz_country[ncountry]         per country: codes, its place, extent
  *   uint32_t slots[2 * nslot]     open-addressing hash of normalised names:
- *                                 (pool offset of the key or 0, first cand)
+ *                                 (pool offset of the key or 0, first cand);
+ *                                 bit 31 of the cand word: the key is also the
+ *                                 start of a longer name ("bandar" of "bandar
+ *                                 abbas"); a key that is only that points to
+ *                                 cand 0, an empty list
  *   uint32_t cands[ncand]         per key: a count n, then n place indexes
  *                                 sorted by importance (best first); bit 31 of
  *                                 an index marks a weak alias (the name with its
@@ -25,11 +29,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define GAZ_MAGIC "DYGAZ01"
-#define GAZ_VERSION 1u
+#define GAZ_MAGIC "DYGAZ02"
+#define GAZ_VERSION 2u
 #define GAZ_MAX_KEY 128          /* longest normalised key, bytes */
 #define GAZ_MAX_CANDS 48         /* candidates kept per key */
 #define GAZ_WEAK 0x80000000u     /* cand flag: a weak alias */
+#define GAZ_PREFIX 0x80000000u   /* slot flag: the key starts a longer name */
 
 enum gaz_feature { GF_COUNTRY = 1, GF_ADM1 = 2, GF_CITY = 3, GF_REGION = 4, GF_ADM2 = 5 };
 
@@ -37,8 +42,9 @@ enum gaz_place_flags {
     GP_CURATED = 1,     /* population from data/places/major.txt */
     GP_SEAT = 2,        /* city named like its first-level subdivision */
     GP_CAPITAL = 4,     /* a national capital (major.txt) */
-    GP_ROUGH = 8        /* coordinates only approximate (a subdivision placed at
+    GP_ROUGH = 8,       /* coordinates only approximate (a subdivision placed at
                            its country's point when no city data was built in) */
+    GP_POP = 16         /* population from GeoNames (libgeonames, >= 15,000) */
 };
 
 typedef struct gaz_hdr {
@@ -94,11 +100,13 @@ typedef struct dy_gaz {
     const uint32_t *slots;
     const uint32_t *cands;
     const char *pool;
+    int16_t *a3;                 /* country index by alpha-3 code (26^3), -1 */
 } dy_gaz;
 
 /* Candidates of a normalised key: returns a pointer to the count followed by
- * the indexes, or NULL when the key is unknown. */
-const uint32_t *dy_gaz_lookup(const dy_gaz *g, const char *key, size_t n);
+ * the indexes (the count may be 0), or NULL when the key is unknown. When
+ * prefix is not NULL it is set to 1 if a longer name starts with key + " ". */
+const uint32_t *dy_gaz_lookup(const dy_gaz *g, const char *key, size_t n, int *prefix);
 /* Country index of an ISO alpha-3 code, or -1. */
 int dy_gaz_country(const dy_gaz *g, const char *a3);
 static inline const char *dy_gaz_str(const dy_gaz *g, uint32_t off)

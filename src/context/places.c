@@ -150,7 +150,8 @@ typedef struct pmen {
 typedef struct scratch {
     pmen *m;
     size_t n, cap;
-    uint8_t *cov;               /* per token: 1 actor mention, 2 person */
+    uint8_t *cov;               /* per token: 1 actor mention, 2 person; | 4 in
+                                   a place mention (after the search) */
     size_t cov_cap;
     int act[MAX_ACT];           /* countries of the actors */
     int nact;
@@ -164,29 +165,37 @@ static const dy_gaz *G(const struct dyad_ctx *ctx)
 }
 
 /* The candidates of the longest gazetteer name starting at token i (within
- * the sentence ending at send); *end gets its end. */
+ * the sentence ending at send); *end gets its end. The key grows a word at a
+ * time while the index says a longer name starts with it. */
 static const uint32_t *longest(const dy_gaz *g, const dy_text *t, uint32_t i, uint32_t send,
                                uint32_t *end)
 {
-    uint32_t lim = i;
-    while (lim < send && lim - i < MAX_SPAN && is_word(&t->tok[lim]) &&
-           (lim == i || !(t->tok[lim].flags & TF_NEWLINE)))
-        lim++;
-    for (uint32_t e = lim; e > i; e--) {
-        const dy_tok *a = &t->tok[i], *b = &t->tok[e - 1];
-        if (e - 1 > i && !(b->flags & TF_CAP) && b->nlen < 3)
-            continue;           /* do not end on "of", "de" ... */
-        char key[GAZ_MAX_KEY];
-        size_t n = dy_gaz_norm(t->src + a->start, b->end - a->start, key, sizeof key);
-        if (!n)
-            continue;
-        const uint32_t *c = dy_gaz_lookup(g, key, n);
-        if (c && c[0]) {
-            *end = e;
-            return c;
+    char key[GAZ_MAX_KEY], w[GAZ_MAX_KEY];
+    size_t n = 0;
+    const uint32_t *best = NULL;
+    for (uint32_t j = i; j < send && j < t->ntok && j - i < MAX_SPAN; j++) {
+        const dy_tok *b = &t->tok[j];
+        if (!is_word(b) || (j > i && (b->flags & TF_NEWLINE)))
+            break;
+        size_t wn = dy_gaz_norm(t->src + b->start, b->end - b->start, w, sizeof w);
+        if (!wn || n + 1 + wn >= sizeof key)
+            break;
+        if (n)
+            key[n++] = ' ';
+        memcpy(key + n, w, wn);
+        n += wn;
+        key[n] = 0;
+        int prefix = 0;
+        const uint32_t *c = dy_gaz_lookup(g, key, n, &prefix);
+        /* do not end on "of", "de" ... */
+        if (c && c[0] && (j == i || (b->flags & TF_CAP) || b->nlen >= 3)) {
+            best = c;
+            *end = j + 1;
         }
+        if (!prefix)
+            break;
     }
-    return NULL;
+    return best;
 }
 
 static int add_country(int *arr, int *n, int max, int c)
@@ -418,14 +427,16 @@ static int judge(const struct dyad_ctx *ctx, const dyad_doc *doc, scratch *s, ui
             strong = 1;
         }
     }
-    /* coverage by actor mentions */
-    int actor = 0, person = 0;
+    /* coverage by actor mentions: only when they cover the whole name (a
+     * person "Abbas" inside "Bandar Abbas" does not count) */
+    int actor = 1, person = 1;
     for (uint32_t k = i; k < e; k++) {
-        if (s->cov[k] == 2)
-            person = 1;
-        else if (s->cov[k] == 1)
-            actor = 1;
+        if (s->cov[k] != 2)
+            person = 0;
+        if (!s->cov[k])
+            actor = 0;
     }
+    actor = actor && !person;
     if (person)
         return 0;
     /* what kinds the candidates are */
@@ -496,8 +507,8 @@ static void actor_countries(const dy_gaz *g, const dyad_doc *doc, scratch *s, in
         if (strlen(mn->code) < 3)
             continue;
         int over = 0;
-        for (size_t q = 0; skip && q < s->n && !over; q++)
-            over = mn->first < s->m[q].end && s->m[q].first < mn->end;
+        for (uint32_t j = mn->first; skip && j < mn->end && j < doc->t.ntok && !over; j++)
+            over = (s->cov[j] & 4) != 0;
         if (over)
             continue;
         char a3[4] = {mn->code[0], mn->code[1], mn->code[2], 0};
@@ -553,6 +564,9 @@ int dy_places_find(const struct dyad_ctx *ctx, struct dyad_doc *doc)
         }
     }
     link_commas(doc, &s);
+    for (size_t k = 0; k < s.n; k++)    /* mark the place tokens */
+        for (uint32_t j = s.m[k].first; j < s.m[k].end && j < t->ntok; j++)
+            s.cov[j] |= 4;
     actor_countries(g, doc, &s, 1);
     /* pass 0: the actors' countries; the clear winners give the document's
      * place countries; pass 1 with both (the later mention first, so that

@@ -1327,7 +1327,10 @@ static txv unit_value(int32_t base_day, const txv *base, int u, int mod)
 {
     txv v;
     if (base && base->g != G_LIT && base->g != G_NONE) {
-        /* anaphoric: from the value named before, at the unit's granularity */
+        /* anaphoric: from the value named before, at the unit's granularity;
+         * "that day" after "in 1987" can only be 1987 */
+        if (base->g > u && !(u == G_WEEK && base->g == G_WEEKEND))
+            return *base;
         v = v_at(v_first(base), u);
     } else
         v = v_at(base_day, u);
@@ -1366,6 +1369,25 @@ static int month_context(const txs *x, size_t i)
     int v;
     return day_number(x, i + 1, &v) || year_at(x, i + 1, &v) ||
            (tok_is(x, i + 1, ",") && year_at(x, i + 2, &v));
+}
+
+/* A bare month name that is also a word or a name (May, Jan): only after a
+ * word that asks for a date. */
+static int month_strong_context(const txs *x, size_t i)
+{
+    static const char *pre[] = {"in", "of", "since", "until", "till", "by", "during",
+                                "through", "before", "after", "early", "late", "mid",
+                                "last", "next", "this", "each", "every", "the", "from",
+                                "between"};
+    if (i > x->s0)
+        for (size_t k = 0; k < sizeof pre / sizeof *pre; k++)
+            if (tok_is(x, i - 1, pre[k]))
+                return 1;
+    /* March to May, April and May */
+    return i > x->s0 + 1 &&
+           (tok_is(x, i - 1, "and") || tok_is(x, i - 1, "or") || tok_is(x, i - 1, "to") ||
+            tok_is(x, i - 1, "-")) &&
+           has_kind(x, i - 2, K_MONTH) && (x->t->tok[i - 2].flags & TF_CAP);
 }
 
 /* ---- recognisers: each returns the end of its match at i, or 0 ---------------- */
@@ -1429,8 +1451,8 @@ static size_t rec_month(txs *x, size_t i, txm *m, int wday)
         m->v.sub = mon;
         return j + 1;
     }
-    if (x->t->tok[i].kind == TK_ABBR && !month_context(x, i))
-        return 0;   /* "Jan." alone is too often something else */
+    if ((x->t->tok[i].kind == TK_ABBR || strict) && !month_strong_context(x, i))
+        return 0;   /* "Jan." or "Jan" alone is too often something else */
     m->type = TX_DATE;
     m->v = month_value(x, mon, TXDIR(x, i, i + 1));
     return i + 1;

@@ -1,34 +1,89 @@
 /* coder.c - coding events from a document.
  *
  * Reads tokens (lemmas, tags), the verb groups and noun phrases of the syntax
- * stage, and the actor mentions; writes doc->ev.
+ * stage, and the actor mentions; writes doc->ev. Works a sentence at a time,
+ * in three steps.
  *
- * Verbs: for each verb group whose lemma has patterns, the patterns are tried
- * longest first over the tokens of its clause (elements in order, gaps
- * allowed; '*' places the target). Source = the subject's actor (the passive
- * agent's for a passive), following the subject up through participles and
- * control verbs; target = the pattern's '*', else the object of the pattern's
- * last preposition, else the direct object (or the "of" complement of an
- * object with no actor: "the outpost of X"), else the first actor after the
- * verb in the clause.
- * Nouns: an event noun ("attack on", "visit to") codes with the actor in
- * front of it or its possessor as source ("Russian attacks", "Russia's
- * attack"), an agent after "by", or the subject of the verb it is the object
- * of.
- * Modality: negated and failed verbs give no event; refused ones take the
- * refusal code of their root and future/intent ones the intent code
- * (data/cameo/modality.tsv); questions, conditionals and bare modals (would,
- * could) give none.
+ * 1. Frames. For each verb group whose lemma has patterns, the patterns are
+ *    tried over the tokens of its clause (elements in order, gaps allowed
+ *    unless joined by '_'; words before a '^' head precede it; '*' places the
+ *    target, '$' the source). The pattern with the most elements wins; among
+ *    equals the tightest match, then the more specific code, then file order.
+ *    Source = the subject's actor (the passive agent's for a passive; with
+ *    '$', the actor there, and the subject becomes the target), following the
+ *    subject up through participles and control verbs; target = the '*'
+ *    actor, else the object of the pattern's last preposition, else the
+ *    direct object (the subject of a passive; or the "of" complement of an
+ *    object with no actor: "the outpost of X"), else the first actor after
+ *    the pattern in the clause.
+ * 2. Modality. Verbs whose pattern codes a bare appeal, intent, demand,
+ *    refusal or threat (020, 030, 100, 120, 130: "urge * to", "agree to",
+ *    "demand that", "refuse to", "threaten to") take the content of their
+ *    complement - the infinitive, the that-clause, or an event noun in their
+ *    object ("requested a meeting") - and code it in their modality through
+ *    data/cameo/modality.tsv: "agreed to send aid" is 033, "urged X to
+ *    release" 0253, "threatened to cut aid" 1311. The complement itself is not
+ *    an event. A clause with must / have to (should / ought to / need to)
+ *    reported by a speech verb is a demand (an appeal) of the speaker to its
+ *    subject: "X said Y must return the helicopter" is X -> Y 1053.
+ *    Otherwise negated and failed verbs give no event; refused ones take the
+ *    refusal form, future and intended ones the intent form; questions,
+ *    conditionals and bare modals (would, could) give none.
+ * 3. Nouns. An event noun ("attack on", "visit to") codes with the actor in
+ *    front of it or its possessor as source ("Russian attacks", "Russia's
+ *    attack"), an agent after "by" or "from", or the subject of the verb it
+ *    is the object (or prepositional object) of.
+ *
  * Compound actors give one event each; reciprocal codes give both ways. A bare
  * statement (010) is kept only when nothing more specific was coded in the
- * sentence. One event per (source, target, code) a sentence. */
+ * sentence, and never without a target. One event per (source, target, code)
+ * a sentence. Nothing here allocates per token: frames live on the stack. */
 #include "../core/internal.h"
 
 #include <stdio.h>
 
-static int tok_is(const dy_text *t, size_t i, const char *w)
+/* verb groups of one sentence that get frames; more are coded without the
+ * modality step (a "sentence" that long is a list, not prose) */
+#define MAXF 96
+
+typedef struct frame {
+    int32_t pat;            /* pattern, -1: no frame */
+    int32_t code;           /* the pattern's code (DY_CODE_NONE for a discard) */
+    int32_t src, src_np;    /* source mention and its NP (-1) */
+    int32_t tgt, tgt_np;
+    uint8_t tgt_rule;       /* how the target was found: 1 '*' or '$', 2 the
+                               pattern's preposition, 3 the object, 4 another
+                               prepositional object, 5 the first actor after */
+    uint8_t used;           /* taken by a governing verb or a speech frame */
+    uint8_t done;           /* coded (or deliberately not) */
+    uint32_t trig, cend;    /* trigger token, end of the clause */
+    uint32_t flags;         /* modality flags in force */
+} frame;
+
+typedef struct sctx {
+    const dyad_ctx *ctx;
+    const dy_events *ev;
+    struct dyad_doc *doc;
+    const dy_text *t;
+    const dy_syn *syn;
+    uint32_t s, first, end;
+    size_t m0, m1;
+    uint32_t g0, g1;
+    uint64_t bloom;
+    frame fr[MAXF];
+    uint32_t nfr;
+    uint32_t used_noun[32]; /* noun tokens coded through a governing verb */
+    uint32_t nused_noun;
+} sctx;
+
+static inline uint64_t bloom_bit(uint32_t id)
 {
-    return i < t->ntok && dy_tok_is(t, &t->tok[i], w);
+    return 1ull << ((id * 0x9E3779B1u) >> 26);
+}
+
+static int tok_w(const sctx *sc, size_t i, int w)
+{
+    return i < sc->t->ntok && sc->t->tok[i].word == sc->ev->w[w];
 }
 
 static int pattern_range(const dy_events *ev, int noun, uint32_t head, size_t *p0, size_t *p1)
@@ -44,9 +99,18 @@ static int pattern_range(const dy_events *ev, int noun, uint32_t head, size_t *p
     return 1;
 }
 
-static int el_match(const dy_tok *k, uint32_t w)
+static int el_match(const dy_events *ev, const dy_tok *k, const dy_pel *el)
 {
-    return k->word == w || (k->lemma && k->lemma == w);
+    int kind = el->kind & PE_KIND_MASK;
+    if (kind == PE_WORD)
+        return k->word == el->word || (k->lemma && k->lemma == el->word);
+    if (kind == PE_ALT) {
+        const uint32_t *a = ev->alt + el->word;
+        for (uint32_t i = 1; i <= a[0]; i++)
+            if (k->word == a[i] || (k->lemma && k->lemma == a[i]))
+                return 1;
+    }
+    return 0;
 }
 
 /* Mention index covering token i (within [m0, m1)), or -1. Pronoun mentions
@@ -84,6 +148,11 @@ static int np_actor(const struct dyad_doc *doc, size_t m0, size_t m1, int32_t np
     return -1;
 }
 
+static int same_actor(const struct dyad_doc *doc, int32_t a, int32_t b)
+{
+    return a >= 0 && b >= 0 && (a == b || !strcmp(doc->men[a].code, doc->men[b].code));
+}
+
 static int push_event(struct dyad_doc *doc, uint32_t sent, int code, int32_t src, int32_t tgt,
                       uint32_t tf, uint32_t te, int32_t pat)
 {
@@ -119,25 +188,37 @@ static int push_event(struct dyad_doc *doc, uint32_t sent, int code, int32_t src
 
 /* Members of a compound actor: the NP's conjuncts, or adjacent mentions
  * joined by "and" / ",". */
-static size_t compound(const struct dyad_doc *doc, size_t m0, size_t m1, int32_t m, int32_t np,
-                       int32_t *out, size_t max)
+static size_t compound(const sctx *sc, int32_t m, int32_t np, int32_t *out, size_t max)
 {
-    const dy_text *t = &doc->t;
+    const struct dyad_doc *doc = sc->doc;
     size_t n = 0;
     out[n++] = m;
     if (np >= 0) {
         for (int32_t c = doc->syn.np[np].conj; c >= 0 && n < max; c = doc->syn.np[c].conj) {
-            int a = np_actor(doc, m0, m1, c, 0);
+            int a = np_actor(doc, sc->m0, sc->m1, c, 0);
             if (a >= 0 && a != out[n - 1])
                 out[n++] = a;
         }
     }
-    /* adjacent mentions: "Hungarian and Romanian officials" */
-    for (size_t k = (size_t)m; n < max && k + 1 < m1;) {
+    /* adjacent mentions: "Hungarian and Romanian officials" (m may be any
+     * of them: start from the first) */
+    size_t k0 = (size_t)m;
+    while (k0 > sc->m0) {
+        const dy_mention *a = &doc->men[k0 - 1], *b = &doc->men[k0];
+        size_t gap = b->first - a->end;
+        int joined = (gap == 1 && (tok_w(sc, a->end, DY_W_AND) || tok_w(sc, a->end, DY_W_COMMA))) ||
+                     (gap == 2 && tok_w(sc, a->end, DY_W_COMMA) && tok_w(sc, a->end + 1, DY_W_AND));
+        if (!joined || a->sent != b->sent || !a->code[0])
+            break;
+        k0--;
+    }
+    if (k0 != (size_t)m && n < max)
+        out[n++] = (int32_t)k0;
+    for (size_t k = k0; n < max && k + 1 < sc->m1;) {
         const dy_mention *a = &doc->men[k], *b = &doc->men[k + 1];
         size_t gap = b->first - a->end;
-        int joined = (gap == 1 && (tok_is(t, a->end, "and") || tok_is(t, a->end, ","))) ||
-                     (gap == 2 && tok_is(t, a->end, ",") && tok_is(t, a->end + 1, "and"));
+        int joined = (gap == 1 && (tok_w(sc, a->end, DY_W_AND) || tok_w(sc, a->end, DY_W_COMMA))) ||
+                     (gap == 2 && tok_w(sc, a->end, DY_W_COMMA) && tok_w(sc, a->end + 1, DY_W_AND));
         if (!joined || b->sent != a->sent)
             break;
         int dup = 0;
@@ -162,63 +243,200 @@ static int code_root(const dy_events *ev, int code)
     return (c[0] - '0') * 10 + (c[1] - '0');
 }
 
-/* Try the patterns [p0, p1) of the word at token v over tokens (v, cend).
- * Returns the pattern index or -1; *tgt gets the '*' mention, *last the last
- * matched token. */
-static int32_t best_pattern(const struct dyad_doc *doc, const dy_events *ev, size_t p0, size_t p1,
-                            size_t v, size_t cend, size_t m0, size_t m1, int32_t *tgt, size_t *last)
+/* The modal form m of code (DY_MOD_*); -1 when the table has none. */
+static int modal_of(const dy_events *ev, int code, int m)
 {
-    const dy_text *t = &doc->t;
-    for (size_t p = p0; p < p1; p++) {
-        const dy_pattern *pt = &ev->pat[p];
-        size_t pos = v + 1, lastm = v;
-        int32_t tg = -1;
-        int ok = 1;
-        for (uint32_t e = 0; e < pt->nel && ok; e++) {
-            const dy_pel *el = &ev->el[pt->el_first + e];
-            if (el->kind == PE_TARGET) {
-                int m = -1;
-                for (size_t i = pos; i < cend && i < pos + 6; i++)
-                    if ((m = mention_at(doc, m0, m1, i)) >= 0)
-                        break;
-                if (m < 0)
-                    ok = 0;
-                else {
-                    tg = m;
-                    pos = doc->men[m].end;
-                }
-                continue;
-            }
-            size_t lim = pos + (e == 0 ? 4 : 7);
-            size_t i = pos;
-            for (; i < cend && i < lim; i++)
-                if (el_match(&t->tok[i], el->word))
-                    break;
-            if (i >= cend || i >= lim)
-                ok = 0;
-            else {
-                lastm = i;
-                pos = i + 1;
-            }
-        }
-        if (ok) {
-            *tgt = tg;
-            *last = lastm;
-            return (int32_t)p;
-        }
+    if (code < 0 || (size_t)code >= ev->nmodal)
+        return -1;
+    return ev->modal[m][code];
+}
+
+/* The same for the content of a complement, which may itself be a modal
+ * code: rejecting an appeal for economic aid (0231, content 071) is 1221. */
+static int content_modal(const dy_events *ev, int code, int m)
+{
+    int v = modal_of(ev, code, m);
+    if (v >= 0 || code < 0 || (size_t)code >= ev->nmodal)
+        return v;
+    int b = ev->base[code];
+    return b >= 0 ? ev->modal[m][b] : -1;
+}
+
+/* The modality a pattern code stands for when it is the bare code of an
+ * appeal, intent, demand, refusal or threat (020, 030, 100, 120, 130): the
+ * root, else 0. Such verbs take the content of their complement. */
+static int family_of(const dy_events *ev, int code)
+{
+    if (code < 0)
+        return 0;
+    const char *c = ev->codes[code].code;
+    if (strlen(c) != 3 || c[2] != '0')
+        return 0;
+    int r = code_root(ev, code);
+    return (r == 2 || r == 3 || r == 10 || r == 12 || r == 13) ? r : 0;
+}
+
+/* The code of content `code` in modality family fam (a root above). */
+static int family_map(const dy_events *ev, int code, int fam)
+{
+    if (code < 0)
+        return -1;
+    switch (fam) {
+    case 2: return content_modal(ev, code, DY_MOD_APPEAL);
+    case 3: return content_modal(ev, code, DY_MOD_INTENT);
+    case 10: return content_modal(ev, code, DY_MOD_DEMAND);
+    case 12: return content_modal(ev, code, DY_MOD_REFUSE);
+    case 13: {
+        int m = content_modal(ev, code, DY_MOD_INTENT);
+        return m >= 0 && code_root(ev, m) == 13 ? m : -1;
+    }
     }
     return -1;
 }
 
+/* ---- pattern matching ---- */
+
+typedef struct hit {
+    int32_t tgt, src;       /* mentions at '*' and '$', -1 */
+    int32_t tgt_np;         /* NP at '*' when it has no actor, -1 */
+    size_t last;            /* last token matched */
+    size_t span;            /* tokens from the first to the last matched */
+} hit;
+
+/* Match pattern pt of the word at token v: elements before the head leftwards
+ * from v (not before lo), the others rightwards over (v, cend). */
+static int match_one(const sctx *sc, const dy_pattern *pt, size_t v, size_t lo, size_t cend,
+                     hit *h)
+{
+    const dy_events *ev = sc->ev;
+    const dy_text *t = sc->t;
+    const struct dyad_doc *doc = sc->doc;
+    uint32_t e0 = 0, n = pt->nel;
+    size_t firstm = v;
+    h->tgt = h->src = h->tgt_np = -1;
+    /* words before the head */
+    for (uint32_t e = 0; e < n; e++)
+        if ((ev->el[pt->el_first + e].kind & PE_KIND_MASK) == PE_HEAD) {
+            size_t pos = v;
+            for (uint32_t k = e; k-- > 0;) {
+                const dy_pel *el = &ev->el[pt->el_first + k];
+                size_t i = pos, stop = pos > lo + 3 ? pos - 3 : lo;
+                int found = 0;
+                while (i > stop) {
+                    i--;
+                    if (el_match(ev, &t->tok[i], el)) {
+                        found = 1;
+                        break;
+                    }
+                }
+                if (!found)
+                    return 0;
+                pos = i;
+            }
+            firstm = pos;
+            e0 = e + 1;
+            break;
+        }
+    size_t pos = v + 1, lastm = v;
+    for (uint32_t e = e0; e < n; e++) {
+        const dy_pel *el = &ev->el[pt->el_first + e];
+        int kind = el->kind & PE_KIND_MASK;
+        if (kind == PE_TARGET || kind == PE_SOURCE) {
+            int m = -1;
+            size_t i = pos;
+            for (; i < cend && i < pos + 6; i++)
+                if ((m = mention_at(doc, sc->m0, sc->m1, i)) >= 0)
+                    break;
+            if (m < 0) {
+                /* a noun phrase without a known actor also fills the place */
+                int32_t np = -1;
+                for (i = pos; i < cend && i < pos + 3 && np < 0; i++)
+                    if (sc->syn->tok_np && sc->syn->tok_np[i] >= 0 &&
+                        sc->syn->np[sc->syn->tok_np[i]].first == i)
+                        np = sc->syn->tok_np[i];
+                if (np < 0)
+                    return 0;
+                if (kind == PE_TARGET)
+                    h->tgt_np = np;
+                pos = sc->syn->np[np].end;
+                lastm = pos - 1;
+                continue;
+            }
+            if (kind == PE_TARGET)
+                h->tgt = m;
+            else
+                h->src = m;
+            pos = doc->men[m].end;
+            lastm = pos - 1;
+            continue;
+        }
+        if (kind != PE_WORD && kind != PE_ALT)
+            return 0;   /* a kind this matcher does not know */
+        size_t lim = (el->kind & PE_ADJ) ? pos + 1 : pos + (e == e0 ? 4 : 7);
+        size_t i = pos;
+        for (; i < cend && i < lim; i++)
+            if (el_match(ev, &t->tok[i], el))
+                break;
+        if (i >= cend || i >= lim)
+            return 0;
+        lastm = i;
+        pos = i + 1;
+    }
+    h->last = lastm;
+    h->span = lastm - firstm;
+    return 1;
+}
+
+/* Specificity of a code for tie-breaks: 4 digits > 3 digits not ending in 0
+ * > the bare code of a root. */
+static int code_rank(const dy_events *ev, int code)
+{
+    if (code < 0)
+        return 0;
+    const char *c = ev->codes[code].code;
+    size_t n = strlen(c);
+    return n >= 4 ? 3 : (n == 3 && c[2] != '0') ? 2 : 1;
+}
+
+/* The best pattern of [p0, p1) for the word at token v, or -1. */
+static int32_t best_pattern(const sctx *sc, size_t p0, size_t p1, size_t v, size_t lo, size_t cend,
+                            hit *out)
+{
+    const dy_events *ev = sc->ev;
+    int32_t best = -1;
+    hit h;
+    for (size_t p = p0; p < p1; p++) {
+        const dy_pattern *pt = &ev->pat[p];
+        if (best >= 0 && pt->rank < ev->pat[best].rank)
+            break;   /* sorted longest first: no longer pattern can follow */
+        if ((pt->need & sc->bloom) != pt->need)
+            continue;
+        if (!match_one(sc, pt, v, lo, cend, &h))
+            continue;
+        if (best >= 0) {
+            const dy_pattern *b = &ev->pat[best];
+            if (h.span > out->span)
+                continue;
+            if (h.span == out->span && code_rank(ev, pt->code) <= code_rank(ev, b->code))
+                continue;
+        }
+        best = (int32_t)p;
+        *out = h;
+    }
+    return best;
+}
+
+/* ---- roles ---- */
+
 /* The subject actor of a verb group, climbing to governing groups for
  * participles, infinitives and control verbs. */
-static int vg_subject(const struct dyad_doc *doc, size_t m0, size_t m1, int32_t g, int *np_out)
+static int vg_subject(const sctx *sc, int32_t g, int32_t *np_out)
 {
-    const dy_syn *syn = &doc->syn;
+    const dy_syn *syn = sc->syn;
     for (int hops = 0; g >= 0 && hops < 4; hops++) {
         const dy_vg *vg = &syn->vg[g];
         int32_t np = (vg->flags & VG_PASSIVE) ? vg->agent : vg->subj;
-        int m = np_actor(doc, m0, m1, np, 0);
+        int m = np_actor(sc->doc, sc->m0, sc->m1, np, 0);
         if (m >= 0) {
             *np_out = np;
             return m;
@@ -230,17 +448,292 @@ static int vg_subject(const struct dyad_doc *doc, size_t m0, size_t m1, int32_t 
     return -1;
 }
 
-static int emit(struct dyad_doc *doc, const dy_events *ev, size_t m0, size_t m1, uint32_t s, int code,
-                int32_t src, int32_t src_np, int32_t tgt, int32_t tgt_np, uint32_t trig, int32_t pat)
+/* Flags in force for a verb group: its own, plus those of the control verbs
+ * above it ("failed to convince", "plans to visit"). */
+static uint32_t vg_flags(const dy_syn *syn, int32_t g)
 {
+    uint32_t f = syn->vg[g].flags;
+    int32_t p = syn->vg[g].parent;
+    for (int hops = 0; p >= 0 && hops < 3; hops++) {
+        const dy_vg *pv = &syn->vg[p];
+        if (pv->xcomp != g)
+            break;
+        f |= pv->flags & (VG_NEG | VG_FAILED | VG_REFUSED | VG_FUTURE | VG_INTENT | VG_QUESTION |
+                          VG_HYPOTHETICAL | VG_MODAL);
+        g = p;
+        p = pv->parent;
+    }
+    return f;
+}
+
+/* The verb group governing g: its parent, or for a that-clause the syntax
+ * stage left unattached ("X said on Tuesday that Y ..."), the speech verb
+ * before "that". -1 when none. */
+static int32_t governor(const sctx *sc, uint32_t g)
+{
+    const dy_syn *syn = sc->syn;
+    const dy_vg *v = &syn->vg[g];
+    if (v->parent >= 0)
+        return v->parent;
+    uint32_t k = v->first;
+    if (v->subj >= 0 && syn->np[v->subj].first < k)
+        k = syn->np[v->subj].first;
+    if (k <= sc->first || !tok_w(sc, k - 1, DY_W_THAT) || sc->t->tok[k - 1].tag != T_IN)
+        return -1;
+    /* back over prepositional phrases, time words and adverbs to the verb */
+    for (uint32_t i = k - 1; i-- > sc->first && i + 10 > k;) {
+        int32_t h = syn->tok_vg ? syn->tok_vg[i] : -1;
+        if (h >= 0)
+            return (uint32_t)h != g ? h : -1;
+        int tg = sc->t->tok[i].tag;
+        if (tg == T_PUNCT_END || tg == T_PUNCT_COLON)
+            return -1;
+    }
+    return -1;
+}
+
+/* Modal strength of a clause: 2 for must / have to, 1 for should / ought to
+ * / need to, 0 otherwise. *top gets the outermost verb group of the chain
+ * ("needs to enact": the group of "needs"). */
+static int must_level(const sctx *sc, uint32_t g, uint32_t *top)
+{
+    const dy_syn *syn = sc->syn;
+    const dy_events *ev = sc->ev;
+    int level = 0;
+    uint32_t x = g;
+    for (int hops = 0; hops < 3; hops++) {
+        const dy_vg *v = &syn->vg[x];
+        for (uint32_t i = v->first; i < v->head; i++) {
+            uint32_t w = sc->t->tok[i].word;
+            if (w == ev->w[DY_W_MUST])
+                level = 2;
+            else if ((w == ev->w[DY_W_SHOULD] || w == ev->w[DY_W_OUGHT]) && level < 1)
+                level = 1;
+        }
+        int32_t p = v->parent;
+        if (p < 0 || (syn->vg[p].xcomp != (int32_t)x && !(v->flags & VG_INF)))
+            break;
+        const dy_vg *pv = &syn->vg[p];
+        uint32_t lem = pv->lemma;
+        if (lem == ev->w[DY_W_NEED] && !(pv->flags & VG_NEG)) {
+            if (level < 1)
+                level = 1;
+        } else if (lem == ev->w[DY_W_HAVE] && !(pv->flags & VG_NEG)) {
+            level = 2;
+        } else if (!(pv->flags & VG_COPULA)) {
+            break;   /* another control verb: not this clause's modality */
+        }
+        x = (uint32_t)p;
+    }
+    *top = x;
+    return level;
+}
+
+/* A verb the tagger read as a reduced relative ("troops captured the town":
+ * VBN, no auxiliary, right after its subject, no passive agent) while no
+ * other verb of the sentence has that subject: the clause's main verb.
+ * Returns its object NP (the NP right after it), -2 when it has none, -1 when
+ * it is not such a verb. */
+static int32_t main_verb_object(const sctx *sc, uint32_t g)
+{
+    const dy_syn *syn = sc->syn;
+    const dy_vg *v = &syn->vg[g];
+    if (!(v->flags & VG_PART) || !(v->flags & VG_PASSIVE) || v->first != v->head ||
+        sc->t->tok[v->head].tag != T_VBN || v->subj < 0 || !syn->tok_np)
+        return -1;
+    if (syn->np[v->subj].end != v->first || v->agent >= 0)
+        return -1;
+    /* no later verb takes the subject as its own ("the town captured by ...
+     * fell", "troops stationed there attacked") */
+    for (uint32_t h = g + 1; h < sc->g1; h++) {
+        const dy_vg *w = &syn->vg[h];
+        if (w->subj == v->subj && !(w->flags & (VG_PART | VG_INF | VG_RELATIVE)))
+            return -1;
+    }
+    if (v->head + 1 >= sc->end)
+        return -2;
+    int32_t o = syn->tok_np[v->head + 1];
+    if (o < 0 || syn->np[o].first != v->head + 1 || (syn->np[o].flags & NP_TIME))
+        return -2;
+    return o;
+}
+
+/* The end of g's clause: the next verb group that is not in its complement
+ * chain, or a semicolon. */
+static uint32_t clause_end(const sctx *sc, uint32_t g)
+{
+    const dy_syn *syn = sc->syn;
+    const dy_vg *vg = &syn->vg[g];
+    uint32_t cend = sc->end;
+    for (uint32_t h = g + 1; h < sc->g1; h++) {
+        int chained = 0;
+        for (int32_t x = vg->xcomp, n = 0; x >= 0 && n < 8; x = syn->vg[x].xcomp, n++)
+            if ((uint32_t)x == h)
+                chained = 1;
+        /* an infinitive the syntax stage hung on g without making it the
+         * complement ("is ready to contribute") */
+        if (syn->vg[h].parent == (int32_t)g && (syn->vg[h].flags & VG_INF) && h == g + 1)
+            chained = 1;
+        if (!chained) {
+            cend = syn->vg[h].first;
+            break;
+        }
+    }
+    for (uint32_t i = vg->head + 1; i < cend; i++)
+        if (tok_w(sc, i, DY_W_SEMI)) {
+            cend = i;
+            break;
+        }
+    return cend;
+}
+
+static int is_target_prep(const sctx *sc, uint32_t i)
+{
+    return tok_w(sc, i, DY_W_TO) || tok_w(sc, i, DY_W_WITH) || tok_w(sc, i, DY_W_AGAINST) ||
+           tok_w(sc, i, DY_W_ON) || tok_w(sc, i, DY_W_AT) || tok_w(sc, i, DY_W_FOR) ||
+           tok_w(sc, i, DY_W_INTO) || tok_w(sc, i, DY_W_UPON);
+}
+
+/* Step 1: the frame of verb group g (f->pat = -1 when it has none). */
+static void vg_frame(sctx *sc, uint32_t g, frame *f)
+{
+    const dy_events *ev = sc->ev;
+    const dy_syn *syn = sc->syn;
+    const struct dyad_doc *doc = sc->doc;
+    const dy_vg *vg = &syn->vg[g];
+    memset(f, 0, sizeof *f);
+    f->pat = -1;
+    f->src = f->src_np = f->tgt = f->tgt_np = -1;
+    size_t p0, p1;
+    const dy_tok *hk = &sc->t->tok[vg->head];
+    if (!pattern_range(ev, 0, vg->lemma, &p0, &p1) && !pattern_range(ev, 0, hk->word, &p0, &p1))
+        return;
+    uint32_t cend = clause_end(sc, g);
+    hit h;
+    int32_t pat = best_pattern(sc, p0, p1, vg->head, vg->first > 3 ? vg->first - 3 : 0, cend, &h);
+    if (pat < 0)
+        return;
+    f->pat = pat;
+    f->code = ev->pat[pat].code;
+    f->trig = vg->head;
+    f->cend = cend;
+    f->flags = vg_flags(syn, (int32_t)g);
+    if (f->code == DY_CODE_NONE)
+        return;
+    int32_t mobj = main_verb_object(sc, g);
+    int active = mobj != -1;
+    if (active)
+        f->flags &= ~(uint32_t)(VG_PASSIVE | VG_PART | VG_RELATIVE);
+    if (mobj < 0)
+        mobj = -1;
+    /* source */
+    if (active) {
+        f->src = np_actor(doc, sc->m0, sc->m1, vg->subj, 0);
+        f->src_np = vg->subj;
+    } else {
+        f->src = vg_subject(sc, (int32_t)g, &f->src_np);
+    }
+    if (h.src >= 0) {
+        /* '$': the source stands in the pattern, the subject is the target */
+        f->tgt = f->src;
+        f->tgt_np = f->src_np;
+        f->tgt_rule = 3;
+        f->src = h.src;
+        f->src_np = -1;
+        return;
+    }
+    if (h.tgt >= 0) {
+        f->tgt = h.tgt;
+        f->tgt_rule = 1;
+    } else if (h.tgt_np >= 0) {
+        f->tgt = np_actor(doc, sc->m0, sc->m1, h.tgt_np, 1);
+        f->tgt_np = h.tgt_np;
+        if (f->tgt >= 0)
+            f->tgt_rule = 1;
+    }
+    if (f->tgt < 0) {
+        const dy_pattern *pt = &ev->pat[pat];
+        /* the object of the pattern's last word when it is a preposition */
+        if (pt->nel) {
+            const dy_pel *le = &ev->el[pt->el_first + pt->nel - 1];
+            int k = le->kind & PE_KIND_MASK;
+            if (k == PE_WORD || k == PE_ALT)
+                for (uint32_t q = 0; q < vg->npp && f->tgt < 0; q++) {
+                    const dy_pp *pp = &syn->pp[vg->pp_first + q];
+                    if (pp->prep == h.last || el_match(ev, &sc->t->tok[pp->prep], le)) {
+                        f->tgt = np_actor(doc, sc->m0, sc->m1, pp->np, 1);
+                        f->tgt_np = pp->np;
+                        f->tgt_rule = 2;
+                    }
+                }
+        }
+    }
+    if (f->tgt < 0) {
+        int32_t obj = active ? mobj : (vg->flags & VG_PASSIVE) ? vg->subj : vg->obj;
+        f->tgt = np_actor(doc, sc->m0, sc->m1, obj, 1);
+        f->tgt_np = obj;
+        f->tgt_rule = 3;
+        if (f->tgt < 0 && vg->iobj >= 0) {
+            f->tgt = np_actor(doc, sc->m0, sc->m1, vg->iobj, 0);
+            f->tgt_np = vg->iobj;
+        }
+    }
+    if (f->tgt < 0)
+        for (uint32_t q = 0; q < vg->npp && f->tgt < 0; q++) {
+            const dy_pp *pp = &syn->pp[vg->pp_first + q];
+            if (is_target_prep(sc, pp->prep)) {
+                f->tgt = np_actor(doc, sc->m0, sc->m1, pp->np, 1);
+                f->tgt_np = pp->np;
+                f->tgt_rule = 4;
+            }
+        }
+    if (f->tgt < 0 && h.last > vg->head) {
+        for (size_t i = h.last + 1; i < cend && f->tgt < 0; i++)
+            f->tgt = mention_at(doc, sc->m0, sc->m1, i);
+        f->tgt_np = -1;
+        f->tgt_rule = 5;
+    }
+    if (f->tgt < 0) {
+        f->tgt_np = -1;
+        f->tgt_rule = 0;
+    }
+    if (f->src < 0) {
+        /* no subject actor: an actor just before the verb group, or just
+         * before its subject ("the Asia-Pacific Economic Cooperation (APEC)
+         * forum has agreed") */
+        uint32_t from = vg->first;
+        int32_t snp = (vg->flags & VG_PASSIVE) ? vg->agent : vg->subj;
+        if (snp >= 0 && syn->np[snp].end <= vg->first && syn->np[snp].end + 3 > vg->first)
+            from = syn->np[snp].first;
+        for (size_t i = from; i-- > sc->first && i + 5 > from;) {
+            int m = mention_at(doc, sc->m0, sc->m1, i);
+            if (m >= 0) {
+                f->src = m;
+                break;
+            }
+            int tg = sc->t->tok[i].tag;
+            if (tg != T_LRB && tg != T_RRB && i + 3 <= from)
+                break;
+        }
+    }
+}
+
+static int emit(sctx *sc, int code, int32_t src, int32_t src_np, int32_t tgt, int32_t tgt_np,
+                uint32_t trig, int32_t pat)
+{
+    const dy_events *ev = sc->ev;
+    struct dyad_doc *doc = sc->doc;
+    if (src < 0 || same_actor(doc, src, tgt))
+        return 0;
     int32_t srcs[8], tgts[8];
-    size_t ns = compound(doc, m0, m1, src, src_np, srcs, 8);
-    size_t nt = tgt >= 0 ? compound(doc, m0, m1, tgt, tgt_np, tgts, 8) : 0;
+    size_t ns = compound(sc, src, src_np, srcs, 8);
+    size_t nt = tgt >= 0 ? compound(sc, tgt, tgt_np, tgts, 8) : 0;
     if (!nt) {
         tgts[0] = -1;
         nt = 1;
     }
     int recip = is_reciprocal(ev, code);
+    uint32_t s = sc->s;
     for (size_t a = 0; a < ns; a++)
         for (size_t b = 0; b < nt; b++) {
             if (push_event(doc, s, code, srcs[a], tgts[b], trig, trig + 1, pat))
@@ -263,34 +756,327 @@ static int modal_code(const dy_events *ev, int code, uint32_t flags)
     if (flags & (VG_NEG | VG_FAILED | VG_QUESTION | VG_HYPOTHETICAL))
         return -1;
     int root = code_root(ev, code);
-    if (flags & VG_REFUSED)
-        return root == 12 ? code : ev->refuse_code[root] >= 0 ? ev->refuse_code[root] : -1;
+    if (flags & VG_REFUSED) {
+        if (root == 12)
+            return code;
+        return modal_of(ev, code, DY_MOD_REFUSE);
+    }
     if (flags & (VG_FUTURE | VG_INTENT)) {
-        if (ev->intent_code[root] >= 0)
-            return ev->intent_code[root];
-        return code;
+        int m = modal_of(ev, code, DY_MOD_INTENT);
+        return m >= 0 ? m : code;
     }
     if ((flags & VG_MODAL) && root != 13)
         return -1;
     return code;
 }
 
-/* Flags in force for a verb group: its own, plus those of the control verbs
- * above it ("failed to convince", "plans to visit"). */
-static uint32_t vg_flags(const dy_syn *syn, int32_t g)
+/* An event noun in tokens [from, to) that is not a mention: its token, code,
+ * pattern and target. Bare appeals, intents ... (family codes) and discards
+ * are passed over. Returns the token or -1. */
+static int64_t find_event_noun(sctx *sc, uint32_t from, uint32_t to, int *code, int32_t *pat,
+                               int32_t *tgt)
 {
-    uint32_t f = syn->vg[g].flags;
-    int32_t p = syn->vg[g].parent;
-    for (int hops = 0; p >= 0 && hops < 3; hops++) {
-        const dy_vg *pv = &syn->vg[p];
-        if (pv->xcomp != g)
-            break;
-        f |= pv->flags & (VG_NEG | VG_FAILED | VG_REFUSED | VG_FUTURE | VG_INTENT | VG_QUESTION |
-                          VG_HYPOTHETICAL | VG_MODAL);
-        g = p;
-        p = pv->parent;
+    const dy_events *ev = sc->ev;
+    const dy_text *t = sc->t;
+    for (uint32_t i = from; i < to; i++) {
+        const dy_tok *k = &t->tok[i];
+        if (k->kind != TK_WORD || !dy_tag_is_noun(k->tag) ||
+            mention_at(sc->doc, sc->m0, sc->m1, i) >= 0)
+            continue;
+        size_t p0, p1;
+        uint32_t head = k->lemma ? k->lemma : k->word;
+        if (!pattern_range(ev, 1, head, &p0, &p1) && !pattern_range(ev, 1, k->word, &p0, &p1))
+            continue;
+        hit h;
+        int32_t p = best_pattern(sc, p0, p1, i, i > 2 ? i - 2 : 0, to, &h);
+        if (p < 0 || ev->pat[p].code == DY_CODE_NONE || family_of(ev, ev->pat[p].code))
+            continue;
+        *code = ev->pat[p].code;
+        *pat = p;
+        *tgt = h.tgt;
+        if (*tgt < 0 && h.tgt_np >= 0)
+            *tgt = np_actor(sc->doc, sc->m0, sc->m1, h.tgt_np, 1);
+        if (*tgt < 0 && ev->pat[p].nel > 0)
+            for (size_t j = h.last + 1; j < to && j < h.last + 8 && *tgt < 0; j++)
+                *tgt = mention_at(sc->doc, sc->m0, sc->m1, j);
+        return i;
     }
-    return f;
+    return -1;
+}
+
+static int blocked(uint32_t flags)
+{
+    return (flags & (VG_NEG | VG_FAILED | VG_QUESTION | VG_HYPOTHETICAL)) != 0;
+}
+
+/* Step 2a: a verb whose pattern codes a bare appeal, intent, demand, refusal
+ * or threat codes the content of its complement in that modality. Returns
+ * 1 when it coded (or deliberately did not), 0 to code it as usual, -1 on
+ * no memory. */
+static int code_governor(sctx *sc, uint32_t g)
+{
+    const dy_events *ev = sc->ev;
+    const dy_syn *syn = sc->syn;
+    frame *f = &sc->fr[g - sc->g0];
+    int fam = family_of(ev, f->code);
+    if (!fam)
+        return 0;
+    /* the complement: the infinitive chain, a that-clause, an event noun */
+    int32_t c = -1;
+    for (int32_t x = syn->vg[g].xcomp, n = 0; x >= 0 && n < 4; x = syn->vg[x].xcomp, n++) {
+        if ((uint32_t)x < sc->g0 || (uint32_t)x >= sc->g0 + sc->nfr)
+            break;
+        const frame *xf = &sc->fr[x - sc->g0];
+        if (xf->pat >= 0 && xf->code >= 0 && !family_of(ev, xf->code)) {
+            c = x;
+            break;
+        }
+    }
+    if (c < 0)
+        for (uint32_t x = g + 1; x < sc->g0 + sc->nfr && c < 0; x++) {
+            const frame *xf = &sc->fr[x - sc->g0];
+            if (governor(sc, x) == (int32_t)g && xf->pat >= 0 && xf->code >= 0 &&
+                !family_of(ev, xf->code))
+                c = (int32_t)x;
+        }
+    int ccode = -1, ntgt = -1;
+    int32_t npat = -1;
+    int64_t ntok = -1;
+    if (c >= 0)
+        ccode = sc->fr[c - sc->g0].code;
+    else {
+        uint32_t to = f->cend;
+        if (syn->vg[g].xcomp >= 0 && syn->vg[syn->vg[g].xcomp].first < to)
+            to = syn->vg[syn->vg[g].xcomp].first;
+        ntok = find_event_noun(sc, syn->vg[g].head + 1, to, &ccode, &npat, &ntgt);
+    }
+    if (ccode < 0)
+        return 0;   /* nothing to take: the bare code */
+    /* the complement is only intended, asked for ...: never an event itself */
+    for (int32_t x = syn->vg[g].xcomp, n = 0; x >= 0 && n < 4; x = syn->vg[x].xcomp, n++) {
+        if ((uint32_t)x >= sc->g0 + sc->nfr)
+            break;
+        sc->fr[x - sc->g0].used = 1;
+        if (x == c)
+            break;
+    }
+    if (c >= 0)
+        sc->fr[c - sc->g0].used = 1;
+    if (ntok >= 0 && sc->nused_noun < 32)
+        sc->used_noun[sc->nused_noun++] = (uint32_t)ntok;
+    f->done = 1;
+    uint32_t fl = f->flags;
+    if (blocked(fl) || ((fl & VG_MODAL) && fam != 13))
+        return 1;
+    int code = family_map(ev, ccode, fam);
+    if (code < 0) {
+        /* no modal form of that content: the bare code */
+        code = f->code;
+        if (fl & VG_REFUSED)
+            code = code_root(ev, code) == 12 ? code : modal_of(ev, code, DY_MOD_REFUSE);
+        if (code < 0)
+            return 1;
+    }
+    /* target: the governor's own (urge X to), else the complement's subject
+     * when it is another actor (demand that X), else the complement's target */
+    int32_t tgt = -1, tgt_np = -1;
+    int32_t ctgt = c >= 0 ? sc->fr[c - sc->g0].tgt : ntgt;
+    int32_t ctgt_np = c >= 0 ? sc->fr[c - sc->g0].tgt_np : -1;
+    if (!strcmp(ev->codes[code].code, "053")) {
+        /* rallying support for: the one to be supported */
+        tgt = ctgt;
+        tgt_np = ctgt_np;
+    }
+    if (tgt < 0 && f->tgt >= 0 && f->tgt_rule >= 1 && f->tgt_rule <= 4) {
+        tgt = f->tgt;
+        tgt_np = f->tgt_np;
+    }
+    if (tgt < 0 && c >= 0) {
+        const dy_vg *cv = &syn->vg[c];
+        int32_t cs = (cv->flags & VG_PASSIVE) ? cv->agent : cv->subj;
+        if (cs >= 0 && cs != syn->vg[g].subj) {
+            int32_t m = np_actor(sc->doc, sc->m0, sc->m1, cs, 0);
+            if (m >= 0 && !same_actor(sc->doc, m, f->src)) {
+                tgt = m;
+                tgt_np = cs;
+            }
+        }
+    }
+    if (tgt < 0) {
+        tgt = ctgt;
+        tgt_np = ctgt_np;
+    }
+    if (tgt < 0) {
+        tgt = f->tgt;
+        tgt_np = f->tgt_np;
+    }
+    return emit(sc, code, f->src, f->src_np, tgt, tgt_np, f->trig, f->pat) ? -1 : 1;
+}
+
+/* Step 2b: a clause with must / should reported by a speech verb: a demand or
+ * appeal of the speaker to the clause's subject. Returns as code_governor. */
+static int code_reported_modal(sctx *sc, uint32_t g)
+{
+    const dy_events *ev = sc->ev;
+    const dy_syn *syn = sc->syn;
+    frame *f = &sc->fr[g - sc->g0];
+    if (f->pat >= 0 && (f->code < 0 || family_of(ev, f->code) || code_root(ev, f->code) == 1))
+        return 0;
+    if (f->pat < 0 && (syn->vg[g].flags & (VG_SPEECH | VG_COPULA)))
+        return 0;
+    uint32_t top;
+    int level = must_level(sc, g, &top);
+    if (!level)
+        return 0;
+    int32_t s = governor(sc, top);
+    if (s < 0 || !(syn->vg[s].flags & VG_SPEECH))
+        return 0;
+    uint32_t sfl = vg_flags(syn, s);
+    f->used = f->done = 1;
+    if (blocked(sfl) || blocked(f->flags & ~(uint32_t)VG_MODAL))
+        return 1;
+    int32_t src_np = -1;
+    int32_t src = vg_subject(sc, s, &src_np);
+    if (src < 0)
+        return 1;
+    int m = f->pat >= 0 ? modal_of(ev, f->code, level == 2 ? DY_MOD_DEMAND : DY_MOD_APPEAL) : -1;
+    if (m < 0)
+        m = dy_code_index(ev, level == 2 ? "100" : "020");
+    if (m < 0)
+        return 1;
+    /* the one who must act */
+    const dy_vg *tv = &syn->vg[top];
+    int32_t tnp = (tv->flags & VG_PASSIVE) ? -1 : tv->subj;
+    int32_t tgt = np_actor(sc->doc, sc->m0, sc->m1, tnp, 0);
+    if (f->pat < 0) {
+        /* no pattern: a bare demand or appeal, only to another actor */
+        int32_t spat = (uint32_t)s < sc->g0 + sc->nfr ? sc->fr[s - sc->g0].pat : -1;
+        if (tgt < 0 || same_actor(sc->doc, tgt, src) || spat < 0)
+            return 1;   /* (the event names the speech verb's pattern) */
+        return emit(sc, m, src, src_np, tgt, tnp, syn->vg[g].head, spat) ? -1 : 1;
+    }
+    if (tgt < 0 || same_actor(sc->doc, tgt, src)) {
+        tgt = f->tgt;
+        tnp = f->tgt_np;
+    }
+    return emit(sc, m, src, src_np, tgt, tnp, f->trig, f->pat) ? -1 : 1;
+}
+
+/* Step 2c: a frame on its own. */
+static int code_plain(sctx *sc, uint32_t g, frame *f)
+{
+    const dy_events *ev = sc->ev;
+    const dy_syn *syn = sc->syn;
+    if (f->pat < 0 || f->code < 0 || f->used || f->done)
+        return 0;
+    f->done = 1;
+    int code = modal_code(ev, f->code, f->flags);
+    if (code < 0)
+        return 0;
+    int32_t tgt = f->tgt, tgt_np = f->tgt_np;
+    const dy_vg *vg = &syn->vg[g];
+    if ((vg->flags & VG_SPEECH) && tgt < 0 && code_root(ev, code) == 1) {
+        /* "X said Y would ...": the reported clause's subject */
+        for (uint32_t h = g + 1; h < sc->g1 && tgt < 0; h++)
+            if (syn->vg[h].parent == (int32_t)g) {
+                tgt = np_actor(sc->doc, sc->m0, sc->m1, syn->vg[h].subj, 0);
+                tgt_np = syn->vg[h].subj;
+            }
+        if (tgt < 0)
+            return 0;   /* a bare attribution is no event */
+    }
+    return emit(sc, code, f->src, f->src_np, tgt, tgt_np, f->trig, f->pat);
+}
+
+/* Step 3: event nouns. */
+static int code_nouns(sctx *sc)
+{
+    const dy_events *ev = sc->ev;
+    const dy_syn *syn = sc->syn;
+    const dy_text *t = sc->t;
+    struct dyad_doc *doc = sc->doc;
+    uint32_t n0 = syn->sent_np[sc->s], n1 = syn->sent_np[sc->s + 1];
+    for (uint32_t n = n0; n < n1; n++) {
+        const dy_np *np = &syn->np[n];
+        int skip = 0;
+        /* "launched an attack on": the verb coded it */
+        for (uint32_t g = sc->g0; g < sc->g0 + sc->nfr && !skip; g++) {
+            const frame *f = &sc->fr[g - sc->g0];
+            if (syn->vg[g].obj == (int32_t)n && f->pat >= 0 && f->code != DY_CODE_NONE &&
+                (f->done || f->used))
+                skip = 1;
+        }
+        for (uint32_t i = np->first; i < np->end && !skip; i++) {
+            const dy_tok *k = &t->tok[i];
+            if (k->kind != TK_WORD || mention_at(doc, sc->m0, sc->m1, i) >= 0)
+                continue;
+            int used = 0;
+            for (uint32_t u = 0; u < sc->nused_noun; u++)
+                if (sc->used_noun[u] == i)
+                    used = 1;
+            if (used)
+                break;
+            size_t p0, p1;
+            uint32_t head = k->lemma ? k->lemma : k->word;
+            if (!pattern_range(ev, 1, head, &p0, &p1) && !pattern_range(ev, 1, k->word, &p0, &p1))
+                continue;
+            /* the noun's reach: its NP and the prepositional phrases after it */
+            size_t cend = sc->end;
+            for (size_t j = np->end; j < sc->end; j++)
+                if (syn->tok_vg && syn->tok_vg[j] >= 0) {
+                    cend = j;
+                    break;
+                }
+            hit h;
+            int32_t pat = best_pattern(sc, p0, p1, i, i > np->first + 2 ? i - 2 : np->first,
+                                       cend, &h);
+            if (pat < 0 || ev->pat[pat].code == DY_CODE_NONE)
+                continue;
+            int code = ev->pat[pat].code;
+            if (ev->pat[pat].nel == 0 && i + 1 < np->end)
+                continue;   /* a bare noun used as a modifier: "attack helicopters" */
+            int32_t tgt = h.tgt;
+            if (tgt < 0 && h.tgt_np >= 0)
+                tgt = np_actor(doc, sc->m0, sc->m1, h.tgt_np, 1);
+            if (tgt < 0 && ev->pat[pat].nel > 0)
+                for (size_t j = h.last + 1; j < cend && j < h.last + 8 && tgt < 0; j++)
+                    tgt = mention_at(doc, sc->m0, sc->m1, j);
+            /* source: in front of the noun, its possessor, "by X" / "from X",
+             * or the subject of the verb whose object this NP is */
+            int src = h.src;
+            for (uint32_t j = np->first; j < i && src < 0; j++)
+                src = mention_at(doc, sc->m0, sc->m1, j);
+            if (src < 0)
+                src = np_actor(doc, sc->m0, sc->m1, np->poss, 0);
+            if (src < 0)
+                for (size_t j = np->end; j + 1 < cend && j < np->end + 6; j++)
+                    if (tok_w(sc, j, DY_W_BY) || tok_w(sc, j, DY_W_FROM)) {
+                        for (size_t q = j + 1; q < cend && q < j + 5 && src < 0; q++)
+                            if ((src = mention_at(doc, sc->m0, sc->m1, q)) == tgt)
+                                src = -1;
+                        break;
+                    }
+            int32_t src_np = -1;
+            for (uint32_t g = sc->g0; g < sc->g1 && src < 0 && code >= 0; g++) {
+                const dy_vg *vg = &syn->vg[g];
+                int mine = vg->obj == (int32_t)n;
+                for (uint32_t q = 0; q < vg->npp && !mine; q++)
+                    mine = syn->pp[vg->pp_first + q].np == (int32_t)n;
+                if (!mine)
+                    continue;
+                src = vg_subject(sc, (int32_t)g, &src_np);
+                uint32_t fl = vg_flags(syn, (int32_t)g);
+                if (fl & (VG_NEG | VG_FAILED | VG_QUESTION | VG_HYPOTHETICAL))
+                    code = -1;
+            }
+            if (code < 0 || src < 0 || src == tgt)
+                continue;
+            if (emit(sc, code, src, src_np, tgt, -1, i, pat))
+                return -1;
+            break;   /* one trigger per noun phrase */
+        }
+    }
+    return 0;
 }
 
 int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
@@ -300,9 +1086,14 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
     const dy_syn *syn = &doc->syn;
     doc->nev = 0;
     size_t m0 = 0;
+    sctx sc;
+    sc.ctx = ctx;
+    sc.ev = ev;
+    sc.doc = doc;
+    sc.t = t;
+    sc.syn = syn;
     for (size_t s = 0; s < t->nsent; s++) {
         const dy_sent *se = &t->sent[s];
-        size_t first = se->first, end = first + se->ntok;
         while (m0 < doc->nmen && doc->men[m0].sent < s)
             m0++;
         size_t m1 = m0;
@@ -310,186 +1101,59 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
             m1++;
         if (m1 == m0 || !syn->sent_vg)
             continue;
+        sc.s = (uint32_t)s;
+        sc.first = se->first;
+        sc.end = se->first + se->ntok;
+        sc.m0 = m0;
+        sc.m1 = m1;
+        sc.g0 = syn->sent_vg[s];
+        sc.g1 = syn->sent_vg[s + 1];
+        sc.nfr = sc.g1 - sc.g0 > MAXF ? MAXF : sc.g1 - sc.g0;
+        sc.nused_noun = 0;
+        sc.bloom = 0;
+        for (uint32_t i = sc.first; i < sc.end; i++) {
+            sc.bloom |= bloom_bit(t->tok[i].word);
+            if (t->tok[i].lemma)
+                sc.bloom |= bloom_bit(t->tok[i].lemma);
+        }
         size_t ev0 = doc->nev;
-        uint32_t g0 = syn->sent_vg[s], g1 = syn->sent_vg[s + 1];
-        int32_t coded_obj[64];
-        size_t ncoded_obj = 0;
 
-        /* ---- verbs ---- */
-        for (uint32_t g = g0; g < g1; g++) {
-            const dy_vg *vg = &syn->vg[g];
-            size_t p0, p1;
-            const dy_tok *hk = &t->tok[vg->head];
-            if (!pattern_range(ev, 0, vg->lemma, &p0, &p1) &&
-                !pattern_range(ev, 0, hk->word, &p0, &p1))
+        /* 1. frames */
+        for (uint32_t g = sc.g0; g < sc.g0 + sc.nfr; g++)
+            vg_frame(&sc, g, &sc.fr[g - sc.g0]);
+        /* 2. modality: governing verbs, reported must/should, the rest */
+        for (uint32_t g = sc.g0; g < sc.g0 + sc.nfr; g++) {
+            frame *f = &sc.fr[g - sc.g0];
+            if (f->pat < 0 || f->code < 0 || f->used || f->done)
                 continue;
-            /* the clause: up to the next verb group that is not this one's
-             * complement chain */
-            size_t cend = end;
-            for (uint32_t h = g + 1; h < g1; h++) {
-                int chained = 0;
-                for (int32_t x = vg->xcomp; x >= 0; x = syn->vg[x].xcomp)
-                    if ((uint32_t)x == h)
-                        chained = 1;
-                if (!chained) {
-                    cend = syn->vg[h].first;
-                    break;
-                }
-            }
-            for (size_t i = vg->head + 1; i < cend; i++)
-                if (tok_is(t, i, ";")) {
-                    cend = i;
-                    break;
-                }
-            int32_t tgt = -1;
-            size_t last = vg->head;
-            int32_t pat = best_pattern(doc, ev, p0, p1, vg->head, cend, m0, m1, &tgt, &last);
-            if (pat < 0 || ev->pat[pat].code == DY_CODE_NONE)
-                continue;
-            int code = modal_code(ev, ev->pat[pat].code, vg_flags(syn, (int32_t)g));
-            if (code < 0)
-                continue;
-            int src_np = -1;
-            int src = vg_subject(doc, m0, m1, (int32_t)g, &src_np);
-            int32_t tgt_np = -1;
-            if (tgt < 0) {
-                const dy_pattern *pt = &ev->pat[pat];
-                /* the object of the pattern's last word when it is a preposition */
-                if (pt->nel) {
-                    const dy_pel *le = &ev->el[pt->el_first + pt->nel - 1];
-                    if (le->kind == PE_WORD)
-                        for (uint32_t k = 0; k < vg->npp && tgt < 0; k++) {
-                            const dy_pp *pp = &syn->pp[vg->pp_first + k];
-                            if (pp->prep == last || el_match(&t->tok[pp->prep], le->word)) {
-                                tgt = np_actor(doc, m0, m1, pp->np, 1);
-                                tgt_np = pp->np;
-                            }
-                        }
-                }
-                if (tgt < 0) {
-                    int32_t obj = (vg->flags & VG_PASSIVE) ? vg->subj : vg->obj;
-                    tgt = np_actor(doc, m0, m1, obj, 1);
-                    tgt_np = obj;
-                }
-                if (tgt < 0 && vg->iobj >= 0) {
-                    tgt = np_actor(doc, m0, m1, vg->iobj, 0);
-                    tgt_np = vg->iobj;
-                }
-                if (tgt < 0)
-                    for (uint32_t k = 0; k < vg->npp && tgt < 0; k++) {
-                        const dy_pp *pp = &syn->pp[vg->pp_first + k];
-                        if (tok_is(t, pp->prep, "to") || tok_is(t, pp->prep, "with") ||
-                            tok_is(t, pp->prep, "against") || tok_is(t, pp->prep, "on") ||
-                            tok_is(t, pp->prep, "at") || tok_is(t, pp->prep, "for") ||
-                            tok_is(t, pp->prep, "into")) {
-                            tgt = np_actor(doc, m0, m1, pp->np, 1);
-                            tgt_np = pp->np;
-                        }
-                    }
-                if (tgt < 0 && last > vg->head) {
-                    for (size_t i = last + 1; i < cend && tgt < 0; i++)
-                        tgt = mention_at(doc, m0, m1, i);
-                }
-            }
-            if ((vg->flags & VG_SPEECH) && tgt < 0 && code_root(ev, code) == 1) {
-                /* "X said Y would ...": the reported clause's subject */
-                for (uint32_t h = g + 1; h < g1 && tgt < 0; h++)
-                    if (syn->vg[h].parent == (int32_t)g) {
-                        tgt = np_actor(doc, m0, m1, syn->vg[h].subj, 0);
-                        tgt_np = syn->vg[h].subj;
-                    }
-                if (tgt < 0)
-                    continue;   /* a bare attribution is no event */
-            }
-            if (src < 0) {
-                /* no subject actor: an actor just before the verb group */
-                for (size_t i = vg->first; i-- > first && i + 3 > vg->first;) {
-                    int m = mention_at(doc, m0, m1, i);
-                    if (m >= 0) {
-                        src = m;
-                        break;
-                    }
-                }
-            }
-            if (src < 0 || src == tgt)
-                continue;
-            if (emit(doc, ev, m0, m1, (uint32_t)s, code, src, src_np, tgt, tgt_np, vg->head, pat))
+            if (code_governor(&sc, g) < 0)
                 return -1;
-            if (vg->obj >= 0 && ncoded_obj < 64)
-                coded_obj[ncoded_obj++] = vg->obj;
         }
-
-        /* ---- nouns ---- */
-        uint32_t n0 = syn->sent_np[s], n1 = syn->sent_np[s + 1];
-        for (uint32_t n = n0; n < n1; n++) {
-            const dy_np *np = &syn->np[n];
-            int skip = 0;
-            for (size_t c = 0; c < ncoded_obj; c++)
-                if (coded_obj[c] == (int32_t)n)
-                    skip = 1;   /* "launched an attack on": the verb coded it */
-            for (uint32_t i = np->first; i < np->end && !skip; i++) {
-                const dy_tok *k = &t->tok[i];
-                if (k->kind != TK_WORD || mention_at(doc, m0, m1, i) >= 0)
-                    continue;
-                size_t p0, p1;
-                uint32_t head = k->lemma ? k->lemma : k->word;
-                if (!pattern_range(ev, 1, head, &p0, &p1) && !pattern_range(ev, 1, k->word, &p0, &p1))
-                    continue;
-                /* the noun's reach: its NP and the prepositional phrases after it */
-                size_t cend = end;
-                int32_t vgn = syn->tok_vg ? -1 : -1;
-                for (size_t j = np->end; j < end; j++)
-                    if (syn->tok_vg && syn->tok_vg[j] >= 0) {
-                        cend = j;
-                        break;
-                    }
-                int32_t tgt = -1;
-                size_t last = i;
-                int32_t pat = best_pattern(doc, ev, p0, p1, i, cend, m0, m1, &tgt, &last);
-                if (pat < 0 || ev->pat[pat].code == DY_CODE_NONE)
-                    continue;
-                int code = ev->pat[pat].code;
-                if (ev->pat[pat].nel == 0 && i + 1 < np->end)
-                    continue;   /* a bare noun used as a modifier: "attack helicopters" */
-                if (tgt < 0 && ev->pat[pat].nel > 0)
-                    for (size_t j = last + 1; j < cend && j < last + 8 && tgt < 0; j++)
-                        tgt = mention_at(doc, m0, m1, j);
-                /* source: in front of the noun, its possessor, "by X", or the
-                 * subject of the verb whose object this NP is */
-                int src = -1;
-                for (uint32_t j = np->first; j < i && src < 0; j++)
-                    src = mention_at(doc, m0, m1, j);
-                if (src < 0)
-                    src = np_actor(doc, m0, m1, np->poss, 0);
-                if (src < 0)
-                    for (size_t j = np->end; j + 1 < cend && j < np->end + 6; j++)
-                        if (tok_is(t, j, "by")) {
-                            for (size_t q = j + 1; q < cend && q < j + 5 && src < 0; q++)
-                                src = mention_at(doc, m0, m1, q);
-                            break;
-                        }
-                if (src < 0)
-                    for (uint32_t g = g0; g < g1 && src < 0; g++)
-                        if (syn->vg[g].obj == (int32_t)n) {
-                            int snp;
-                            src = vg_subject(doc, m0, m1, (int32_t)g, &snp);
-                            if (vg_flags(syn, (int32_t)g) & (VG_NEG | VG_FAILED | VG_QUESTION))
-                                code = -1;
-                        }
-                (void)vgn;
-                if (code < 0 || src < 0 || src == tgt)
-                    continue;
-                if (emit(doc, ev, m0, m1, (uint32_t)s, code, src, -1, tgt, -1, i, pat))
-                    return -1;
-                break;   /* one trigger per noun phrase */
-            }
+        for (uint32_t g = sc.g0; g < sc.g0 + sc.nfr; g++) {
+            frame *f = &sc.fr[g - sc.g0];
+            if ((f->pat >= 0 && f->code < 0) || f->used || f->done)
+                continue;
+            if (code_reported_modal(&sc, g) < 0)
+                return -1;
         }
+        for (uint32_t g = sc.g0; g < sc.g0 + sc.nfr; g++)
+            if (code_plain(&sc, g, &sc.fr[g - sc.g0]))
+                return -1;
+        for (uint32_t g = sc.g0 + sc.nfr; g < sc.g1; g++) {
+            frame f;
+            vg_frame(&sc, g, &f);
+            if (code_plain(&sc, g, &f))
+                return -1;
+        }
+        /* 3. nouns */
+        if (code_nouns(&sc))
+            return -1;
 
         /* a bare statement only when nothing more specific was coded; an event
          * without target only when no targeted one of its root has its source */
         int specific = 0;
         for (size_t i = ev0; i < doc->nev; i++)
-            if (code_root(ev, doc->ev[i].code) != 1 || strcmp(ev->codes[doc->ev[i].code].code, "010"))
+            if (strcmp(ev->codes[doc->ev[i].code].code, "010"))
                 specific = 1;
         size_t w = ev0;
         for (size_t i = ev0; i < doc->nev; i++) {

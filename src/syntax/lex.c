@@ -337,6 +337,25 @@ static int uniform_trigram(struct dy_tagger *tg)
     for (int i = 0; i < tg->H; i++)
         tg->uni[i] = (float)-log((double)tg->H);
     tg->lntot = (float)log(1e6);
+    /* a few facts of English word order so that the fallback is usable:
+     * to/a modal before a base verb, a determiner before a noun */
+    int H = tg->H;
+    for (int a = 0; a < H; a++) {
+        float *to = tg->s_to >= 0 ? tg->tri + ((size_t)a * H + tg->s_to) * H : NULL;
+        float *md = tg->s_md >= 0 ? tg->tri + ((size_t)a * H + tg->s_md) * H : NULL;
+        float *dt = tg->s_dt >= 0 ? tg->tri + ((size_t)a * H + tg->s_dt) * H : NULL;
+        if (to && tg->s_vb >= 0)
+            to[tg->s_vb] += 3.0f;
+        if (md && tg->s_vb >= 0)
+            md[tg->s_vb] += 3.0f;
+        for (int c = 0; dt && c < H; c++) {
+            int pn = tg->penn[c];
+            if (pn == T_NN || pn == T_NNS || pn == T_JJ || pn == T_NNP || pn == T_CD)
+                dt[c] += 1.0f;
+            else if (dy_tag_is_verb(pn) || pn == T_MD)
+                dt[c] -= 3.0f;
+        }
+    }
     return 0;
 }
 
@@ -443,16 +462,10 @@ typedef struct lexrow {
     uint8_t n;
 } lexrow;
 
-static int load_poslex(struct dyad_ctx *ctx, struct dy_tagger *tg, const char *path,
-                       char *err, size_t errlen)
+/* Parse lexicon text in the poslexR format into tg (words into ctx->words). */
+static int parse_poslex(struct dyad_ctx *ctx, struct dy_tagger *tg, const char *buf, size_t len,
+                        char *err, size_t errlen)
 {
-    fview fv;
-    if (fview_open(&fv, path)) {
-        snprintf(err, errlen, "%s: cannot read", path);
-        return -1;
-    }
-    const char *buf = fv.p;
-    size_t len = fv.len;
     int rc = -1;
     lexrow *rows = NULL;
     size_t nrows = 0, rows_cap = 0;
@@ -537,9 +550,55 @@ nomem:
 out:
     dy_free(rows);
     dy_free(ent);
+    return rc;
+}
+
+static int load_poslex(struct dyad_ctx *ctx, struct dy_tagger *tg, const char *path,
+                       char *err, size_t errlen)
+{
+    fview fv;
+    if (fview_open(&fv, path)) {
+        snprintf(err, errlen, "%s: cannot read", path);
+        return -1;
+    }
+    int rc = parse_poslex(ctx, tg, fv.p, fv.len, err, errlen);
     fview_close(&fv);
     return rc;
 }
+
+/* When the lexicon is missing: the closed-class words only (grammar, not
+ * vocabulary), in the lexicon's own format; open-class words then go by
+ * suffix and shape. */
+static const char builtin_lex[] =
+    "(\"the\" ((dt 0)))\n(\"a\" ((dt 0)))\n(\"an\" ((dt 0)))\n(\"this\" ((dt 0)))\n"
+    "(\"these\" ((dt 0)))\n(\"those\" ((dt 0)))\n(\"some\" ((dt 0)))\n(\"any\" ((dt 0)))\n"
+    "(\"no\" ((dt 0)))\n(\"every\" ((dt 0)))\n(\"each\" ((dt 0)))\n(\"all\" ((dt -1) (pdt -1)))\n"
+    "(\"that\" ((in -1) (dt -1.5) (wdt -1)))\n(\"which\" ((wdt 0)))\n(\"who\" ((wp 0)))\n"
+    "(\"whom\" ((wp 0)))\n(\"whose\" ((wp 0)))\n(\"what\" ((wp 0)))\n(\"when\" ((wrb 0)))\n"
+    "(\"where\" ((wrb 0)))\n(\"why\" ((wrb 0)))\n(\"how\" ((wrb 0)))\n(\"there\" ((ex -1) (rb -1)))\n"
+    "(\"of\" ((of 0)))\n(\"in\" ((in 0)))\n(\"on\" ((in 0)))\n(\"at\" ((in 0)))\n(\"by\" ((in 0)))\n"
+    "(\"for\" ((in 0)))\n(\"with\" ((in 0)))\n(\"from\" ((in 0)))\n(\"into\" ((in 0)))\n"
+    "(\"against\" ((in 0)))\n(\"about\" ((in 0)))\n(\"after\" ((in 0)))\n(\"before\" ((in 0)))\n"
+    "(\"during\" ((in 0)))\n(\"over\" ((in 0)))\n(\"under\" ((in 0)))\n(\"between\" ((in 0)))\n"
+    "(\"near\" ((in 0)))\n(\"since\" ((in 0)))\n(\"until\" ((in 0)))\n(\"as\" ((in 0)))\n"
+    "(\"if\" ((in 0)))\n(\"because\" ((in 0)))\n(\"while\" ((in 0)))\n(\"although\" ((in 0)))\n"
+    "(\"through\" ((in 0)))\n(\"without\" ((in 0)))\n(\"inside\" ((in 0)))\n(\"across\" ((in 0)))\n"
+    "(\"and\" ((cc 0)))\n(\"or\" ((cc 0)))\n(\"but\" ((cc 0)))\n(\"nor\" ((cc 0)))\n(\"to\" ((to 0)))\n"
+    "(\"he\" ((prp 0)))\n(\"she\" ((prp 0)))\n(\"it\" ((prp 0)))\n(\"they\" ((prp 0)))\n"
+    "(\"we\" ((prp 0)))\n(\"i\" ((prp 0)))\n(\"you\" ((prp 0)))\n(\"him\" ((prp 0)))\n"
+    "(\"her\" ((prp 0)))\n(\"them\" ((prp 0)))\n(\"us\" ((prp 0)))\n(\"me\" ((prp 0)))\n"
+    "(\"his\" ((prp 0)))\n(\"its\" ((prp 0)))\n(\"their\" ((prp 0)))\n(\"our\" ((prp 0)))\n"
+    "(\"my\" ((prp 0)))\n(\"your\" ((prp 0)))\n(\"will\" ((md 0)))\n(\"would\" ((md 0)))\n"
+    "(\"can\" ((md 0)))\n(\"could\" ((md 0)))\n(\"may\" ((md 0)))\n(\"might\" ((md 0)))\n"
+    "(\"shall\" ((md 0)))\n(\"should\" ((md 0)))\n(\"must\" ((md 0)))\n(\"wo\" ((md 0)))\n"
+    "(\"ca\" ((md 0)))\n(\"'ll\" ((md 0)))\n(\"'d\" ((md 0)))\n(\"is\" ((vbz 0)))\n(\"has\" ((vbz 0)))\n"
+    "(\"does\" ((vbz 0)))\n(\"was\" ((vbd 0)))\n(\"were\" ((vbd 0)))\n(\"had\" ((vbd 0)))\n"
+    "(\"did\" ((vbd 0)))\n(\"said\" ((vbd 0)))\n(\"are\" ((vbp 0)))\n(\"am\" ((vbp 0)))\n"
+    "(\"have\" ((vbp -1) (vb -1)))\n(\"do\" ((vbp -1) (vb -1)))\n(\"be\" ((vb 0)))\n"
+    "(\"been\" ((vbn 0)))\n(\"being\" ((vbg 0)))\n(\"'s\" ((pos -1) (vbz -1.5)))\n"
+    "(\"'re\" ((vbp 0)))\n(\"'m\" ((vbp 0)))\n(\"'ve\" ((vbp 0)))\n(\"not\" ((rb 0)))\n"
+    "(\"n't\" ((rb 0)))\n(\"never\" ((rb 0)))\n(\"also\" ((rb 0)))\n(\"very\" ((rb 0)))\n"
+    "(\"so\" ((rb 0)))\n(\"than\" ((in 0)))\n";
 
 /* The unknown-word model: P(state | suffix) over the lexicon's rare words
  * (expected count <= 10, from ln P(w|t) and the tag counts), smoothed by
@@ -926,8 +985,10 @@ int dy_lex_load(struct dyad_ctx *ctx, char *err, size_t errlen)
         if (strcmp(tmp, "out of memory") == 0)
             goto nomem;
         add_note(err, errlen, tmp);
-        add_note(err, errlen, "tagging by suffix rules only");
+        add_note(err, errlen, "tagging by closed-class words and suffix rules only");
         lex->degraded = 1;
+        if (parse_poslex(ctx, tg, builtin_lex, sizeof builtin_lex - 1, tmp, sizeof tmp))
+            goto nomem;
     } else if (build_suffixes(ctx, tg)) {
         goto nomem;
     }

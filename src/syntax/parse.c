@@ -1205,6 +1205,15 @@ static int sentence_roles(pctx *p)
                 v->obj = -1;
             continue;
         }
+        if ((v->flags & VG_PART) && v->first == v->head && TAG(p, v->head) == T_VBN &&
+            last_main < 0 && before > p->first && (syn->tok_aux[before - 1] & AX_SKIP) &&
+            !(v->end < p->end && IS(p, v->end, "by"))) {
+            /* "The talks, which were mediated by Qatar, ended ...": after a
+             * relative clause or apposition on the subject, a past form is
+             * the main verb, not a participle */
+            v->flags &= ~(VG_PART | VG_PASSIVE);
+            v->tense = TENSE_PAST;
+        }
         if ((v->flags & VG_PART) && v->first == v->head) {
             /* participle without auxiliary */
             int ptg = before > p->first ? TAG(p, before - 1) : T_NONE;
@@ -1376,22 +1385,42 @@ static int sentence_roles(pctx *p)
             set_reported(p, (int32_t)vi, according);
         }
     }
-    /* everything below a reported verb group is reported too */
-    for (uint32_t vi = v0; vi < v1; vi++) {
-        dy_vg *v = &syn->vg[vi];
-        for (int guard = 0; guard < 16 && v->parent >= 0 && !(v->flags & VG_REPORTED); guard++) {
-            const dy_vg *pv = &syn->vg[v->parent];
-            if (pv->flags & (VG_REPORTED | VG_SPEECH)) {
-                if (!(pv->flags & VG_SPEECH) || (uint32_t)v->parent != vi)
-                    v->flags |= VG_REPORTED;
-                break;
+    /* a trailing attribution: "Israeli warplanes struck X, the military
+     * said." - the clauses before ", NP said" with nothing after it */
+    if (speech_out >= 0) {
+        dy_vg *sv = &syn->vg[speech_out];
+        int32_t sn = sv->subj;
+        uint32_t sf = sn >= 0 ? chain_first_tok(p, sn) : sv->first;
+        if (sn >= 0 && sf < sv->first && sf > p->first && TAG(p, sf - 1) == T_PUNCT_COMMA &&
+            !(syn->tok_aux[sf - 1] & AX_QUOTE)) {
+            uint32_t e = sv->end;
+            /* nothing but prepositional phrases, time words and the end */
+            int tail = 1;
+            for (uint32_t k = e; k < p->end && tail; k++) {
+                int tk = TAG(p, k);
+                if (syn->tok_vg[k] >= 0 || tk == T_PUNCT_COLON || tk == T_LQUOTE ||
+                    IS(p, k, "that"))
+                    tail = 0;
             }
-            if (pv->parent < 0)
-                break;
-            pv = &syn->vg[pv->parent];
-            break;
+            if (tail)
+                for (uint32_t vi = v0; vi < v1; vi++) {
+                    dy_vg *v = &syn->vg[vi];
+                    if ((int32_t)vi == speech_out || v->first > sf || v->parent >= 0)
+                        continue;
+                    if (v->flags & (VG_RELATIVE | VG_ACCORDING))
+                        continue;
+                    set_reported(p, (int32_t)vi, speech_out);
+                }
         }
     }
+    /* everything below a reported verb group is reported too */
+    for (int round = 0; round < 4; round++)
+        for (uint32_t vi = v0; vi < v1; vi++) {
+            dy_vg *v = &syn->vg[vi];
+            if (v->parent >= 0 && !(v->flags & VG_REPORTED) &&
+                (syn->vg[v->parent].flags & VG_REPORTED))
+                v->flags |= VG_REPORTED;
+        }
     /* an xcomp or a participle of a speech verb is not reported speech */
     for (uint32_t vi = v0; vi < v1; vi++) {
         dy_vg *v = &syn->vg[vi];

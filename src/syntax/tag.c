@@ -246,6 +246,8 @@ static void cand_unknown(const struct dy_tagger *tg, const char *w, size_t n, tg
     }
     for (int j = 0; j < tg->nopen; j++) {
         int st = tg->open[j];
+        if (!tg->sufp && st == tg->s_nnps && !ends(w, n, "s"))
+            continue; /* degraded: no plural name without an s */
         /* names carry no suffix evidence (the model is built from lower-case
          * words); their prior is festival's P(OOV | nnp) */
         float ev = (row && st != tg->s_nnp && st != tg->s_nnps) ? row[j] : 0;
@@ -298,8 +300,8 @@ static void cand_number(const struct dy_tagger *tg, const char *w, size_t n, tg_
         cand_add(c, tg->num[i].st, tg->num[i].lp);
 }
 
-static void candidates(const struct dyad_ctx *ctx, const struct dy_tagger *tg, const dy_text *t,
-                       size_t i, int initial, const sent_info *si, tg_cand *c)
+static void candidates(const struct dy_tagger *tg, const dy_text *t, size_t i, int initial,
+                       const sent_info *si, tg_cand *c)
 {
     const dy_tok *k = &t->tok[i];
     const char *w = dy_tok_norm(t, k);
@@ -378,14 +380,14 @@ static void candidates(const struct dyad_ctx *ctx, const struct dy_tagger *tg, c
                     c->lp[j] += LOWER_NNP_PEN;
         }
     }
-    /* beam */
+    /* beam, on the posterior ln P(w|t) + ln P(t) */
     float best = -1e30f;
     for (int j = 0; j < c->n; j++)
-        if (c->lp[j] > best)
-            best = c->lp[j];
+        if (c->lp[j] + tg->uni[c->st[j]] > best)
+            best = c->lp[j] + tg->uni[c->st[j]];
     int m = 0;
     for (int j = 0; j < c->n; j++)
-        if (c->lp[j] >= best - BEAM) {
+        if (c->lp[j] + tg->uni[c->st[j]] >= best - BEAM) {
             c->st[m] = c->st[j];
             c->lp[m] = c->lp[j];
             m++;
@@ -721,6 +723,17 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
                     k->tag = T_WDT;
             }
         }
+        /* stormed the airport and seized: a participle coordinated with a
+         * past tense is a past tense */
+        if (k->tag == T_VBN && pt0 == T_CC && j >= first + 2) {
+            size_t q = j - 1;
+            while (q > first && !dy_tag_is_verb(t->tok[q - 1].tag) && t->tok[q - 1].tag != T_MD &&
+                   t->tok[q - 1].tag != T_PUNCT_END)
+                q--;
+            if (q > first && t->tok[q - 1].tag == T_VBD &&
+                !(tg_wclass(tg, t->tok[q - 1].word) & (WC_HAVE | WC_BE | WC_GET)))
+                k->tag = T_VBD;
+        }
         /* Police arrested four men: a past participle right after a
          * clause-initial subject and before an object is a past tense */
         if (k->tag == T_VBN && j > first && !dy_tag_is_verb(nt0) && nt0 != T_MD) {
@@ -870,7 +883,7 @@ static void tag_span(const struct dyad_ctx *ctx, dy_text *t, size_t first, size_
                     (k->flags & TF_PARA))
                     initial = 1;
             }
-            candidates(ctx, tg, t, i + j, initial, &si, &cand[j]);
+            candidates(tg, t, i + j, initial, &si, &cand[j]);
             if (is_word_kind(k->kind) || k->kind == TK_CLITIC)
                 seen_word = 1;
         }
