@@ -34,6 +34,8 @@ import sys
 import tempfile
 
 CAUSES = [
+    ("option", "TABARI: the record follows an OPTION record that changes how TABARI codes "
+               "(DEFAULT actors, CODE BY, FORWARD, COMMA, MINIMUM WORDS, TIME SHIFT ...)"),
     ("actor", "an expected actor code is not among dyad's actor mentions (actor dictionary "
               "matching: phrases, agents, dates, stems)"),
     ("no-event", "the actors are found but no event at all is coded (verb not found as a verb "
@@ -81,7 +83,7 @@ def unescape(t):
 
 
 def petrarch1_records(path):
-    """(id, date, text, expected set or None when excluded, note)"""
+    """(id, date, text, expected set or None when excluded, note, options)"""
     s = open(path, encoding="utf-8", errors="replace").read()
     s = re.sub(r"<!--.*?-->", "", s, flags=re.S)
     out = []
@@ -105,14 +107,38 @@ def petrarch1_records(path):
                 exp.add((norm_actor(attr(ea, "sourcecode")), norm_actor(attr(ea, "targetcode")),
                          norm_code(attr(ea, "eventcode"))))
         out.append((rid, ymd(attr(a, "date") or ""), text,
-                    None if note.startswith("excluded") else exp, note))
+                    None if note.startswith("excluded") else exp, note, ()))
     return out
+
+
+def tabari_option(active, opt):
+    """Track the TABARI options in force (those that differ from
+    Validate.options) after the OPTION text opt."""
+    o = " ".join(opt.upper().split())
+    key, _, val = o.partition(":")
+    key, val = key.strip(), val.strip()
+    if key == "SET":
+        k, _, v = val.partition("=")
+        k, v = k.strip(), v.strip()
+        if k.startswith("CODE"):
+            (active.discard if "CLAUSE" in k else active.add)("CODE BY")
+        elif k == "YYYY":
+            pass   # the date format only
+        elif v in ("FALSE", "OFF"):
+            active.discard(k)
+        else:
+            active.add(k)
+    elif key in ("DEFAULT", "FORWARD", "COMMA"):
+        (active.discard if val.endswith("OFF") else active.add)(key)
+    elif key == "COMPLEX":
+        (active.discard if "NOACTPRIOR" in val else active.add)(key)
 
 
 def tabari_records(path):
     lines = open(path, encoding="latin-1").read().split("\n")
     hdr = re.compile(r"^(\d{6})\s+(\S+)\s*$")
     out = []
+    active = set()
     i = 0
     while i < len(lines):
         m = hdr.match(lines[i])
@@ -136,10 +162,12 @@ def tabari_records(path):
             i += 1
         comment = " ".join(com)
         exp, note, option = set(), "", False
+        opts = tuple(sorted(active))
         for neg, e in re.findall(r"(-?)\{([^}]*)\}", comment):
             e = e.strip()
             if e.upper().startswith("OPTION"):
                 option = True
+                tabari_option(active, e.split(":", 1)[1])
             elif neg:
                 continue
             elif "/" in e:
@@ -150,7 +178,7 @@ def tabari_records(path):
         if option and not exp:
             note = "excluded: sets a TABARI option"
         out.append((rid, ymd(date), " ".join(" ".join(text).split()),
-                    None if note else exp, note))
+                    None if note else exp, note, opts))
         if rid == "FINAL-01":
             break
     return out
@@ -158,7 +186,7 @@ def tabari_records(path):
 
 def run_dyad(dyad, dict_dir, recs):
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
-        for k, (rid, date, text, exp, note) in enumerate(recs):
+        for k, (rid, date, text, exp, note, opts) in enumerate(recs):
             d = {"id": "%d" % k, "text": text}
             if date:
                 d["date"] = date
@@ -189,7 +217,9 @@ def triples(doc):
     return got
 
 
-def cause(exp, got, doc):
+def cause(exp, got, doc, opts):
+    if opts:
+        return "option"
     if not exp:
         return "spurious"
     actors = set()
@@ -223,7 +253,7 @@ def evaluate(name, dyad, dict_dir, recs, show):
     n = passed = excluded = 0
     by_cause = {}
     fails = []
-    for k, (rid, date, text, exp, note) in enumerate(recs):
+    for k, (rid, date, text, exp, note, opts) in enumerate(recs):
         if exp is None:
             excluded += 1
             continue
@@ -233,7 +263,7 @@ def evaluate(name, dyad, dict_dir, recs, show):
         if got == exp:
             passed += 1
             continue
-        c = cause(exp, got, doc)
+        c = cause(exp, got, doc, opts)
         by_cause[c] = by_cause.get(c, 0) + 1
         fails.append((c, rid, text, exp, got))
     pct = 100.0 * passed / n if n else 0.0

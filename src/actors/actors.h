@@ -99,7 +99,9 @@ enum {
     AM_NAMED = 64,          /* a person with a name (dictionary or unknown),
                                not a bare title ("the foreign minister") */
     AM_SUBJ = 128,          /* covers the head of a clause's subject */
-    AM_PENDING = 256        /* match.c internal: awaiting resolution */
+    AM_PENDING = 256,       /* match.c internal: awaiting resolution */
+    AM_ROLE = 512           /* the code is a role with no country ("GOV" for
+                               "the president", "COP" for "police") */
 };
 
 /* Gender of a person mention, when known (titles, pronouns resolved to it). */

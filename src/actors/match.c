@@ -50,8 +50,11 @@ typedef struct raw {
 } raw;
 
 typedef struct name_mem {
-    uint32_t word;          /* surname word id */
+    char w[32];             /* the surname's normalised form (most names are
+                               in no dictionary, so they have no word id) */
+    uint8_t wl;
     uint8_t gender;
+    uint8_t role;           /* the code is a bare role (AM_ROLE) */
     char code[24];
 } name_mem;
 
@@ -130,11 +133,11 @@ static int is_org_code(const char *c)
            !strncmp(c, "IMG", 3);
 }
 
-/* Is code a bare role ("GOV", "MIL", "GOVMIL"): made of an agent's code with
- * no country? Mentions know it: the agent gave the code and no actor did. */
+/* Is the code a bare role ("GOV", "MIL", "GOVMIL"): an agent's code with no
+ * country? */
 static int role_only(const dy_mention *m)
 {
-    return m->code[0] && m->entry < 0 && m->agent_entry >= 0 && !(m->flags & AM_PRONOUN);
+    return m->code[0] && (m->flags & AM_ROLE) && !(m->flags & AM_PRONOUN);
 }
 
 /* ---- the trie ---- */
@@ -300,23 +303,34 @@ static uint32_t name_run(const astate *st, uint32_t i, uint32_t end)
     return k - i;
 }
 
-static void remember_name(astate *st, uint32_t word, const char *code, uint8_t gender)
+static int name_is(const dy_text *t, uint32_t i, const name_mem *n)
 {
-    if (!word)
+    const dy_tok *k = &t->tok[i];
+    return k->nlen == n->wl && !memcmp(t->norm + k->norm, n->w, n->wl);
+}
+
+/* Remember the surname (token i) of an unknown person with its code. */
+static void remember_name(astate *st, uint32_t i, const char *code, uint8_t gender, int role)
+{
+    const dy_tok *k = &st->t->tok[i];
+    if (k->nlen >= sizeof st->nm[0].w || k->nlen < 2)
         return;
     for (size_t q = 0; q < st->nnm; q++)
-        if (st->nm[q].word == word) {
+        if (name_is(st->t, i, &st->nm[q])) {
             cpy(st->nm[q].code, sizeof st->nm[q].code, code);
+            st->nm[q].role = (uint8_t)role;
             if (gender)
                 st->nm[q].gender = gender;
             return;
         }
     if (st->nnm >= MAX_NAMES)
         return;
-    st->nm[st->nnm].word = word;
-    st->nm[st->nnm].gender = gender;
-    cpy(st->nm[st->nnm].code, sizeof st->nm[st->nnm].code, code);
-    st->nnm++;
+    name_mem *n = &st->nm[st->nnm++];
+    memcpy(n->w, st->t->norm + k->norm, k->nlen);
+    n->wl = (uint8_t)k->nlen;
+    n->gender = gender;
+    n->role = (uint8_t)role;
+    cpy(n->code, sizeof n->code, code);
 }
 
 /* Is the agent match ending at token j a modifier of the noun after it
@@ -415,6 +429,11 @@ static int pronoun_kind(const astate *st, size_t i, size_t end, uint8_t *g)
         if (i > 0 && (lemma_is(st, i - 1, "make") || lemma_is(st, i - 1, "find") ||
                       lemma_is(st, i - 1, "consider") || tok_is(t, i - 1, "that")))
             return 0;
+        /* only a subject ("it said", "which it wants"): an object "it" is
+         * far more often a thing than an actor */
+        if (!dy_tag_is_verb(t->tok[j].tag) && t->tok[j].tag != T_MD && t->tok[i + 1].tag != T_MD &&
+            t->tok[i + 1].tag != T_RB)
+            return 0;
         return PK_THING;
     }
     return 0;
@@ -450,9 +469,8 @@ static void learn_gender(astate *st, int32_t r, uint8_t g)
         st->gm_entry[st->ngm] = m->entry;
         st->gm_g[st->ngm++] = g;
     } else if (m->entry < 0 && m->end > m->first) {
-        uint32_t w = st->t->tok[m->end - 1].word;
         for (size_t q = 0; q < st->nnm; q++)
-            if (st->nm[q].word == w)
+            if (name_is(st->t, m->end - 1, &st->nm[q]))
                 st->nm[q].gender = g;
     }
 }
@@ -567,7 +585,7 @@ static int32_t resolve_desc(astate *st, int32_t m, size_t s_men0, int32_t *ref)
         /* the entity: the mention's own entry ("NATO secretary general" is
          * NATO's), else what it refers to */
         int32_t en = c->entry;
-        if (en < 0 || (c->flags & (AM_PRONOUN | AM_DESC)))
+        if (en < 0 || a->entries[en].kind != EK_ACTOR)
             en = doc->men[root_of(doc, j)].entry;
         if (en < 0 || !(a->entries[en].tags & tags) || a->entries[en].kind != EK_ACTOR)
             continue;
@@ -643,6 +661,28 @@ static int32_t resolve_role(astate *st, int32_t m)
         return r;
     }
     return -1;
+}
+
+/* A role owned by what comes before it: "its troops", "their government",
+ * "the country's envoy" (the owner a mention resolved before this one).
+ * Returns the owner or -1. */
+static int32_t role_owner(const astate *st, const dy_mention *am, size_t m0, size_t m)
+{
+    const dy_text *t = st->t;
+    uint32_t b = am->first;
+    if (b == 0 || b <= t->sent[am->sent].first)
+        return -1;
+    if (t->tok[b - 1].kind == TK_CLITIC && (tok_is(t, b - 1, "'s") || tok_is(t, b - 1, "'")))
+        b--;
+    else if (!is_poss_pron(t, b - 1))
+        return -1;
+    int32_t o = mention_at(st->doc, m0, m, b - 1);
+    if (o < 0 || st->doc->men[o].end != b)
+        return -1;
+    const dy_mention *om = &st->doc->men[o];
+    if (!om->code[0] || role_only(om) || (om->flags & AM_PENDING))
+        return -1;
+    return o;
 }
 
 /* The person a nameless title is in apposition with ("Rutte, NATO's chief";
@@ -741,8 +781,9 @@ static void apply_country(astate *st, dy_mention *m, const char *country)
     char c2[24];
     compose(c2, sizeof c2, country, m->code);
     cpy(m->code, sizeof m->code, c2);
+    m->flags &= ~(uint32_t)(AM_ROLE | AM_AGENT_ONLY);
     if ((m->flags & AM_NAMED) && m->entry < 0)
-        remember_name(st, st->t->tok[m->end - 1].word, m->code, m->gender);
+        remember_name(st, m->end - 1, m->code, m->gender, 0);
 }
 
 /* ---- one sentence ---- */
@@ -774,7 +815,8 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
         char code[24];
         uint32_t flags = 0;
         int32_t agent_entry = -1, entry = rw[r].entry;
-        int titled = 0;
+        int titled = 0, has_country = 0;
+        uint32_t name_tok = UINT32_MAX;     /* last token of an unknown name */
         if (e->kind == EK_DESC) {
             if (!desc_span(st, rw[r].first, rw[r].end, se->first, &first))
                 continue;
@@ -820,6 +862,7 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
                         uint32_t k = name_run(st, mend, end);
                         if (k) {
                             mend += k;
+                            name_tok = mend - 1;
                             flags |= AM_NAMED;
                         }
                     }
@@ -842,6 +885,7 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
                 entry = next->entry;
                 mend = next->end;
                 flags |= AM_NAMED;
+                has_country = 1;
                 r++;
             } else if ((tok_is(t, mend, "of") || tok_is(t, mend, "from") ||
                         (tok_is(t, mend, "in") && (e->tags & a->tag_located))) &&
@@ -852,12 +896,24 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
                 compose(code, sizeof code, code_of(a, &a->entries[next->entry], st->day), role);
                 entry = next->entry;
                 mend = next->end;
+                has_country = 1;
                 r++;
             } else if (e->person && !(next && next->first == mend) &&
                        (k = name_run(st, mend, end)) > 0) {
-                /* Title Unknown Name: a role without a country */
+                /* Title Unknown Name: a role without a country, unless "of
+                 * COUNTRY" follows ("Foreign Minister Ana Petrova of
+                 * Bulgaria") */
                 mend += k;
+                name_tok = mend - 1;
                 flags |= AM_NAMED;
+                if ((tok_is(t, mend, "of") || tok_is(t, mend, "from")) && next &&
+                    next->first == mend + 1 && a->entries[next->entry].kind == EK_ACTOR &&
+                    (a->entries[next->entry].tags & (a->tag_country | a->tag_capital))) {
+                    compose(code, sizeof code, code_of(a, &a->entries[next->entry], st->day), role);
+                    mend = next->end;
+                    has_country = 1;
+                    r++;
+                }
             } else {
                 /* an agent word used as a modifier ("military aid") is no actor */
                 if (!e->person && agent_modifies(t, mend, end, next))
@@ -875,12 +931,14 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
             compose(c2, sizeof c2, strlen(code) > 3 || entry >= 0 ? code : "", "ELI");
             cpy(code, sizeof code, c2);
         }
+        if (e->kind == EK_AGENT && !has_country && code[0])
+            flags |= AM_ROLE;
         int32_t m = push_men(st, first, mend, s, code, flags, entry, agent_entry);
         if (m < 0)
             return -1;
         dy_mention *mm = &st->doc->men[m];
-        if ((flags & AM_NAMED) && entry < 0)
-            remember_name(st, t->tok[mend - 1].word, mm->code, mm->gender);
+        if (name_tok != UINT32_MAX)
+            remember_name(st, name_tok, mm->code, mm->gender, (flags & AM_ROLE) != 0);
     }
     return 0;
 }
@@ -955,22 +1013,24 @@ static int do_sentence(astate *st, uint32_t s)
         char code[24];
         cpy(code, sizeof code, tm->code);
         uint8_t g = tm->gender;
-        if (push_men(st, o->name_first, o->name_end, s, code, AM_PERSON | AM_NAMED, -1, -1) < 0)
+        if (push_men(st, o->name_first, o->name_end, s, code,
+                     AM_PERSON | AM_NAMED | (tm->flags & AM_ROLE), -1, -1) < 0)
             return -1;
         doc->men[doc->nmen - 1].gender = g;
         cover_mark(&cv, o->name_first, o->name_end);
-        remember_name(st, t->tok[o->name_end - 1].word, code, g);
+        remember_name(st, o->name_end - 1, code, g, (tm->flags & AM_ROLE) != 0);
     }
 
     /* surnames of unknown people met earlier with a title; pronouns */
     for (uint32_t i = se->first; i < end; i++) {
         const dy_tok *k = &t->tok[i];
-        if (!k->word || covered(&cv, doc, m0, i) || doc->nmen - m0 >= MAX_SENT_MEN)
+        if (covered(&cv, doc, m0, i) || doc->nmen - m0 >= MAX_SENT_MEN)
             continue;
-        if (k->flags & TF_CAP) {
+        if ((k->flags & TF_CAP) && k->kind == TK_WORD) {
             for (size_t q = 0; q < st->nnm; q++)
-                if (st->nm[q].word == k->word) {
-                    if (push_men(st, i, i + 1, s, st->nm[q].code, AM_PERSON | AM_NAMED, -1, -1) < 0)
+                if (name_is(t, i, &st->nm[q])) {
+                    if (push_men(st, i, i + 1, s, st->nm[q].code,
+                                 AM_PERSON | AM_NAMED | (st->nm[q].role ? AM_ROLE : 0), -1, -1) < 0)
                         return -1;
                     doc->men[doc->nmen - 1].gender = st->nm[q].gender;
                     break;
@@ -1050,6 +1110,19 @@ static int do_sentence(astate *st, uint32_t s)
                 if (mm->pron == PK_PERSON)
                     learn_gender(st, r, mm->gender);
             }
+        }
+        if (role_only(mm)) {
+            /* "its troops", "the country's envoy": the owner's country */
+            int32_t o = role_owner(st, mm, m0, m);
+            if (o >= 0) {
+                char c2[24];
+                compose(c2, sizeof c2, doc->men[o].code, mm->code);
+                cpy(mm->code, sizeof mm->code, c2);
+                mm->flags &= ~(uint32_t)(AM_ROLE | AM_AGENT_ONLY);
+            }
+        }
+        if (mm->pron == PK_DESC || (mm->flags & AM_PRONOUN)) {
+            /* resolved above */
         } else if ((mm->flags & AM_PERSON) && !(mm->flags & AM_NAMED) && mm->agent_entry >= 0) {
             /* a title without a name */
             int32_t r = appos_person(st, mm, m0, doc->nmen);
@@ -1057,8 +1130,10 @@ static int do_sentence(astate *st, uint32_t s)
                 r = resolve_title(st, (int32_t)m);
             mm = &doc->men[m];
             if (r >= 0) {
-                if (role_only(mm) || definite(st, mm, se->first))
+                if (role_only(mm) || definite(st, mm, se->first)) {
                     cpy(mm->code, sizeof mm->code, doc->men[r].code);
+                    mm->flags &= ~(uint32_t)AM_ROLE;
+                }
                 mm->ref = r;
                 mm->flags |= AM_DESC;
             } else if (country && role_only(mm) && definite(st, mm, se->first))
@@ -1072,10 +1147,9 @@ static int do_sentence(astate *st, uint32_t s)
                 cpy(mm->code, sizeof mm->code, doc->men[r].code);
                 mm->ref = r;
                 mm->flags |= AM_DESC;
-                mm->flags &= ~(uint32_t)AM_AGENT_ONLY;
+                mm->flags &= ~(uint32_t)(AM_AGENT_ONLY | AM_ROLE);
             } else if (country && !(mm->flags & AM_PLURAL)) {
                 apply_country(st, mm, country);
-                mm->flags &= ~(uint32_t)AM_AGENT_ONLY;
             }
         }
     }

@@ -76,10 +76,10 @@ static int parse_code(petr_build *b, const char *s, size_t n, uint32_t *code, ui
         return petr_fail(b, "empty code []");
     const char *colon = memchr(cs, ':', n);
     for (int part = 0; part < 2; part++) {
-        char *ps = part ? (char *)colon + 1 : cs;
-        size_t pn = part ? n - (size_t)(colon - cs) - 1 : colon ? (size_t)(colon - cs) : n;
         if (part && !colon)
             break;
+        char *ps = part ? (char *)colon + 1 : cs;
+        size_t pn = part ? n - (size_t)(colon - cs) - 1 : colon ? (size_t)(colon - cs) : n;
         dy_trim(&ps, &pn);
         /* TABARI marks: "023?" a weak code, "031!" (kept as 031) */
         while (pn > 1 && (ps[pn - 1] == '?' || ps[pn - 1] == '!')) {

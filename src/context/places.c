@@ -349,7 +349,7 @@ static void fill(const dy_gaz *g, const pmen *m, dy_place *out)
     }
 }
 
-/* Does every candidate lie in a country of the actors? (a town of the
+/* Does a candidate lie in a country of the actors? (a town of the
  * document's own countries may stand without a preposition) */
 static int in_actor_country(const dy_gaz *g, const scratch *s, const uint32_t *c)
 {

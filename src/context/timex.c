@@ -27,9 +27,15 @@
  * A data directory without time/ gives no time expressions.
  *
  * The grammar is hand-written. A token is looked at only when it is a number
- * or its form is in the word table (one hash probe); at such a token the
- * recognisers below each try to match and the longest match wins. No
- * allocation per token: results go to the document's flat array. */
+ * that may be a date or its form is in the word table (a signature test, then
+ * one hash probe, cached per sentence); at such a token the recognisers that
+ * can start there each try to match and the longest match wins. Weekdays,
+ * months and dates without a year take their direction from the tense of the
+ * nearest verb (Penn tags; word cues from tense.txt when untagged). No
+ * allocation per token: results go to the document's flat array.
+ *
+ * Failure: dy_timex_find returns -1 only when out of memory (the first call
+ * for a data directory allocates its tables). */
 #include "../core/internal.h"
 
 #include <pthread.h>
@@ -207,7 +213,6 @@ typedef struct txtab {
     size_t nph, phcap;
     uint32_t *pw;
     size_t npw, pwcap;
-    uint32_t id_the;
     /* one bit per (first byte, last byte, length) of the words: most tokens
      * are rejected by it without hashing */
     uint8_t sig[32 * 32 * 16 / 8];
@@ -568,10 +573,7 @@ static const txtab *tab_get(const char *data_dir)
     if (!tb) {
         tb = calloc(1, sizeof *tb);
         int rc = !tb || !(tb->dir = strdup(dir));
-        uint32_t id0;
-        rc = rc || tab_word(tb, "the", 3, &id0);
         if (!rc) {
-            tb->id_the = id0;
             char path[4096], err[256];
             snprintf(path, sizeof path, "%s/time", dir);
             if (*dir && access(path, R_OK | X_OK) == 0)
@@ -1392,7 +1394,6 @@ static int month_strong_context(const txs *x, size_t i)
 
 /* ---- recognisers: each returns the end of its match at i, or 0 ---------------- */
 
-static size_t rec_rel(txs *x, size_t i, txm *m);
 
 /* "last year", "this year", "next year" at j: 2 and the year, else 0. */
 static size_t rel_year_at(const txs *x, size_t j, int *y)
@@ -2588,7 +2589,7 @@ int dy_timex_find(const dyad_ctx *ctx, struct dyad_doc *doc)
     const txtab *tb = tab_get(ctx->data_dir);
     if (!tb)
         return -1;
-    if (tb->words.n <= 1)
+    if (!tb->words.n)
         return 0;   /* no word lists */
     txs x;
     memset(&x, 0, sizeof x);
@@ -2644,10 +2645,53 @@ int dy_timex_find(const dyad_ctx *ctx, struct dyad_doc *doc)
 
 /* ---- event dates ------------------------------------------------------------- */
 
-/* For each event: the DATE expression of its clause (same sentence; after
- * the trigger's verb group and before the next verb preferred, else the
- * nearest), else the document date stays. A TIME with a date gives its day.
- * References (PRESENT_REF) and durations are never event dates. */
+/* The verb nearest to tokens [first, end), a comma counting as five tokens
+ * (it often closes a clause: "who took office earlier this week, has said"),
+ * the one before winning ties within two: the verb whose clause the expression
+ * belongs to. Returns its token, or (size_t)-1. */
+static size_t owner_verb(const txs *x, size_t first, size_t end)
+{
+    size_t l = (size_t)-1, r = (size_t)-1, dl = 0, dr = 0;
+    for (size_t j = first; j-- > x->s0;) {
+        if (tok_is(x, j, ";"))
+            break;
+        dl += tok_is(x, j, ",") ? 5 : 1;
+        if (is_verb(x, j)) {
+            l = j;
+            break;
+        }
+    }
+    for (size_t j = end; j < x->s1; j++) {
+        if (tok_is(x, j, ";") || has_kind(x, j, K_BOUNDARY))
+            break;
+        dr += tok_is(x, j, ",") ? 5 : 1;
+        if (is_verb(x, j)) {
+            r = j;
+            break;
+        }
+    }
+    if (l != (size_t)-1 && (r == (size_t)-1 || dl <= dr + 2))
+        return l;
+    return r;
+}
+
+/* The verb group of the syntax stage containing token i, or NULL. */
+static const dy_vg *vg_at(const struct dyad_doc *doc, size_t i)
+{
+    for (size_t v = 0; v < doc->syn.nvg; v++)
+        if (doc->syn.vg[v].first <= i && i < doc->syn.vg[v].end)
+            return &doc->syn.vg[v];
+    return NULL;
+}
+
+/* For each event: the DATE expression of its clause, else the document date
+ * stays. Same sentence only; first choice an expression after the trigger's
+ * verb group and before the next verb, then one whose nearest verb is in the
+ * trigger's group ("On Tuesday, forces attacked"), then the nearest one
+ * ("will convene a meeting when he visits Germany next week") except one
+ * inside a relative clause that does not hold the trigger ("Rutte, who took
+ * office earlier this week, has said ..."). A TIME with a date gives its day.
+ * References (PRESENT_REF), durations and sets are never event dates. */
 void dy_timex_assign(const struct dyad_ctx *ctx, struct dyad_doc *doc)
 {
     const dy_text *t = &doc->t;
@@ -2685,6 +2729,10 @@ void dy_timex_assign(const struct dyad_ctx *ctx, struct dyad_doc *doc)
                 next_verb = i;
                 break;
             }
+        size_t g0 = e->trig_first;
+        while (g0 > x.s0 && in_group(&x, g0 - 1))
+            g0--;
+        const dy_vg *tvg = vg_at(doc, e->trig_first);
         int32_t best = -1;
         long bscore = 0;
         for (size_t k = 0; k < doc->ntx; k++) {
@@ -2696,12 +2744,19 @@ void dy_timex_assign(const struct dyad_ctx *ctx, struct dyad_doc *doc)
             if (!dated && !timed)
                 continue;
             long score;
+            size_t dist = o->end <= e->trig_first ? e->trig_first - o->end
+                          : o->first >= e->trig_end ? o->first - e->trig_end : 0;
+            size_t ov = owner_verb(&x, o->first, o->end);
             if (o->first >= g1 && o->first < next_verb)
                 score = (long)(o->first - g1);             /* after the verb, in its clause */
-            else if (o->end <= e->trig_first)
-                score = 1000 + (long)(e->trig_first - o->end);
-            else
-                score = 1000 + (long)(o->first - e->trig_end);
+            else if (ov != (size_t)-1 && ov >= g0 && ov < g1)
+                score = 500 + (long)dist;                  /* its nearest verb is the trigger's */
+            else {
+                const dy_vg *ovg = ov != (size_t)-1 ? vg_at(doc, ov) : NULL;
+                if (ovg && ovg != tvg && (ovg->flags & VG_RELATIVE))
+                    continue;                              /* another relative clause's */
+                score = 1000 + (long)dist;
+            }
             score = score * 2 + (timed ? 1 : 0);            /* a DATE before a TIME */
             if (best < 0 || score < bscore) {
                 best = (int32_t)k;

@@ -70,6 +70,7 @@ void dyad_ctx_free(dyad_ctx *ctx)
     dy_lex_free(&ctx->lex);
     dy_actors_free(&ctx->act);
     dy_events_free(&ctx->ev);
+    dy_gaz_free(ctx->gaz);
     dy_intern_free(&ctx->words);
     dy_free(ctx->data_dir);
     dy_free(ctx->wordnet_dir);
@@ -143,6 +144,11 @@ dyad_err dyad_ctx_new_opts(const dyad_opts *opts, dyad_ctx **out, char *errbuf, 
         dyad_ctx_free(c);
         return DYAD_EDATA;
     }
+    {
+        /* the gazetteer is optional: without its index no places are found */
+        char gerr[256];
+        (void)dy_gaz_load(c, gerr, sizeof gerr);
+    }
     *out = c;
     return DYAD_OK;
 }
@@ -186,5 +192,6 @@ void dyad_ctx_stats(const dyad_ctx *ctx, dyad_dict_stats *st)
 
 size_t dyad_ctx_check(const dyad_ctx *ctx, dyad_msg_cb cb, void *user)
 {
-    return dy_actors_check(ctx, cb, user) + dy_events_check(ctx, cb, user);
+    return dy_actors_check(ctx, cb, user) + dy_events_check(ctx, cb, user) +
+           dy_timex_check(ctx, cb, user);
 }

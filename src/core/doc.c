@@ -96,6 +96,8 @@ dyad_err dyad_code(const dyad_ctx *ctx, dyad_doc *d, const char *text, size_t le
     if (dy_actors_find(ctx, d) || dy_timex_find(ctx, d) || dy_quotes_find(ctx, d) ||
         dy_places_find(ctx, d) || dy_events_code(ctx, d))
         goto nomem;
+    dy_timex_assign(ctx, d);
+    dy_places_assign(ctx, d);
     return DYAD_OK;
 nomem:
     d->err = DYAD_ENOMEM;

@@ -56,6 +56,7 @@ typedef struct frame {
                                prepositional object, 5 the first actor after */
     uint8_t used;           /* taken by a governing verb or a speech frame */
     uint8_t done;           /* coded (or deliberately not) */
+    uint8_t emitted;        /* gave an event other than a bare statement */
     uint32_t trig, cend;    /* trigger token, end of the clause */
     uint32_t flags;         /* modality flags in force */
 } frame;
@@ -74,6 +75,11 @@ typedef struct sctx {
     uint32_t nfr;
     uint32_t used_noun[32]; /* noun tokens coded through a governing verb */
     uint32_t nused_noun;
+    size_t ev0;             /* the sentence's first event */
+    uint8_t cur_rank;       /* rank of the events emitted now: 0 main clause,
+                               1 subordinate (relative clause, participial
+                               adjunct, purpose, event noun) */
+    uint8_t rank[256];      /* per event of the sentence (later ones: 0) */
 } sctx;
 
 static inline uint64_t bloom_bit(uint32_t id)
@@ -372,12 +378,19 @@ static int match_one(const sctx *sc, const dy_pattern *pt, size_t v, size_t lo, 
         }
         if (kind != PE_WORD && kind != PE_ALT)
             return 0;   /* a kind this matcher does not know */
-        size_t lim = (el->kind & PE_ADJ) ? pos + 1 : pos + (e == e0 ? 4 : 7);
+        /* a window of words: quotation marks and brackets do not count */
+        int room = (el->kind & PE_ADJ) ? 1 : (e == e0 ? 4 : 7);
         size_t i = pos;
-        for (; i < cend && i < lim; i++)
+        for (; i < cend && room > 0; i++) {
             if (el_match(ev, &t->tok[i], el))
                 break;
-        if (i >= cend || i >= lim)
+            int tg = t->tok[i].tag;
+            if (!(el->kind & PE_ADJ) &&
+                (tg == T_LQUOTE || tg == T_RQUOTE || tg == T_LRB || tg == T_RRB))
+                continue;
+            room--;
+        }
+        if (i >= cend || room <= 0)
             return 0;
         lastm = i;
         pos = i + 1;
@@ -441,8 +454,10 @@ static int vg_subject(const sctx *sc, int32_t g, int32_t *np_out)
             *np_out = np;
             return m;
         }
-        if (np >= 0 && !(vg->flags & (VG_PART | VG_INF)))
-            return -1;   /* a subject without an actor */
+        if (!(vg->flags & (VG_PART | VG_INF)) &&
+            (np >= 0 || vg->parent < 0 || syn->vg[vg->parent].xcomp != g))
+            return -1;   /* a subject without an actor; a finite clause does
+                            not borrow its governor's ("X said Y was hit") */
         g = vg->parent;
     }
     return -1;
@@ -618,6 +633,8 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
     f->trig = vg->head;
     f->cend = cend;
     f->flags = vg_flags(syn, (int32_t)g);
+    if (vg->first > sc->first && tok_w(sc, vg->first - 1, DY_W_WITHOUT))
+        f->flags |= VG_NEG;   /* "without returning" */
     if (f->code == DY_CODE_NONE)
         return;
     int32_t mobj = main_verb_object(sc, g);
@@ -632,6 +649,33 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
         f->src_np = vg->subj;
     } else {
         f->src = vg_subject(sc, (int32_t)g, &f->src_np);
+    }
+    if (f->src < 0 && !(f->flags & VG_PASSIVE)) {
+        /* no subject actor: an actor just before the verb group, or just
+         * before its subject ("the Asia-Pacific Economic Cooperation (APEC)
+         * forum has agreed") */
+        uint32_t from = vg->first;
+        int32_t snp = (vg->flags & VG_PASSIVE) ? vg->agent : vg->subj;
+        if (snp >= 0 && syn->np[snp].end <= vg->first && syn->np[snp].end + 3 > vg->first)
+            from = syn->np[snp].first;
+        int words = 0;
+        for (size_t i = from; i-- > sc->first && words < 3;) {
+            int m = mention_at(doc, sc->m0, sc->m1, i);
+            if (m >= 0) {
+                f->src = m;
+                break;
+            }
+            if (sc->t->tok[i].tag == T_RRB) {
+                /* over a parenthesis: "Hizbollah (Party of God) group" */
+                size_t j = i;
+                while (j > sc->first && j + 8 > i && sc->t->tok[j].tag != T_LRB)
+                    j--;
+                if (sc->t->tok[j].tag == T_LRB)
+                    i = j;
+                continue;
+            }
+            words++;
+        }
     }
     if (h.src >= 0) {
         /* '$': the source stands in the pattern, the subject is the target */
@@ -689,32 +733,14 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
         }
     if (f->tgt < 0 && h.last > vg->head) {
         for (size_t i = h.last + 1; i < cend && f->tgt < 0; i++)
-            f->tgt = mention_at(doc, sc->m0, sc->m1, i);
+            if ((f->tgt = mention_at(doc, sc->m0, sc->m1, i)) >= 0 && same_actor(doc, f->tgt, f->src))
+                f->tgt = -1;   /* the source again ("its", "the country") */
         f->tgt_np = -1;
         f->tgt_rule = 5;
     }
     if (f->tgt < 0) {
         f->tgt_np = -1;
         f->tgt_rule = 0;
-    }
-    if (f->src < 0) {
-        /* no subject actor: an actor just before the verb group, or just
-         * before its subject ("the Asia-Pacific Economic Cooperation (APEC)
-         * forum has agreed") */
-        uint32_t from = vg->first;
-        int32_t snp = (vg->flags & VG_PASSIVE) ? vg->agent : vg->subj;
-        if (snp >= 0 && syn->np[snp].end <= vg->first && syn->np[snp].end + 3 > vg->first)
-            from = syn->np[snp].first;
-        for (size_t i = from; i-- > sc->first && i + 5 > from;) {
-            int m = mention_at(doc, sc->m0, sc->m1, i);
-            if (m >= 0) {
-                f->src = m;
-                break;
-            }
-            int tg = sc->t->tok[i].tag;
-            if (tg != T_LRB && tg != T_RRB && i + 3 <= from)
-                break;
-        }
     }
 }
 
@@ -734,6 +760,7 @@ static int emit(sctx *sc, int code, int32_t src, int32_t src_np, int32_t tgt, in
     }
     int recip = is_reciprocal(ev, code);
     uint32_t s = sc->s;
+    size_t before = doc->nev;
     for (size_t a = 0; a < ns; a++)
         for (size_t b = 0; b < nt; b++) {
             if (push_event(doc, s, code, srcs[a], tgts[b], trig, trig + 1, pat))
@@ -747,15 +774,21 @@ static int emit(sctx *sc, int code, int32_t src, int32_t src_np, int32_t tgt, in
             for (size_t b = 0; b < ns; b++)
                 if (a != b && push_event(doc, s, code, srcs[a], srcs[b], trig, trig + 1, pat))
                     return -1;
+    for (size_t i = before; i < doc->nev; i++)
+        if (i - sc->ev0 < sizeof sc->rank)
+            sc->rank[i - sc->ev0] = sc->cur_rank;
     return 0;
 }
 
 /* Apply modality; returns the code to use, or -1 for no event. */
 static int modal_code(const dy_events *ev, int code, uint32_t flags)
 {
+    int root = code_root(ev, code);
+    if ((flags & (VG_NEG | VG_FUTURE)) == (VG_NEG | VG_FUTURE) &&
+        !(flags & (VG_FAILED | VG_QUESTION | VG_HYPOTHETICAL | VG_REFUSED)))
+        return modal_of(ev, code, DY_MOD_REFUSE);   /* "will not accept": a refusal */
     if (flags & (VG_NEG | VG_FAILED | VG_QUESTION | VG_HYPOTHETICAL))
         return -1;
-    int root = code_root(ev, code);
     if (flags & VG_REFUSED) {
         if (root == 12)
             return code;
@@ -883,9 +916,16 @@ static int code_governor(sctx *sc, uint32_t g)
     int32_t ctgt = c >= 0 ? sc->fr[c - sc->g0].tgt : ntgt;
     int32_t ctgt_np = c >= 0 ? sc->fr[c - sc->g0].tgt_np : -1;
     if (!strcmp(ev->codes[code].code, "053")) {
-        /* rallying support for: the one to be supported */
-        tgt = ctgt;
-        tgt_np = ctgt_np;
+        /* rallying support for: the one to be supported, a third party;
+         * support for oneself is an appeal for diplomatic cooperation */
+        if (ctgt >= 0 && !same_actor(sc->doc, ctgt, f->src) &&
+            !(f->tgt >= 0 && same_actor(sc->doc, ctgt, f->tgt))) {
+            tgt = ctgt;
+            tgt_np = ctgt_np;
+        } else {
+            int c022 = dy_code_index(ev, "022");
+            code = c022 >= 0 ? c022 : code;
+        }
     }
     if (tgt < 0 && f->tgt >= 0 && f->tgt_rule >= 1 && f->tgt_rule <= 4) {
         tgt = f->tgt;
@@ -910,6 +950,7 @@ static int code_governor(sctx *sc, uint32_t g)
         tgt = f->tgt;
         tgt_np = f->tgt_np;
     }
+    f->emitted = 1;
     return emit(sc, code, f->src, f->src_np, tgt, tgt_np, f->trig, f->pat) ? -1 : 1;
 }
 
@@ -962,6 +1003,36 @@ static int code_reported_modal(sctx *sc, uint32_t g)
     return emit(sc, m, src, src_np, tgt, tnp, f->trig, f->pat) ? -1 : 1;
 }
 
+/* Step 2b': what a verbal act is about is not an event of its own: the
+ * complement of "accused X of attacking", "denied committing", "praised X for
+ * helping", "threatened to attack" (when the pattern already names it). Marks
+ * such complements used. */
+static void mark_contents(sctx *sc)
+{
+    const dy_events *ev = sc->ev;
+    const dy_syn *syn = sc->syn;
+    for (uint32_t g = sc->g0; g < sc->g0 + sc->nfr; g++) {
+        frame *f = &sc->fr[g - sc->g0];
+        if (f->pat < 0 || f->code < 0 || f->used)
+            continue;
+        const dy_vg *v = &syn->vg[g];
+        int32_t p = governor(sc, g);
+        if (p < 0 || (uint32_t)p < sc->g0 || (uint32_t)p >= sc->g0 + sc->nfr || (uint32_t)p == g)
+            continue;
+        const frame *pf = &sc->fr[p - sc->g0];
+        if (pf->pat < 0 || pf->code < 0 || !strcmp(ev->codes[pf->code].code, "010"))
+            continue;
+        int r = code_root(ev, pf->code);
+        if (!(r == 1 || r == 2 || r == 3 || r == 5 || (r >= 9 && r <= 13)))
+            continue;
+        int inf = (v->flags & VG_INF) != 0;
+        int ger = (v->flags & VG_PART) && sc->t->tok[v->head].tag == T_VBG;
+        int that = v->parent < 0 || !(syn->vg[p].flags & VG_SPEECH);
+        if (inf || ger || that)
+            f->used = 1;
+    }
+}
+
 /* Step 2c: a frame on its own. */
 static int code_plain(sctx *sc, uint32_t g, frame *f)
 {
@@ -970,11 +1041,30 @@ static int code_plain(sctx *sc, uint32_t g, frame *f)
     if (f->pat < 0 || f->code < 0 || f->used || f->done)
         return 0;
     f->done = 1;
+    const dy_vg *vg = &syn->vg[g];
     int code = modal_code(ev, f->code, f->flags);
     if (code < 0)
         return 0;
+    sc->cur_rank = 0;
+    if ((vg->flags & VG_RELATIVE) && (f->flags & VG_RELATIVE))
+        sc->cur_rank = 1;   /* a relative clause: background */
+    int32_t p = vg->parent;
+    if ((vg->flags & VG_PART) && vg->first == vg->head && p >= 0 &&
+        !(syn->vg[p].flags & VG_CONTROL) && (f->flags & VG_PART))
+        sc->cur_rank = 1;   /* ", killing 20 people": an adjunct */
+    if ((vg->flags & VG_INF) && p >= 0 && syn->vg[p].xcomp != (int32_t)g &&
+        !(syn->vg[p].flags & VG_SPEECH)) {
+        /* "to finance projects", "efforts to end the fighting": a purpose,
+         * intended rather than done */
+        int m = modal_of(ev, f->code, DY_MOD_INTENT);
+        if (code_root(ev, code) == 14)
+            m = code;   /* "shunned work to protest": the act is the protest */
+        if (m < 0 || (code_root(ev, m) != 3 && m != code) || (f->flags & (VG_NEG | VG_FAILED)))
+            return 0;
+        code = m;
+        sc->cur_rank = 1;
+    }
     int32_t tgt = f->tgt, tgt_np = f->tgt_np;
-    const dy_vg *vg = &syn->vg[g];
     if ((vg->flags & VG_SPEECH) && tgt < 0 && code_root(ev, code) == 1) {
         /* "X said Y would ...": the reported clause's subject */
         for (uint32_t h = g + 1; h < sc->g1 && tgt < 0; h++)
@@ -985,6 +1075,8 @@ static int code_plain(sctx *sc, uint32_t g, frame *f)
         if (tgt < 0)
             return 0;   /* a bare attribution is no event */
     }
+    if (strcmp(ev->codes[code].code, "010"))
+        f->emitted = 1;
     return emit(sc, code, f->src, f->src_np, tgt, tgt_np, f->trig, f->pat);
 }
 
@@ -1002,8 +1094,7 @@ static int code_nouns(sctx *sc)
         /* "launched an attack on": the verb coded it */
         for (uint32_t g = sc->g0; g < sc->g0 + sc->nfr && !skip; g++) {
             const frame *f = &sc->fr[g - sc->g0];
-            if (syn->vg[g].obj == (int32_t)n && f->pat >= 0 && f->code != DY_CODE_NONE &&
-                (f->done || f->used))
+            if (syn->vg[g].obj == (int32_t)n && f->pat >= 0 && (f->emitted || f->used))
                 skip = 1;
         }
         for (uint32_t i = np->first; i < np->end && !skip; i++) {
@@ -1071,6 +1162,7 @@ static int code_nouns(sctx *sc)
             }
             if (code < 0 || src < 0 || src == tgt)
                 continue;
+            sc->cur_rank = 1;
             if (emit(sc, code, src, src_np, tgt, -1, i, pat))
                 return -1;
             break;   /* one trigger per noun phrase */
@@ -1117,6 +1209,9 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
                 sc.bloom |= bloom_bit(t->tok[i].lemma);
         }
         size_t ev0 = doc->nev;
+        sc.ev0 = ev0;
+        sc.cur_rank = 0;
+        memset(sc.rank, 0, sizeof sc.rank);
 
         /* 1. frames */
         for (uint32_t g = sc.g0; g < sc.g0 + sc.nfr; g++)
@@ -1126,13 +1221,16 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
             frame *f = &sc.fr[g - sc.g0];
             if (f->pat < 0 || f->code < 0 || f->used || f->done)
                 continue;
+            sc.cur_rank = 0;
             if (code_governor(&sc, g) < 0)
                 return -1;
         }
+        mark_contents(&sc);
         for (uint32_t g = sc.g0; g < sc.g0 + sc.nfr; g++) {
             frame *f = &sc.fr[g - sc.g0];
             if ((f->pat >= 0 && f->code < 0) || f->used || f->done)
                 continue;
+            sc.cur_rank = 0;
             if (code_reported_modal(&sc, g) < 0)
                 return -1;
         }
@@ -1149,29 +1247,42 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
         if (code_nouns(&sc))
             return -1;
 
-        /* a bare statement only when nothing more specific was coded; an event
-         * without target only when no targeted one of its root has its source */
-        int specific = 0;
+        /* the main clause's events make the sentence's: subordinate ones
+         * (relative clauses, adjuncts, purposes, event nouns) only when the
+         * main clause coded nothing but statements; a bare statement only
+         * when nothing more specific was coded; an event without target only
+         * when no targeted one of its root has its source */
+        int specific = 0, main = 0;
         for (size_t i = ev0; i < doc->nev; i++)
-            if (strcmp(ev->codes[doc->ev[i].code].code, "010"))
+            if (strcmp(ev->codes[doc->ev[i].code].code, "010")) {
                 specific = 1;
-        size_t w = ev0;
-        for (size_t i = ev0; i < doc->nev; i++) {
-            dy_event *e = &doc->ev[i];
-            if (specific && !strcmp(ev->codes[e->code].code, "010"))
-                continue;
-            if (e->tgt < 0) {
-                int dup = 0;
-                for (size_t j = ev0; j < doc->nev; j++)
-                    if (j != i && doc->ev[j].tgt >= 0 &&
-                        !strcmp(doc->men[doc->ev[j].src].code, doc->men[e->src].code) &&
-                        code_root(ev, doc->ev[j].code) == code_root(ev, e->code))
-                        dup = 1;
-                if (dup)
-                    continue;
+                if (i - ev0 >= sizeof sc.rank || !sc.rank[i - ev0])
+                    main = 1;
             }
-            doc->ev[w++] = *e;
+        uint8_t drop[256];
+        size_t nd = doc->nev - ev0 < sizeof drop ? doc->nev - ev0 : sizeof drop;
+        for (size_t i = ev0; i < ev0 + nd; i++) {
+            const dy_event *e = &doc->ev[i];
+            drop[i - ev0] = 0;
+            if (specific && !strcmp(ev->codes[e->code].code, "010"))
+                drop[i - ev0] = 1;
+            else if (main && sc.rank[i - ev0])
+                drop[i - ev0] = 1;
         }
+        for (size_t i = ev0; i < ev0 + nd; i++) {
+            const dy_event *e = &doc->ev[i];
+            if (drop[i - ev0] || e->tgt >= 0)
+                continue;
+            for (size_t j = ev0; j < ev0 + nd; j++)
+                if (j != i && !drop[j - ev0] && doc->ev[j].tgt >= 0 &&
+                    !strcmp(doc->men[doc->ev[j].src].code, doc->men[e->src].code) &&
+                    code_root(ev, doc->ev[j].code) == code_root(ev, e->code))
+                    drop[i - ev0] = 1;
+        }
+        size_t w = ev0;
+        for (size_t i = ev0; i < doc->nev; i++)
+            if (i - ev0 >= nd || !drop[i - ev0])
+                doc->ev[w++] = doc->ev[i];
         doc->nev = w;
     }
     return 0;

@@ -579,7 +579,7 @@ int dy_events_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
         [DY_W_INTO] = "into", [DY_W_AND] = "and", [DY_W_COMMA] = ",", [DY_W_SEMI] = ";",
         [DY_W_IN] = "in", [DY_W_OVER] = "over", [DY_W_UPON] = "upon", [DY_W_BE] = "be",
         [DY_W_READY] = "ready", [DY_W_WILLING] = "willing", [DY_W_PREPARED] = "prepared",
-        [DY_W_NOT] = "not"};
+        [DY_W_NOT] = "not", [DY_W_WITHOUT] = "without"};
     for (int i = 0; i < DY_W_N; i++)
         if (!(ev->w[i] = dy_word_add(ctx, gw[i], strlen(gw[i])))) {
             snprintf(err, errlen, "out of memory");

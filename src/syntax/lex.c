@@ -857,7 +857,9 @@ static const char builtin_classes[] =
     "poss: my your his its our their\n"
     "cnoun: claim fact report news sign hope fear belief warning evidence assurance\n"
     "cnoun: statement idea view assertion allegation rumour rumor suggestion\n"
-    "cnoun: proposal demand promise threat notion possibility danger risk chance\n";
+    "cnoun: proposal demand promise threat notion possibility danger risk chance\n"
+    "qp: about around nearly almost some roughly approximately over up at least only\n"
+    "qp: just more less fewer than under\n";
 
 static int load_classes(struct dyad_ctx *ctx, struct dy_tagger *tg, const char *text)
 {
@@ -868,7 +870,7 @@ static int load_classes(struct dyad_ctx *ctx, struct dy_tagger *tg, const char *
         {"neg", WC_NEG}, {"future", WC_FUTURE}, {"modal", WC_MODAL},
         {"pron", WC_PRON_SUBJ}, {"rel", WC_REL}, {"subord", WC_SUBORD}, {"get", WC_GET},
         {"ditrans", WC_DITRANS}, {"objctl", WC_OBJCTL}, {"bare", WC_BARE},
-        {"poss", WC_POSS}, {"cnoun", WC_CNOUN}};
+        {"poss", WC_POSS}, {"cnoun", WC_CNOUN}, {"qp", WC_QP}};
     /* two passes: intern, then size the array and set bits */
     for (int pass = 0; pass < 2; pass++) {
         if (pass == 1) {
@@ -927,6 +929,8 @@ static void tagger_free(struct dy_tagger *tg)
     dy_map_free(&tg->wn_adj);
     dy_map_free(&tg->wn_adv);
     dy_free(tg->wclass);
+    dy_free(tg->lem_v);
+    dy_free(tg->lem_n);
     dy_free(tg);
 }
 
@@ -1022,6 +1026,9 @@ int dy_lex_load(struct dyad_ctx *ctx, char *err, size_t errlen)
     if (rc)
         goto nomem;
     tg->id_say = dy_word_add(ctx, "say", 3);
+
+    if (tg_cache_lemmas(ctx))
+        goto nomem;
 
     /* per-word flags for every word known now */
     lex->wflags_cap = ctx->words.n;

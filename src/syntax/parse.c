@@ -51,13 +51,7 @@ static inline int is_finite_tag(int t) { return t == T_VBD || t == T_VBZ || t ==
 
 static int qp_word(const pctx *p, uint32_t i)
 {
-    static const char *const w[] = {"about", "around", "nearly", "almost", "some", "roughly",
-                                    "approximately", "over", "up", "at", "least", "only",
-                                    "just", "more", "less", "fewer", "than", "under"};
-    for (size_t j = 0; j < sizeof w / sizeof w[0]; j++)
-        if (IS(p, i, w[j]))
-            return 1;
-    return 0;
+    return (wcls(p, i) & WC_QP) != 0;
 }
 
 static int push_np(pctx *p, uint32_t a, uint32_t b)
@@ -756,8 +750,17 @@ static int32_t find_subject(const pctx *p, uint32_t i)
                                         np_chain_end(p, h) < p->end &&
                                         TAG(p, np_chain_end(p, h)) == T_PUNCT_COMMA)) {
                 best = conj_first(p, h);
-                /* keep going left only over a conjunction list */
+                /* the leaders of France and Germany: a coordinated of-object */
+                int32_t h2 = chain_head(p, best);
+                if (h2 != best)
+                    best = h2;
                 return best;
+            }
+            if (syn->np[h].first > p->first && TAG(p, chain_first_tok(p, h) - 1) == T_CC) {
+                int32_t c = conj_first(p, h);
+                int32_t h2 = chain_head(p, c);
+                if (c != h && h2 != c && np_is_bare(p, h2))
+                    return h2;
             }
             i = f;
             continue;
@@ -1134,6 +1137,25 @@ static int sentence_roles(pctx *p)
                 continue;
             }
         }
+        if ((v->flags & VG_INF) && prev < 0 && v->first > p->first &&
+            syn->tok_np[v->first - 1] >= 0) {
+            /* a headline "Kenya to send police to Haiti": the NP before is
+             * the subject and the infinitive a future */
+            int32_t n = chain_head(p, syn->tok_np[v->first - 1]);
+            int finite = 0;
+            for (uint32_t w = v0; w < v1; w++)
+                finite |= is_finite_tag(TAG(p, syn->vg[w].first));
+            if (!finite && chain_first_tok(p, n) == p->first) {
+                v->subj = conj_first(p, n);
+                v->flags |= VG_FUTURE;
+                v->tense = TENSE_FUTURE;
+                uint32_t stop0;
+                if (right_roles(p, (int32_t)vi, &stop0) < 0)
+                    return -1;
+                last_main = (int32_t)vi;
+                continue;
+            }
+        }
         if (v->flags & VG_INF) {
             /* to + VB: complement of the verb before it, or of its object */
             if (prev >= 0) {
@@ -1289,7 +1311,8 @@ static int sentence_roles(pctx *p)
             while (k > p->first && (TAG(p, k - 1) == T_LQUOTE || TAG(p, k - 1) == T_RQUOTE ||
                                     TAG(p, k - 1) == T_PUNCT_COLON))
                 k--;
-            if (k > p->first && IS(p, k - 1, "that") && TAG(p, k - 1) == T_IN) {
+            if (k > p->first && (IS(p, k - 1, "that") || IS(p, k - 1, "whether")) &&
+                TAG(p, k - 1) == T_IN) {
                 k--;
                 that = 1;
             }

@@ -162,6 +162,34 @@ static uint32_t lemma_of(const struct dyad_ctx *ctx, const char *w, size_t n, ui
     return find_word(ctx, out, on);
 }
 
+/* Fill the lemma cache for the lexicon's words that have an inflected verb
+ * or plural noun tag (load time). */
+int tg_cache_lemmas(struct dyad_ctx *ctx)
+{
+    struct dy_tagger *tg = ctx->lex.tagger;
+    if (!tg || !tg->nids || !tg->lex_off)
+        return 0;
+    tg->lem_v = dy_calloc(tg->nids, sizeof *tg->lem_v);
+    tg->lem_n = dy_calloc(tg->nids, sizeof *tg->lem_n);
+    if (!tg->lem_v || !tg->lem_n)
+        return -1;
+    for (uint32_t id = 1; id < tg->nids; id++) {
+        int v = 0, nn = 0;
+        for (uint32_t e = tg->lex_off[id]; e < tg->lex_off[id + 1]; e++) {
+            int st = tg->ent[e].st;
+            v |= st == tg->s_vbd || st == tg->s_vbn || st == tg->s_vbg || st == tg->s_vbz;
+            nn |= st == tg->s_nns;
+        }
+        const char *w = dy_intern_str(&ctx->words, id);
+        size_t n = dy_intern_len(&ctx->words, id);
+        if (v)
+            tg->lem_v[id] = lemma_of(ctx, w, n, id, 'v');
+        if (nn)
+            tg->lem_n[id] = lemma_of(ctx, w, n, id, 'n');
+    }
+    return 0;
+}
+
 uint32_t dy_lemma(const struct dyad_ctx *ctx, const char *w, size_t n, int pos)
 {
     char low[64];
@@ -575,10 +603,17 @@ static uint32_t tok_lemma(const struct dyad_ctx *ctx, const dy_text *t, size_t i
                 return v;
             return k->word;
         }
+        const struct dy_tagger *tg = ctx->lex.tagger;
+        if (tg && tg->lem_v && k->word && k->word < tg->nids && tg->lem_v[k->word])
+            return tg->lem_v[k->word];
         return lemma_of(ctx, w, k->nlen, k->word, 'v');
     }
-    if (tag == T_NNS)
+    if (tag == T_NNS) {
+        const struct dy_tagger *tg = ctx->lex.tagger;
+        if (tg && tg->lem_n && k->word && k->word < tg->nids && tg->lem_n[k->word])
+            return tg->lem_n[k->word];
         return lemma_of(ctx, w, k->nlen, k->word, 'n');
+    }
     if (tag == T_NN) {
         uint32_t v;
         if (k->word && dy_map_get(&ctx->lex.noun_exc, k->word, &v))
@@ -727,12 +762,26 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
          * past tense is a past tense */
         if (k->tag == T_VBN && pt0 == T_CC && j >= first + 2) {
             size_t q = j - 1;
-            while (q > first && !dy_tag_is_verb(t->tok[q - 1].tag) && t->tok[q - 1].tag != T_MD &&
+            while (q > first && t->tok[q - 1].tag != T_VBD && t->tok[q - 1].tag != T_VBZ &&
+                   t->tok[q - 1].tag != T_VBP && t->tok[q - 1].tag != T_MD &&
                    t->tok[q - 1].tag != T_PUNCT_END)
                 q--;
             if (q > first && t->tok[q - 1].tag == T_VBD &&
                 !(tg_wclass(tg, t->tok[q - 1].word) & (WC_HAVE | WC_BE | WC_GET)))
                 k->tag = T_VBD;
+        }
+        /* a deal brokered by X: a past form after a noun, before "by", with
+         * a finite verb earlier in the sentence, is a participle */
+        if (k->tag == T_VBD && dy_tag_is_noun(pt0) && j + 1 < end &&
+            dy_tok_is(t, &t->tok[j + 1], "by") &&
+            (lex_has(tg, k->word, tg->s_vbn) ||
+             (k->nlen > 3 && dy_tok_norm(t, k)[k->nlen - 2] == 'e' && dy_tok_norm(t, k)[k->nlen - 1] == 'd'))) {
+            int fin = 0;
+            for (size_t q = first; q + 1 < j && !fin; q++)
+                fin = t->tok[q].tag == T_VBD || t->tok[q].tag == T_VBZ || t->tok[q].tag == T_VBP ||
+                      t->tok[q].tag == T_MD;
+            if (fin)
+                k->tag = T_VBN;
         }
         /* Police arrested four men: a past participle right after a
          * clause-initial subject and before an object is a past tense */

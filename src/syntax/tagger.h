@@ -47,7 +47,8 @@ enum tg_wclass {
                                infinitive (persuade, urge, allow, ask ...) */
     WC_BARE = 1 << 19,      /* verb (NP) VB: bare infinitive (help, make, let) */
     WC_POSS = 1 << 20,      /* possessive determiners: my your his its our their */
-    WC_CNOUN = 1 << 21      /* nouns taking a that-clause: claim, fact, report ... */
+    WC_CNOUN = 1 << 21,     /* nouns taking a that-clause: claim, fact, report ... */
+    WC_QP = 1 << 22         /* words before a number: about, nearly, at least ... */
 };
 
 struct dy_tagger {
@@ -84,6 +85,8 @@ struct dy_tagger {
     uint32_t *wclass;
     size_t nwclass;
     uint32_t id_say;                /* word id of "say" (for according to) */
+    /* lemma cache for the lexicon's inflected words (ids < nids; 0: not cached) */
+    uint32_t *lem_v, *lem_n;
 };
 
 /* Emission candidates of one token. */
@@ -100,6 +103,8 @@ static inline uint32_t tg_wclass(const struct dy_tagger *tg, uint32_t id)
 }
 
 uint64_t tg_key(const char *s, size_t n);
+struct dyad_ctx;
+int tg_cache_lemmas(struct dyad_ctx *ctx);
 int tg_wn_has(const dy_map *set, const char *s, size_t n);
 
 #endif

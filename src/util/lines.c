@@ -58,7 +58,8 @@ int dy_read_dir_lines(const char *dir, dy_line_cb cb, void *user, char ***files,
         dy_free(names);
         return -1;
     }
-    qsort(names, n, sizeof *names, cmp_str);
+    if (n > 1)
+        qsort(names, n, sizeof *names, cmp_str);
     for (size_t f = 0; f < n && rc == 0; f++) {
         size_t len;
         char *buf = dy_read_file(names[f], &len);
