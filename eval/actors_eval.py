@@ -39,7 +39,9 @@ def code_all(records):
                   for r in records)
     out = subprocess.run([dyad, "code", "--jsonl"], input=inp.encode(), capture_output=True).stdout
     res = {}
-    for line in out.decode().splitlines():
+    for line in out.decode().split("\n"):   # not splitlines(): U+2028 may be in a text
+        if not line.strip():
+            continue
         d = json.loads(line)
         res[d["id"]] = d
     return res

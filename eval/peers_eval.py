@@ -250,7 +250,7 @@ def cause(exp, got, doc, opts):
 
 def evaluate(name, dyad, dict_dir, recs, show):
     docs = run_dyad(dyad, dict_dir, recs)
-    n = passed = excluded = 0
+    n = passed = excluded = nopt = popt = 0
     by_cause = {}
     fails = []
     for k, (rid, date, text, exp, note, opts) in enumerate(recs):
@@ -258,16 +258,22 @@ def evaluate(name, dyad, dict_dir, recs, show):
             excluded += 1
             continue
         n += 1
+        nopt += bool(opts)
         doc = docs.get(k, {})
         got = triples(doc)
         if got == exp:
             passed += 1
+            popt += bool(opts)
             continue
         c = cause(exp, got, doc, opts)
         by_cause[c] = by_cause.get(c, 0) + 1
         fails.append((c, rid, text, exp, got))
     pct = 100.0 * passed / n if n else 0.0
     print("%-10s %d/%d records pass (%.1f%%), %d excluded" % (name, passed, n, pct, excluded))
+    if nopt:
+        m = n - nopt
+        print("%-10s %d/%d (%.1f%%) of the records coded with TABARI's default options; %d/%d "
+              "under other options" % ("", passed - popt, m, 100.0 * (passed - popt) / m, popt, nopt))
     for c, desc in CAUSES:
         if by_cause.get(c):
             print("  %-9s %3d  %s" % (c, by_cause[c], desc))

@@ -203,6 +203,17 @@ static void compose(char *out, size_t outn, const char *actor, const char *role)
         snprintf(out, outn, "%s", role);
 }
 
+/* A known person named with a title: the person's own code, dated by the
+ * dictionary; a title of former office ("former president", ELI) makes the
+ * person an elite of the country. */
+static void person_code(char *out, size_t n, const char *person, const char *title_role)
+{
+    if (!strncmp(title_role, "ELI", 3) && strlen(person) >= 3 && !is_org_code(person))
+        snprintf(out, n, "%.3sELI", person);
+    else
+        cpy(out, n, person);
+}
+
 /* ---- mentions ---- */
 
 static int32_t push_men(astate *st, uint32_t first, uint32_t end, uint32_t sent, const char *code,
@@ -517,6 +528,15 @@ static int32_t clause_subject_of_object(const astate *st, uint32_t sent, uint32_
     return -1;
 }
 
+/* Are roots a and b the same entity (one dictionary entry mentioned twice)? */
+static int same_entity(const struct dyad_doc *doc, int32_t a, int32_t b)
+{
+    if (a < 0 || b < 0)
+        return 0;
+    return a == b || (doc->men[a].entry >= 0 && doc->men[a].entry == doc->men[b].entry &&
+                      doc->men[a].agent_entry == doc->men[b].agent_entry);
+}
+
 static int is_object_pronoun(const dy_text *t, uint32_t i)
 {
     return tok_is(t, i, "him") || tok_is(t, i, "them") || tok_is(t, i, "it") ||
@@ -536,7 +556,7 @@ static int32_t resolve_pronoun(astate *st, int32_t m, size_t s_men0)
                            : -1;
     /* the speaker of the latest attribution, a sentence back at most */
     if (pk == PK_PERSON && st->last_speaker >= 0 && st->speaker_sent + 1 >= (int64_t)s &&
-        st->last_speaker != not_this && pron_fits(st, st->last_speaker, pk, g))
+        !same_entity(doc, st->last_speaker, not_this) && pron_fits(st, st->last_speaker, pk, g))
         return st->last_speaker;
     /* the nearest sentence with a fitting mention; its latest subject first */
     int32_t best = -1, best_subj = -1;
@@ -548,7 +568,7 @@ static int32_t resolve_pronoun(astate *st, int32_t m, size_t s_men0)
         if (c->flags & AM_PENDING)
             continue;
         int32_t r = root_of(doc, j);
-        if (r == not_this || !pron_fits(st, r, pk, g))
+        if (same_entity(doc, r, not_this) || !pron_fits(st, r, pk, g))
             continue;
         if (best < 0) {
             best = r;
@@ -661,6 +681,20 @@ static int32_t resolve_role(astate *st, int32_t m)
         return r;
     }
     return -1;
+}
+
+/* A definite title or agent starts with its noun phrase's determiner and
+ * modifiers ("The new NATO secretary general"), when no mention is there. */
+static void extend_to_np(astate *st, size_t m0, size_t m)
+{
+    dy_mention *mm = &st->doc->men[m];
+    int32_t np = st->syn->tok_np ? st->syn->tok_np[mm->first] : -1;
+    if (np < 0)
+        return;
+    uint32_t f = st->syn->np[np].first;
+    if (f >= mm->first || !is_det(st->t, f) || (m > m0 && st->doc->men[m - 1].end > f))
+        return;
+    mm->first = f;
 }
 
 /* A role owned by what comes before it: "its troops", "their government",
@@ -820,6 +854,11 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
         if (e->kind == EK_DESC) {
             if (!desc_span(st, rw[r].first, rw[r].end, se->first, &first))
                 continue;
+            /* modifiers inside the description are part of it ("its former
+             * Soviet partner") */
+            while (st->doc->nmen > 0 && st->doc->men[st->doc->nmen - 1].sent == s &&
+                   st->doc->men[st->doc->nmen - 1].first >= first)
+                st->doc->nmen--;
             int32_t m = push_men(st, first, mend, s, code_of(a, e, st->day), AM_PENDING, entry, -1);
             if (m < 0)
                 return -1;
@@ -852,7 +891,8 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
                     /* COUNTRY TITLE PERSON: the person's own code wins */
                     if (next && next->first == mend && a->entries[next->entry].kind == EK_ACTOR &&
                         a->entries[next->entry].person) {
-                        cpy(code, sizeof code, code_of(a, &a->entries[next->entry], st->day));
+                        person_code(code, sizeof code, code_of(a, &a->entries[next->entry], st->day),
+                                    code_of(a, ag, st->day));
                         entry = next->entry;
                         mend = next->end;
                         flags |= AM_NAMED;
@@ -881,7 +921,7 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
             uint32_t k;
             if (e->person && next && next->first == mend &&
                 a->entries[next->entry].kind == EK_ACTOR && a->entries[next->entry].person) {
-                cpy(code, sizeof code, code_of(a, &a->entries[next->entry], st->day));
+                person_code(code, sizeof code, code_of(a, &a->entries[next->entry], st->day), role);
                 entry = next->entry;
                 mend = next->end;
                 flags |= AM_NAMED;
@@ -1126,8 +1166,11 @@ static int do_sentence(astate *st, uint32_t s)
         } else if ((mm->flags & AM_PERSON) && !(mm->flags & AM_NAMED) && mm->agent_entry >= 0) {
             /* a title without a name */
             int32_t r = appos_person(st, mm, m0, doc->nmen);
-            if (r < 0 && definite(st, mm, se->first))
-                r = resolve_title(st, (int32_t)m);
+            if (definite(st, mm, se->first)) {
+                extend_to_np(st, m0, m);
+                if (r < 0)
+                    r = resolve_title(st, (int32_t)m);
+            }
             mm = &doc->men[m];
             if (r >= 0) {
                 if (role_only(mm) || definite(st, mm, se->first)) {
@@ -1141,6 +1184,7 @@ static int do_sentence(astate *st, uint32_t s)
         } else if (role_only(mm) && (mm->flags & AM_AGENT_ONLY) && definite(st, mm, se->first)) {
             /* "the government", "the militant group": the latest actor with
              * that role, else the context country's */
+            extend_to_np(st, m0, m);
             int32_t r = resolve_role(st, (int32_t)m);
             mm = &doc->men[m];
             if (r >= 0) {

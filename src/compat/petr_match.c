@@ -9,9 +9,9 @@
  * the verb are found left to right up to the end of the sentence, elements
  * before it right to left back to its start; other words may stand between
  * two elements unless the second is joined to the first (DY_PE_ADJ). A
- * word matches a token by its form or its lemma (a TABARI stem: any token
- * beginning with it); a synset by any member phrase (whose words stand
- * together); '+' and '$' take the nearest actor mention in their direction;
+ * word matches a token by its form (a TABARI stem: any token beginning with
+ * it); a synset by any member phrase (whose words stand together); '+' and
+ * '$' take the nearest actor mention in their direction;
  * '^' the nearest noun phrase. A failed element makes the matcher try the
  * next position of the element before it (backtracking, bounded). */
 #include "petr.h"
@@ -50,10 +50,11 @@ static int adj(const dy_pel *e)
     return (e->kind & DY_PE_ADJ) != 0;
 }
 
+/* A pattern word matches the form as written, as in PETRARCH and TABARI
+ * ("RESOLUTION" is not "resolutions"; a TABARI stem is a DY_PE_STEM). */
 static int word_ok(const mctx *mc, size_t i, uint32_t w)
 {
-    const dy_tok *k = &mc->t->tok[i];
-    return k->word == w || (k->lemma && k->lemma == w);
+    return mc->t->tok[i].word == w;
 }
 
 static int stem_ok(const mctx *mc, size_t i, uint32_t w)

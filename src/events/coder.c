@@ -41,6 +41,7 @@
 #include "../core/internal.h"
 
 #include <stdio.h>
+#include <stdlib.h> /* TEMPDEBUG */
 
 /* verb groups of one sentence that get frames; more are coded without the
  * modality step (a "sentence" that long is a list, not prose) */
@@ -132,6 +133,35 @@ static int mention_at(const struct dyad_doc *doc, size_t m0, size_t m1, size_t i
     return -1;
 }
 
+static int same_actor(const struct dyad_doc *doc, int32_t a, int32_t b)
+{
+    return a >= 0 && b >= 0 && (a == b || !strcmp(doc->men[a].code, doc->men[b].code));
+}
+
+/* The actor of a noun phrase other than `avoid` (the source: "his calls" is
+ * not a target of the speaker's): the head's mention, another mention inside
+ * it, with follow_of the "of" phrase and the possessor. */
+static int np_other_actor(const struct dyad_doc *doc, size_t m0, size_t m1, int32_t np,
+                          int follow_of, int32_t avoid)
+{
+    if (np < 0)
+        return -1;
+    const dy_np *n = &doc->syn.np[np];
+    int m = mention_at(doc, m0, m1, n->head);
+    if (m >= 0 && !same_actor(doc, m, avoid))
+        return m;
+    for (uint32_t i = n->first; i < n->end; i++)
+        if ((m = mention_at(doc, m0, m1, i)) >= 0 && !same_actor(doc, m, avoid))
+            return m;
+    if (follow_of) {
+        if (n->of >= 0 && (m = np_other_actor(doc, m0, m1, n->of, 0, avoid)) >= 0)
+            return m;
+        if (n->poss >= 0 && (m = np_other_actor(doc, m0, m1, n->poss, 0, avoid)) >= 0)
+            return m;
+    }
+    return -1;
+}
+
 /* The actor of a noun phrase: a mention covering its head, else the first
  * mention inside it; with follow_of, also the NP after "of" and the possessor. */
 static int np_actor(const struct dyad_doc *doc, size_t m0, size_t m1, int32_t np, int follow_of)
@@ -154,10 +184,6 @@ static int np_actor(const struct dyad_doc *doc, size_t m0, size_t m1, int32_t np
     return -1;
 }
 
-static int same_actor(const struct dyad_doc *doc, int32_t a, int32_t b)
-{
-    return a >= 0 && b >= 0 && (a == b || !strcmp(doc->men[a].code, doc->men[b].code));
-}
 
 static int push_event(struct dyad_doc *doc, uint32_t sent, int code, int32_t src, int32_t tgt,
                       uint32_t tf, uint32_t te, int32_t pat)
@@ -269,13 +295,16 @@ static int content_modal(const dy_events *ev, int code, int m)
 }
 
 /* The modality a pattern code stands for when it is the bare code of an
- * appeal, intent, demand, refusal or threat (020, 030, 100, 120, 130): the
- * root, else 0. Such verbs take the content of their complement. */
+ * appeal, intent, demand, refusal or threat (020, 030, 100, 120, 130) or an
+ * accusation (112): the root, else 0. Such verbs take the content of their
+ * complement. */
 static int family_of(const dy_events *ev, int code)
 {
     if (code < 0)
         return 0;
     const char *c = ev->codes[code].code;
+    if (!strcmp(c, "112"))
+        return 11;   /* accusation: of what */
     if (strlen(c) != 3 || c[2] != '0')
         return 0;
     int r = code_root(ev, code);
@@ -292,6 +321,7 @@ static int family_map(const dy_events *ev, int code, int fam)
     case 3: return content_modal(ev, code, DY_MOD_INTENT);
     case 10: return content_modal(ev, code, DY_MOD_DEMAND);
     case 12: return content_modal(ev, code, DY_MOD_REFUSE);
+    case 11: return content_modal(ev, code, DY_MOD_ACCUSE);
     case 13: {
         int m = content_modal(ev, code, DY_MOD_INTENT);
         return m >= 0 && code_root(ev, m) == 13 ? m : -1;
@@ -319,6 +349,7 @@ static int match_one(const sctx *sc, const dy_pattern *pt, size_t v, size_t lo, 
     const struct dyad_doc *doc = sc->doc;
     uint32_t e0 = 0, n = pt->nel;
     size_t firstm = v;
+    int32_t own = sc->syn->tok_vg ? sc->syn->tok_vg[v] : -1;
     h->tgt = h->src = h->tgt_np = -1;
     /* words before the head */
     for (uint32_t e = 0; e < n; e++)
@@ -378,12 +409,31 @@ static int match_one(const sctx *sc, const dy_pattern *pt, size_t v, size_t lo, 
         }
         if (kind != PE_WORD && kind != PE_ALT)
             return 0;   /* a kind this matcher does not know */
-        /* a window of words: quotation marks and brackets do not count */
+        /* a window of words: quotation marks and brackets do not count, nor
+         * do the words of a noun phrase (and its "of" phrase) that starts
+         * in the window ("provide 25,000 tons of emergency food aid") */
         int room = (el->kind & PE_ADJ) ? 1 : (e == e0 ? 4 : 7);
-        size_t i = pos;
+        size_t i = pos, npend = 0;
         for (; i < cend && room > 0; i++) {
             if (el_match(ev, &t->tok[i], el))
                 break;
+            if (!(el->kind & PE_ADJ) && sc->syn->tok_np && i >= npend) {
+                int32_t np = sc->syn->tok_np[i];
+                if (np >= 0 && sc->syn->np[np].first == i) {
+                    npend = sc->syn->np[np].end;
+                    for (int k = 0; k < 3 && sc->syn->np[np].of >= 0; k++) {
+                        np = sc->syn->np[np].of;
+                        npend = sc->syn->np[np].end;
+                    }
+                }
+            }
+            /* not past the verb of another clause: "cooperate to
+             * encourage refugees in" does not match "cooperate in" */
+            if (sc->syn->tok_vg && sc->syn->tok_vg[i] >= 0 && sc->syn->tok_vg[i] != own &&
+                sc->syn->vg[sc->syn->tok_vg[i]].head == i)
+                return 0;
+            if (i + 1 < npend)
+                continue;
             int tg = t->tok[i].tag;
             if (!(el->kind & PE_ADJ) &&
                 (tg == T_LQUOTE || tg == T_RQUOTE || tg == T_LRB || tg == T_RRB))
@@ -394,6 +444,8 @@ static int match_one(const sctx *sc, const dy_pattern *pt, size_t v, size_t lo, 
             return 0;
         lastm = i;
         pos = i + 1;
+        if (sc->syn->tok_vg && sc->syn->tok_vg[i] >= 0)
+            own = sc->syn->tok_vg[i];   /* "agree to cooperate with": now in its clause */
     }
     h->last = lastm;
     h->span = lastm - firstm;
@@ -450,6 +502,9 @@ static int vg_subject(const sctx *sc, int32_t g, int32_t *np_out)
         const dy_vg *vg = &syn->vg[g];
         int32_t np = (vg->flags & VG_PASSIVE) ? vg->agent : vg->subj;
         int m = np_actor(sc->doc, sc->m0, sc->m1, np, 0);
+        if (m < 0 && np >= 0 && syn->np[np].appos >= 0)
+            /* "the main rebel group, FDD, insisted": the apposition's actor */
+            m = np_actor(sc->doc, sc->m0, sc->m1, syn->np[np].appos, 0);
         if (m >= 0) {
             *np_out = np;
             return m;
@@ -493,8 +548,8 @@ static int32_t governor(const sctx *sc, uint32_t g)
     uint32_t k = v->first;
     if (v->subj >= 0 && syn->np[v->subj].first < k)
         k = syn->np[v->subj].first;
-    if (k <= sc->first || !tok_w(sc, k - 1, DY_W_THAT) || sc->t->tok[k - 1].tag != T_IN)
-        return -1;
+    if (k <= sc->first || !tok_w(sc, k - 1, DY_W_THAT) || v->subj < 0)
+        return -1;   /* (with its own subject after it, "that" is no relative) */
     /* back over prepositional phrases, time words and adverbs to the verb */
     for (uint32_t i = k - 1; i-- > sc->first && i + 10 > k;) {
         int32_t h = syn->tok_vg ? syn->tok_vg[i] : -1;
@@ -690,7 +745,7 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
         f->tgt = h.tgt;
         f->tgt_rule = 1;
     } else if (h.tgt_np >= 0) {
-        f->tgt = np_actor(doc, sc->m0, sc->m1, h.tgt_np, 1);
+        f->tgt = np_other_actor(doc, sc->m0, sc->m1, h.tgt_np, 1, f->src);
         f->tgt_np = h.tgt_np;
         if (f->tgt >= 0)
             f->tgt_rule = 1;
@@ -705,7 +760,7 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
                 for (uint32_t q = 0; q < vg->npp && f->tgt < 0; q++) {
                     const dy_pp *pp = &syn->pp[vg->pp_first + q];
                     if (pp->prep == h.last || el_match(ev, &sc->t->tok[pp->prep], le)) {
-                        f->tgt = np_actor(doc, sc->m0, sc->m1, pp->np, 1);
+                        f->tgt = np_other_actor(doc, sc->m0, sc->m1, pp->np, 1, f->src);
                         f->tgt_np = pp->np;
                         f->tgt_rule = 2;
                     }
@@ -714,11 +769,11 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
     }
     if (f->tgt < 0) {
         int32_t obj = active ? mobj : (vg->flags & VG_PASSIVE) ? vg->subj : vg->obj;
-        f->tgt = np_actor(doc, sc->m0, sc->m1, obj, 1);
+        f->tgt = np_other_actor(doc, sc->m0, sc->m1, obj, 1, f->src);
         f->tgt_np = obj;
         f->tgt_rule = 3;
         if (f->tgt < 0 && vg->iobj >= 0) {
-            f->tgt = np_actor(doc, sc->m0, sc->m1, vg->iobj, 0);
+            f->tgt = np_other_actor(doc, sc->m0, sc->m1, vg->iobj, 0, f->src);
             f->tgt_np = vg->iobj;
         }
     }
@@ -726,7 +781,7 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
         for (uint32_t q = 0; q < vg->npp && f->tgt < 0; q++) {
             const dy_pp *pp = &syn->pp[vg->pp_first + q];
             if (is_target_prep(sc, pp->prep)) {
-                f->tgt = np_actor(doc, sc->m0, sc->m1, pp->np, 1);
+                f->tgt = np_other_actor(doc, sc->m0, sc->m1, pp->np, 1, f->src);
                 f->tgt_np = pp->np;
                 f->tgt_rule = 4;
             }
@@ -744,6 +799,11 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
     }
 }
 
+static uint32_t syn_np_first(const sctx *sc, int32_t np)
+{
+    return sc->syn->np[np].first;
+}
+
 static int emit(sctx *sc, int code, int32_t src, int32_t src_np, int32_t tgt, int32_t tgt_np,
                 uint32_t trig, int32_t pat)
 {
@@ -759,6 +819,17 @@ static int emit(sctx *sc, int code, int32_t src, int32_t src_np, int32_t tgt, in
         nt = 1;
     }
     int recip = is_reciprocal(ev, code);
+    if (recip && tgt >= 0) {
+        /* "gave intelligence to X", "signed a deal for X": one way */
+        uint32_t k = doc->men[tgt].first;
+        if (tgt_np >= 0 && syn_np_first(sc, tgt_np) < k)
+            k = syn_np_first(sc, tgt_np);
+        if (k > sc->first && (tok_w(sc, k - 1, DY_W_TO) || tok_w(sc, k - 1, DY_W_FOR) ||
+                              tok_w(sc, k - 1, DY_W_ON) || tok_w(sc, k - 1, DY_W_AT) ||
+                              tok_w(sc, k - 1, DY_W_INTO) || tok_w(sc, k - 1, DY_W_AGAINST) ||
+                              tok_w(sc, k - 1, DY_W_FROM)))
+            recip = 0;
+    }
     uint32_t s = sc->s;
     size_t before = doc->nev;
     for (size_t a = 0; a < ns; a++)
@@ -846,46 +917,72 @@ static int blocked(uint32_t flags)
  * or threat codes the content of its complement in that modality. Returns
  * 1 when it coded (or deliberately did not), 0 to code it as usual, -1 on
  * no memory. */
-static int code_governor(sctx *sc, uint32_t g)
+/* What governing verb g is about: the first frame of its infinitive chain, a
+ * that-clause, or an event noun in its object or in the that-clause. Fills
+ * *c (the complement's verb group or -1), *ccode, *ctgt / *ctgt_np and *ntok
+ * (the noun's token or -1). Returns 1 when found. */
+static int gov_content(sctx *sc, uint32_t g, int32_t *c, int *ccode, int32_t *ctgt,
+                       int32_t *ctgt_np, int64_t *ntok)
 {
     const dy_events *ev = sc->ev;
     const dy_syn *syn = sc->syn;
-    frame *f = &sc->fr[g - sc->g0];
-    int fam = family_of(ev, f->code);
-    if (!fam)
-        return 0;
-    /* the complement: the infinitive chain, a that-clause, an event noun */
-    int32_t c = -1;
+    const frame *f = &sc->fr[g - sc->g0];
+    *c = -1;
+    *ccode = -1;
+    *ctgt = *ctgt_np = -1;
+    *ntok = -1;
     for (int32_t x = syn->vg[g].xcomp, n = 0; x >= 0 && n < 4; x = syn->vg[x].xcomp, n++) {
         if ((uint32_t)x < sc->g0 || (uint32_t)x >= sc->g0 + sc->nfr)
             break;
         const frame *xf = &sc->fr[x - sc->g0];
         if (xf->pat >= 0 && xf->code >= 0 && !family_of(ev, xf->code)) {
-            c = x;
+            *c = x;
             break;
         }
     }
-    if (c < 0)
-        for (uint32_t x = g + 1; x < sc->g0 + sc->nfr && c < 0; x++) {
-            const frame *xf = &sc->fr[x - sc->g0];
-            if (governor(sc, x) == (int32_t)g && xf->pat >= 0 && xf->code >= 0 &&
-                !family_of(ev, xf->code))
-                c = (int32_t)x;
+    uint32_t tc = 0;   /* the that-clause, for the noun search */
+    for (uint32_t x = g + 1; x < sc->g0 + sc->nfr && *c < 0; x++) {
+        /* governed by g, directly or through verbs without a frame ("calls
+         * for partners to help shoot down") */
+        int32_t p = governor(sc, x);
+        for (int hops = 0; p >= 0 && p != (int32_t)g && hops < 3; hops++) {
+            if ((uint32_t)p <= g || (uint32_t)p >= sc->g0 + sc->nfr || sc->fr[p - sc->g0].pat >= 0) {
+                p = -1;
+                break;
+            }
+            p = governor(sc, (uint32_t)p);
         }
-    int ccode = -1, ntgt = -1;
-    int32_t npat = -1;
-    int64_t ntok = -1;
-    if (c >= 0)
-        ccode = sc->fr[c - sc->g0].code;
-    else {
-        uint32_t to = f->cend;
-        if (syn->vg[g].xcomp >= 0 && syn->vg[syn->vg[g].xcomp].first < to)
-            to = syn->vg[syn->vg[g].xcomp].first;
-        ntok = find_event_noun(sc, syn->vg[g].head + 1, to, &ccode, &npat, &ntgt);
+        if (p != (int32_t)g)
+            continue;
+        if (!tc)
+            tc = x;
+        const frame *xf = &sc->fr[x - sc->g0];
+        if (xf->pat >= 0 && xf->code >= 0 && !family_of(ev, xf->code))
+            *c = (int32_t)x;
     }
-    if (ccode < 0)
-        return 0;   /* nothing to take: the bare code */
-    /* the complement is only intended, asked for ...: never an event itself */
+    if (*c >= 0) {
+        const frame *cf = &sc->fr[*c - sc->g0];
+        *ccode = cf->code;
+        *ctgt = cf->tgt;
+        *ctgt_np = cf->tgt_np;
+        return 1;
+    }
+    uint32_t to = f->cend;
+    if (syn->vg[g].xcomp >= 0 && syn->vg[syn->vg[g].xcomp].first < to)
+        to = syn->vg[syn->vg[g].xcomp].first;
+    int32_t npat = -1;
+    *ntok = find_event_noun(sc, syn->vg[g].head + 1, to, ccode, &npat, ctgt);
+    if (*ntok < 0 && tc)
+        /* "demanded that X match the EU's support for Y" */
+        *ntok = find_event_noun(sc, syn->vg[tc].head + 1, sc->fr[tc - sc->g0].pat >= 0 ?
+                                sc->fr[tc - sc->g0].cend : clause_end(sc, tc), ccode, &npat, ctgt);
+    return *ntok >= 0;
+}
+
+/* Marks the complement of governing verb g (found by gov_content) as taken. */
+static void take_content(sctx *sc, uint32_t g, int32_t c, int64_t ntok)
+{
+    const dy_syn *syn = sc->syn;
     for (int32_t x = syn->vg[g].xcomp, n = 0; x >= 0 && n < 4; x = syn->vg[x].xcomp, n++) {
         if ((uint32_t)x >= sc->g0 + sc->nfr)
             break;
@@ -897,6 +994,27 @@ static int code_governor(sctx *sc, uint32_t g)
         sc->fr[c - sc->g0].used = 1;
     if (ntok >= 0 && sc->nused_noun < 32)
         sc->used_noun[sc->nused_noun++] = (uint32_t)ntok;
+}
+
+/* Step 2a: a verb whose pattern codes a bare appeal, intent, demand, refusal,
+ * threat or accusation codes the content of its complement in that
+ * modality. Returns 1 when it coded (or deliberately did not), 0 to code it
+ * as usual, -1 on no memory. */
+static int code_governor(sctx *sc, uint32_t g)
+{
+    const dy_events *ev = sc->ev;
+    const dy_syn *syn = sc->syn;
+    frame *f = &sc->fr[g - sc->g0];
+    int fam = family_of(ev, f->code);
+    if (!fam)
+        return 0;
+    int32_t c, ctgt, ctgt_np;
+    int ccode;
+    int64_t ntok;
+    if (!gov_content(sc, g, &c, &ccode, &ctgt, &ctgt_np, &ntok))
+        return 0;   /* nothing to take: the bare code */
+    /* the complement is only intended, asked for ...: never an event itself */
+    take_content(sc, g, c, ntok);
     f->done = 1;
     uint32_t fl = f->flags;
     if (blocked(fl) || ((fl & VG_MODAL) && fam != 13))
@@ -913,8 +1031,6 @@ static int code_governor(sctx *sc, uint32_t g)
     /* target: the governor's own (urge X to), else the complement's subject
      * when it is another actor (demand that X), else the complement's target */
     int32_t tgt = -1, tgt_np = -1;
-    int32_t ctgt = c >= 0 ? sc->fr[c - sc->g0].tgt : ntgt;
-    int32_t ctgt_np = c >= 0 ? sc->fr[c - sc->g0].tgt_np : -1;
     if (!strcmp(ev->codes[code].code, "053")) {
         /* rallying support for: the one to be supported, a third party;
          * support for oneself is an appeal for diplomatic cooperation */
@@ -961,7 +1077,7 @@ static int code_reported_modal(sctx *sc, uint32_t g)
     const dy_events *ev = sc->ev;
     const dy_syn *syn = sc->syn;
     frame *f = &sc->fr[g - sc->g0];
-    if (f->pat >= 0 && (f->code < 0 || family_of(ev, f->code) || code_root(ev, f->code) == 1))
+    if (f->pat >= 0 && (f->code < 0 || code_root(ev, f->code) == 1))
         return 0;
     if (f->pat < 0 && (syn->vg[g].flags & (VG_SPEECH | VG_COPULA)))
         return 0;
@@ -974,13 +1090,24 @@ static int code_reported_modal(sctx *sc, uint32_t g)
         return 0;
     uint32_t sfl = vg_flags(syn, s);
     f->used = f->done = 1;
+    /* "X said Y must agree to Z": what Y must agree to */
+    int content = f->pat >= 0 ? f->code : -1;
+    if (f->pat >= 0 && family_of(ev, f->code)) {
+        int32_t c, ctgt, ctgt_np;
+        int ccode;
+        int64_t ntok;
+        if (gov_content(sc, g, &c, &ccode, &ctgt, &ctgt_np, &ntok)) {
+            take_content(sc, g, c, ntok);
+            content = ccode;
+        }
+    }
     if (blocked(sfl) || blocked(f->flags & ~(uint32_t)VG_MODAL))
         return 1;
     int32_t src_np = -1;
     int32_t src = vg_subject(sc, s, &src_np);
     if (src < 0)
         return 1;
-    int m = f->pat >= 0 ? modal_of(ev, f->code, level == 2 ? DY_MOD_DEMAND : DY_MOD_APPEAL) : -1;
+    int m = content_modal(ev, content, level == 2 ? DY_MOD_DEMAND : DY_MOD_APPEAL);
     if (m < 0)
         m = dy_code_index(ev, level == 2 ? "100" : "020");
     if (m < 0)
@@ -1033,6 +1160,22 @@ static void mark_contents(sctx *sc)
     }
 }
 
+/* An adverbial clause ("after X shot down Y", "while X fought"): its
+ * subject, or the verb group itself, right after a subordinating word. */
+static int adverbial(const sctx *sc, uint32_t g)
+{
+    const dy_vg *v = &sc->syn->vg[g];
+    uint32_t k = v->first;
+    if (v->subj >= 0 && sc->syn->np[v->subj].first < k)
+        k = sc->syn->np[v->subj].first;
+    if (k <= sc->first)
+        return 0;
+    for (int w = DY_W_AFTER; w <= DY_W_WHEREAS; w++)
+        if (tok_w(sc, k - 1, w))
+            return 1;
+    return 0;
+}
+
 /* Step 2c: a frame on its own. */
 static int code_plain(sctx *sc, uint32_t g, frame *f)
 {
@@ -1048,6 +1191,8 @@ static int code_plain(sctx *sc, uint32_t g, frame *f)
     sc->cur_rank = 0;
     if ((vg->flags & VG_RELATIVE) && (f->flags & VG_RELATIVE))
         sc->cur_rank = 1;   /* a relative clause: background */
+    if (adverbial(sc, g))
+        sc->cur_rank = 1;   /* "one day after X shot down Y": background */
     int32_t p = vg->parent;
     if ((vg->flags & VG_PART) && vg->first == vg->head && p >= 0 &&
         !(syn->vg[p].flags & VG_CONTROL) && (f->flags & VG_PART))
@@ -1124,7 +1269,7 @@ static int code_nouns(sctx *sc)
             if (pat < 0 || ev->pat[pat].code == DY_CODE_NONE)
                 continue;
             int code = ev->pat[pat].code;
-            if (ev->pat[pat].nel == 0 && i + 1 < np->end)
+            if (h.last <= i && i + 1 < np->end)
                 continue;   /* a bare noun used as a modifier: "attack helicopters" */
             int32_t tgt = h.tgt;
             if (tgt < 0 && h.tgt_np >= 0)
@@ -1162,13 +1307,69 @@ static int code_nouns(sctx *sc)
             }
             if (code < 0 || src < 0 || src == tgt)
                 continue;
+            /* an event noun is background, unless a speech verb announces
+             * it ("announced a suspension of flights") */
             sc->cur_rank = 1;
+            for (uint32_t g = sc->g0; g < sc->g1; g++)
+                if (syn->vg[g].obj == (int32_t)n && (syn->vg[g].flags & VG_SPEECH))
+                    sc->cur_rank = 0;
             if (emit(sc, code, src, src_np, tgt, -1, i, pat))
                 return -1;
             break;   /* one trigger per noun phrase */
         }
     }
     return 0;
+}
+
+/* The reform a code is about: 1..4 for leadership, policy, rights and
+ * institutions (0831-0834, or their appeal, pledge, demand, refusal forms),
+ * 0 for reform in general, -1 for none. */
+static int reform_kind(const dy_events *ev, int code)
+{
+    if (code < 0)
+        return -1;
+    int b = (size_t)code < ev->nmodal && ev->base[code] >= 0 ? ev->base[code] : code;
+    const char *c = ev->codes[b].code;
+    if (strncmp(c, "083", 3))
+        return -1;
+    return c[3] >= '1' && c[3] <= '4' ? c[3] - '0' : 0;
+}
+
+/* Protests for something: a demonstration, hunger strike, strike, blockade or
+ * riot (141-145) whose sentence names the reform it asks for takes the
+ * matching sub-code ("rioted ... calling for the removal of the president":
+ * 1451), as CAMEO 14x1-14x4 follow 0831-0834. */
+static void refine_protests(sctx *sc)
+{
+    const dy_events *ev = sc->ev;
+    struct dyad_doc *doc = sc->doc;
+    for (size_t i = sc->ev0; i < doc->nev; i++) {
+        dy_event *e = &doc->ev[i];
+        const char *c = ev->codes[e->code].code;
+        if (strlen(c) != 3 || c[0] != '1' || c[1] != '4' || c[2] < '1' || c[2] > '5')
+            continue;
+        int kind = -1;
+        for (uint32_t g = sc->g0; g < sc->g0 + sc->nfr && kind <= 0; g++) {
+            const frame *f = &sc->fr[g - sc->g0];
+            if (f->pat >= 0 && f->code >= 0 && f->trig > e->trig_first)
+                kind = reform_kind(ev, f->code);
+        }
+        for (uint32_t k = e->trig_end; k < sc->end && kind <= 0;) {
+            int code;
+            int32_t pat, tgt;
+            int64_t nt = find_event_noun(sc, k, sc->end, &code, &pat, &tgt);
+            if (nt < 0)
+                break;
+            kind = reform_kind(ev, code);
+            k = (uint32_t)nt + 1;
+        }
+        if (kind > 0) {
+            char sub[5] = {c[0], c[1], c[2], (char)('0' + kind), 0};
+            int x = dy_code_index(ev, sub);
+            if (x >= 0)
+                e->code = x;
+        }
+    }
 }
 
 int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
@@ -1216,7 +1417,22 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
         /* 1. frames */
         for (uint32_t g = sc.g0; g < sc.g0 + sc.nfr; g++)
             vg_frame(&sc, g, &sc.fr[g - sc.g0]);
+        if (getenv("DYEVDBG"))   /* TEMPDEBUG */
+            for (uint32_t g = sc.g0; g < sc.g0 + sc.nfr; g++) {
+                frame *f = &sc.fr[g - sc.g0];
+                fprintf(stderr, "vg%u pat=%d code=%s src=%d tgt=%d rule=%d flags=%x\n", g - sc.g0, f->pat,
+                        f->pat >= 0 && f->code >= 0 ? ev->codes[f->code].code : "-", f->src, f->tgt,
+                        f->tgt_rule, f->flags);
+            }
         /* 2. modality: governing verbs, reported must/should, the rest */
+        for (uint32_t g = sc.g0; g < sc.g0 + sc.nfr; g++) {
+            frame *f = &sc.fr[g - sc.g0];
+            if ((f->pat >= 0 && f->code < 0) || f->used || f->done)
+                continue;
+            sc.cur_rank = 0;
+            if (code_reported_modal(&sc, g) < 0)
+                return -1;
+        }
         for (uint32_t g = sc.g0; g < sc.g0 + sc.nfr; g++) {
             frame *f = &sc.fr[g - sc.g0];
             if (f->pat < 0 || f->code < 0 || f->used || f->done)
@@ -1226,14 +1442,6 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
                 return -1;
         }
         mark_contents(&sc);
-        for (uint32_t g = sc.g0; g < sc.g0 + sc.nfr; g++) {
-            frame *f = &sc.fr[g - sc.g0];
-            if ((f->pat >= 0 && f->code < 0) || f->used || f->done)
-                continue;
-            sc.cur_rank = 0;
-            if (code_reported_modal(&sc, g) < 0)
-                return -1;
-        }
         for (uint32_t g = sc.g0; g < sc.g0 + sc.nfr; g++)
             if (code_plain(&sc, g, &sc.fr[g - sc.g0]))
                 return -1;
@@ -1246,6 +1454,8 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
         /* 3. nouns */
         if (code_nouns(&sc))
             return -1;
+
+        refine_protests(&sc);
 
         /* the main clause's events make the sentence's: subordinate ones
          * (relative clauses, adjuncts, purposes, event nouns) only when the

@@ -54,14 +54,16 @@ typedef struct dy_pel {
 } dy_pel;
 
 /* Modalities of the modality table. */
-enum { DY_MOD_INTENT = 0, DY_MOD_REFUSE, DY_MOD_APPEAL, DY_MOD_DEMAND, DY_MOD_N };
+enum { DY_MOD_INTENT = 0, DY_MOD_REFUSE, DY_MOD_APPEAL, DY_MOD_DEMAND, DY_MOD_ACCUSE, DY_MOD_N };
 
 /* Grammar words the coder looks for (ev->w[]). */
 enum {
     DY_W_MUST, DY_W_SHOULD, DY_W_OUGHT, DY_W_NEED, DY_W_HAVE, DY_W_THAT, DY_W_BY, DY_W_FROM,
     DY_W_TO, DY_W_OF, DY_W_FOR, DY_W_WITH, DY_W_AGAINST, DY_W_ON, DY_W_AT, DY_W_INTO,
     DY_W_AND, DY_W_COMMA, DY_W_SEMI, DY_W_IN, DY_W_OVER, DY_W_UPON, DY_W_BE, DY_W_READY,
-    DY_W_WILLING, DY_W_PREPARED, DY_W_NOT, DY_W_WITHOUT, DY_W_N
+    DY_W_WILLING, DY_W_PREPARED, DY_W_NOT, DY_W_WITHOUT, DY_W_AFTER, DY_W_BEFORE, DY_W_WHEN,
+    DY_W_WHILE, DY_W_SINCE, DY_W_BECAUSE, DY_W_ALTHOUGH, DY_W_THOUGH, DY_W_UNTIL, DY_W_ONCE,
+    DY_W_WHEREAS, DY_W_N
 };
 
 typedef struct dy_events {
@@ -81,7 +83,8 @@ typedef struct dy_events {
     uint8_t *mutual;          /* per code: 1 when mutual (data/cameo/mutual.txt) */
     /* modality table (data/cameo/modality.tsv), per code index: the code of
      * the same content as an intent (03x, or threat 13x for conflict), a
-     * refusal (12x), an appeal (02x) and a demand (10x), -1 when none; and
+     * refusal (12x), an appeal (02x), a demand (10x) and an accusation
+     * (112x), -1 when none; and
      * the content code a modal code stands for (0231 -> 071), -1 */
     int32_t *modal[DY_MOD_N];
     int32_t *base;

@@ -114,6 +114,7 @@ static int load_codes(dy_events *ev, const char *path, char *err, size_t errlen)
 typedef struct {
     dyad_ctx *ctx;
     int noun;
+    int file;
 } load_st;
 
 typedef struct {
@@ -165,9 +166,12 @@ static int add_el(line_pat *lp, uint8_t kind, uint32_t word)
 /* Parse the words of one blank-separated item into lp: '*', '$', '(a|b)',
  * '^word' (the head, with words before it), 'a_b' (adjacent words). */
 static int parse_item(dyad_ctx *ctx, line_pat *lp, char *w, size_t n, int *seen_head,
-                      const char *path, int line, char *err, size_t errlen)
+                      int prehead, const char *path, int line, char *err, size_t errlen)
 {
     dy_events *ev = &ctx->ev;
+    int dummy = 1;
+    if (prehead)
+        seen_head = &dummy;   /* a word before '^': never the head itself */
     if (n == 1 && (*w == '*' || *w == '$')) {
         if (!*seen_head && lp->nel == 0) {
             snprintf(err, errlen, "%s:%d: a pattern must start with a word", path, line);
@@ -283,6 +287,10 @@ static int load_line(void *user, const char *path, int fileno, int line, char *s
     dyad_ctx *ctx = st->ctx;
     dy_events *ev = &ctx->ev;
     (void)n;
+    if (fileno != st->file) {
+        st->file = fileno;
+        st->noun = 0;   /* each file starts with verbs */
+    }
     if (s[0] == '%') {
         if (!strcmp(s, "%section verbs"))
             st->noun = 0;
@@ -333,30 +341,17 @@ static int load_line(void *user, const char *path, int fileno, int line, char *s
             we++;
         if (we == w)
             break;
-        int rc;
-        if (has_caret && !seen_head && *w != '^') {
-            /* a word before the head */
-            words_st ws;
-            memset(&ws, 0, sizeof ws);
-            ws.ctx = ctx;
-            if (dy_tokenize_phrase(w, (size_t)(we - w), &ctx->ab, word_cb, &ws) || !ws.n) {
-                snprintf(err, errlen, "%s:%d: bad word '%.*s'", path, line, (int)(we - w), w);
-                return -1;
-            }
-            rc = 0;
-            for (int i = 0; i < ws.n && !rc; i++)
-                rc = add_el(&lp, PE_WORD, ws.ids[i]);
-            if (rc) {
-                snprintf(err, errlen, "%s:%d: pattern too long", path, line);
-                return -1;
-            }
-        } else {
-            rc = parse_item(ctx, &lp, w, (size_t)(we - w), &seen_head, path, line, err, errlen);
-            if (rc == -2)
-                goto nomem;
-            if (rc)
-                return -1;
+        int prehead = has_caret && !seen_head && *w != '^';
+        if ((*w == '*' || *w == '$') && we - w == 1 && prehead) {
+            snprintf(err, errlen, "%s:%d: '%c' before the head", path, line, *w);
+            return -1;
         }
+        int rc = parse_item(ctx, &lp, w, (size_t)(we - w), &seen_head, prehead, path, line, err,
+                            errlen);
+        if (rc == -2)
+            goto nomem;
+        if (rc)
+            return -1;
         w = we;
     }
     if (!lp.nheads) {
@@ -442,8 +437,10 @@ static int load_modality(dy_events *ev, const char *path, char *err, size_t errl
     ev->base = dy_calloc(nc, sizeof *ev->base);
     for (int m = 0; m < DY_MOD_N; m++)
         ev->modal[m] = dy_calloc(nc, sizeof *ev->modal[m]);
-    if (!rowlen || !ev->base || !ev->modal[DY_MOD_N - 1] || !ev->modal[0] || !ev->modal[1] ||
-        !ev->modal[2]) {
+    int nomem = !rowlen || !ev->base;
+    for (int m = 0; m < DY_MOD_N; m++)
+        nomem |= !ev->modal[m];
+    if (nomem) {
         dy_free(rowlen);
         snprintf(err, errlen, "out of memory");
         return -1;
@@ -466,8 +463,9 @@ static int load_modality(dy_events *ev, const char *path, char *err, size_t errl
         if (nl)
             *nl = 0;
         line++;
-        char f[5][8];
-        int nf = *p == '#' ? 0 : sscanf(p, "%7s %7s %7s %7s %7s", f[0], f[1], f[2], f[3], f[4]);
+        char f[6][8];
+        int nf = *p == '#' ? 0 : sscanf(p, "%7s %7s %7s %7s %7s %7s", f[0], f[1], f[2], f[3],
+                                        f[4], f[5]);
         if (nf >= 3 && dy_is_digit(f[0][0])) {
             int row = dy_code_index(ev, f[0]);
             size_t rl = strlen(f[0]);
@@ -579,14 +577,18 @@ int dy_events_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
         [DY_W_INTO] = "into", [DY_W_AND] = "and", [DY_W_COMMA] = ",", [DY_W_SEMI] = ";",
         [DY_W_IN] = "in", [DY_W_OVER] = "over", [DY_W_UPON] = "upon", [DY_W_BE] = "be",
         [DY_W_READY] = "ready", [DY_W_WILLING] = "willing", [DY_W_PREPARED] = "prepared",
-        [DY_W_NOT] = "not", [DY_W_WITHOUT] = "without"};
+        [DY_W_NOT] = "not", [DY_W_WITHOUT] = "without", [DY_W_AFTER] = "after",
+        [DY_W_BEFORE] = "before", [DY_W_WHEN] = "when", [DY_W_WHILE] = "while",
+        [DY_W_SINCE] = "since", [DY_W_BECAUSE] = "because", [DY_W_ALTHOUGH] = "although",
+        [DY_W_THOUGH] = "though", [DY_W_UNTIL] = "until", [DY_W_ONCE] = "once",
+        [DY_W_WHEREAS] = "whereas"};
     for (int i = 0; i < DY_W_N; i++)
         if (!(ev->w[i] = dy_word_add(ctx, gw[i], strlen(gw[i])))) {
             snprintf(err, errlen, "out of memory");
             return -1;
         }
     snprintf(path, sizeof path, "%s/events", dir);
-    load_st st = {ctx, 0};
+    load_st st = {ctx, 0, -1};
     if (dy_read_dir_lines(path, load_line, &st, &ev->files, &ev->nfiles, err, errlen))
         return -1;
     qsort(ev->pat, ev->npat, sizeof *ev->pat, cmp_pat);

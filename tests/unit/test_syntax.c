@@ -583,6 +583,38 @@ static void test_print(void **state)
     ana_free(&a);
 }
 
+static void test_degraded_mode(void **state)
+{
+    (void)state;
+    /* without the lexicon, the trigram file and WordNet the stage still works:
+     * closed-class words, suffix rules and shape */
+    dyad_opts o;
+    memset(&o, 0, sizeof o);
+    o.poslex_path = "/nonexistent/dir/poslex";
+    o.wordnet_dir = "/nonexistent/dir";
+    dyad_ctx *d = NULL;
+    char err[512] = "";
+    assert_int_equal(dyad_ctx_new_opts(&o, &d, err, sizeof err), DYAD_OK);
+    assert_int_equal(d->lex.degraded, 1);
+    dyad_ctx *keep = ctx;
+    ctx = d;
+    ana a;
+    assert_int_equal(analyse(&a, "The rebels will attack the town of Kelmar."), 0);
+    assert_string_equal(tag_of(&a, 0), "DT");
+    assert_string_equal(tag_of(&a, 2), "MD");
+    assert_string_equal(tag_of(&a, 3), "VB");
+    assert_string_equal(tag_of(&a, 6), "IN");
+    assert_string_equal(tag_of(&a, 7), "NNP");
+    int32_t v = find_vg(&a, "attack", 6, 1);
+    assert_true(v >= 0);
+    char got[128];
+    np_text(&a, a.syn.vg[v].subj, got, sizeof got);
+    assert_string_equal(got, "The rebels");
+    ana_free(&a);
+    ctx = keep;
+    dyad_ctx_free(d);
+}
+
 static void test_data_files(void **state)
 {
     (void)state;
@@ -607,7 +639,8 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_tag_names),       cmocka_unit_test(test_lemmas),
         cmocka_unit_test(test_tagger_basic),    cmocka_unit_test(test_tagger_unknown_words),
         cmocka_unit_test(test_empty_and_odd_input), cmocka_unit_test(test_reuse_syn),
-        cmocka_unit_test(test_print),           cmocka_unit_test(test_data_files),
+        cmocka_unit_test(test_print),           cmocka_unit_test(test_degraded_mode),
+        cmocka_unit_test(test_data_files),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
