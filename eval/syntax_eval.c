@@ -118,12 +118,16 @@ int main(int argc, char **argv)
 {
     const char *file = "../shared/eval/syntax/conllpp-dev.txt";
     const char *data = NULL;
-    int verbose = 0, npverbose = 0;
+    int verbose = 0, npverbose = 0, goldtags = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "-v") == 0)
             verbose = 1;
         else if (strcmp(argv[i], "-n") == 0)
             npverbose = 1;
+        else if (strcmp(argv[i], "-N") == 0)
+            npverbose = 2;
+        else if (strcmp(argv[i], "-g") == 0)
+            goldtags = 1;
         else if (strcmp(argv[i], "-d") == 0 && i + 1 < argc)
             data = argv[++i];
         else
@@ -241,6 +245,15 @@ int main(int argc, char **argv)
         if (dy_tag(ctx, &t) || dy_parse(ctx, &t, &syn))
             return 1;
     double t1 = now();
+    if (goldtags) { /* chunk from the reference tags (isolates the chunker) */
+        for (size_t i = 0; i < t.ntok; i++) {
+            int gt = dy_tag_from_name(g[i].gtag, strlen(g[i].gtag));
+            if (gt != T_NONE)
+                t.tok[i].tag = (uint8_t)gt;
+        }
+        if (dy_parse(ctx, &t, &syn))
+            return 1;
+    }
 
     /* tags */
     size_t ok = 0, all = 0, ok_nh = 0, all_nh = 0, ok_unk = 0, all_unk = 0;
@@ -360,7 +373,7 @@ int main(int argc, char **argv)
                 if (gs != (n >= 0 && syn.np[n].first == i) || ge != (n >= 0 && syn.np[n].end == i + 1))
                     same = 0;
             }
-            if (!same)
+            if (!same || npverbose > 1)
                 printf("G%s\nD%s\n\n", gb.p, mb.p);
             dy_buf_free(&gb);
             dy_buf_free(&mb);

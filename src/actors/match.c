@@ -1203,12 +1203,17 @@ static int do_sentence(astate *st, uint32_t s)
     int32_t map[MAX_SENT_MEN];
     size_t w = m0;
     for (size_t m = m0; m < doc->nmen; m++) {
-        dy_mention *mm = &doc->men[m];
-        if ((mm->flags & AM_PENDING) || (mm->pron && !mm->code[0] && mm->ref < 0)) {
-            map[m - m0] = -1;
+        const dy_mention *mm = &doc->men[m];
+        int drop = (mm->flags & AM_PENDING) || (mm->pron && !mm->code[0] && mm->ref < 0);
+        map[m - m0] = drop ? -1 : (int32_t)w++;
+    }
+    /* references may point forward (a title to the name in apposition after
+     * it), so the map is complete before any is rewritten */
+    w = m0;
+    for (size_t m = m0; m < doc->nmen; m++) {
+        if (map[m - m0] < 0)
             continue;
-        }
-        map[m - m0] = (int32_t)w;
+        dy_mention *mm = &doc->men[m];
         mm->pron = 0;
         mm->flags &= ~(uint32_t)AM_PENDING;
         if (mm->ref >= (int32_t)m0)

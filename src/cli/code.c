@@ -14,7 +14,7 @@
 static void code_usage(FILE *f)
 {
     fprintf(f, "usage: dyad code [--date YYYY-MM-DD] [--jsonl] [--format doc|events|gdelt|plover|csv]\n"
-               "                 [--data DIR] [--dict-format dyad|petrarch] [FILE...]\n"
+               "                 [--data DIR] [--dict-format dyad|petrarch] [--dict-dir DIR] [FILE...]\n"
                "Codes each FILE (one plain-text document each; '-' or none: stdin) and\n"
                "writes one JSON record per document on stdout. With --jsonl, each input\n"
                "line is {\"id\":...,\"date\":\"YYYY-MM-DD\",\"text\":...}.\n"

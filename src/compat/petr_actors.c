@@ -166,8 +166,8 @@ static int split_codes(petr_build *b, char *s, size_t *phrase_len, pcode *codes,
 
 /* ---- actors ---- */
 
-#define MAX_CODES 32
-#define MAX_PHRASES 256
+#define MAX_CODES 64
+#define MAX_PHRASES 1024
 
 typedef struct act_entry {
     int active, line;

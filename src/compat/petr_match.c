@@ -447,11 +447,20 @@ int dy_compat_discard(const dyad_ctx *ctx, const struct dyad_doc *doc, size_t s)
     const dy_sent *se = &t->sent[s];
     size_t end = se->first + se->ntok;
     int found = 0;
-    if (dy_compat_mode(ctx) & DY_COMPAT_TABARI)
-        for (size_t m = 0; m < doc->nmen; m++)   /* TABARI: ### and +++ actors */
-            if (doc->men[m].sent == s &&
-                (!strcmp(doc->men[m].code, "###") || !strcmp(doc->men[m].code, "+++")))
+    if (dy_compat_mode(ctx) & DY_COMPAT_TABARI) {
+        /* TABARI: an actor coded ### or +++ (mentions are in sentence order) */
+        size_t lo = 0, hi = doc->nmen;
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (doc->men[mid].sent < s)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        for (size_t m = lo; m < doc->nmen && doc->men[m].sent == s; m++)
+            if (!strcmp(doc->men[m].code, "###") || !strcmp(doc->men[m].code, "+++"))
                 found = DY_PC_DISCARD;
+    }
     for (size_t i = se->first; i < end; i++) {
         const dy_tok *k = &t->tok[i];
         uint32_t heads[3] = {k->word, k->lemma, 0};
@@ -475,7 +484,7 @@ int dy_compat_discard(const dyad_ctx *ctx, const struct dyad_doc *doc, size_t s)
 
 uint32_t dy_compat_stem(const dyad_ctx *ctx, const char *w, size_t n)
 {
-    if (!(dy_compat_mode(ctx) & DY_COMPAT_TABARI))
+    if (n < 3 || !(dy_compat_mode(ctx) & DY_COMPAT_TABARI))
         return 0;
     uint32_t v;
     for (size_t k = n; k >= 3; k--) {

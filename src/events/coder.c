@@ -71,22 +71,19 @@ typedef struct sctx {
     uint32_t s, first, end;
     size_t m0, m1;
     uint32_t g0, g1;
-    uint64_t bloom;
     frame fr[MAXF];
     uint32_t nfr;
     uint32_t used_noun[32]; /* noun tokens coded through a governing verb */
     uint32_t nused_noun;
     size_t ev0;             /* the sentence's first event */
+    size_t nreal;           /* mentions of the actor stage; places made
+                               targets are appended after them (see
+                               place_target) and sorted in at the end */
     uint8_t cur_rank;       /* rank of the events emitted now: 0 main clause,
                                1 subordinate (relative clause, participial
                                adjunct, purpose, event noun) */
     uint8_t rank[256];      /* per event of the sentence (later ones: 0) */
 } sctx;
-
-static inline uint64_t bloom_bit(uint32_t id)
-{
-    return 1ull << ((id * 0x9E3779B1u) >> 26);
-}
 
 static int tok_w(const sctx *sc, size_t i, int w)
 {
@@ -225,6 +222,8 @@ static size_t compound(const sctx *sc, int32_t m, int32_t np, int32_t *out, size
     const struct dyad_doc *doc = sc->doc;
     size_t n = 0;
     out[n++] = m;
+    if ((size_t)m >= sc->nreal)
+        return n;   /* a place made target */
     if (np >= 0) {
         for (int32_t c = doc->syn.np[np].conj; c >= 0 && n < max; c = doc->syn.np[c].conj) {
             int a = np_actor(doc, sc->m0, sc->m1, c, 0);
@@ -470,12 +469,18 @@ static int32_t best_pattern(const sctx *sc, size_t p0, size_t p1, size_t v, size
     const dy_events *ev = sc->ev;
     int32_t best = -1;
     hit h;
+    uint64_t bloom = 0;
+    for (size_t i = lo; i < cend; i++) {
+        bloom |= dy_bloom_bit(sc->t->tok[i].word);
+        if (sc->t->tok[i].lemma)
+            bloom |= dy_bloom_bit(sc->t->tok[i].lemma);
+    }
     for (size_t p = p0; p < p1; p++) {
         const dy_pattern *pt = &ev->pat[p];
         if (best >= 0 && pt->rank < ev->pat[best].rank)
             break;   /* sorted longest first: no longer pattern can follow */
-        if ((pt->need & sc->bloom) != pt->need)
-            continue;
+        if ((pt->need & bloom) != pt->need)
+            continue;   /* a word it needs is not in the clause */
         if (!match_one(sc, pt, v, lo, cend, &h))
             continue;
         if (best >= 0) {
@@ -664,6 +669,87 @@ static int is_target_prep(const sctx *sc, uint32_t i)
            tok_w(sc, i, DY_W_INTO) || tok_w(sc, i, DY_W_UPON);
 }
 
+/* A place as target: "captured the town of X" -> the country of X, when the
+ * place stage knows X (dy_place_country_at). The place becomes a mention with
+ * that code, appended after the actor stage's mentions (sorted in when the
+ * document is done). Returns the mention or -1. */
+static int32_t place_target(sctx *sc, int32_t np, int32_t src)
+{
+    struct dyad_doc *doc = sc->doc;
+    const dy_syn *syn = sc->syn;
+    if (np < 0 || !doc->npl)
+        return -1;
+    for (int hop = 0; hop < 2 && np >= 0; hop++) {
+        const dy_np *n = &syn->np[np];
+        for (uint32_t i = n->first; i < n->end; i++) {
+            const char *cc = dy_place_country_at(doc, i);
+            if (!cc || strlen(cc) != 3)
+                continue;
+            uint32_t a = i, b = i + 1;
+            if (n->name_end > n->name_first && i >= n->name_first && i < n->name_end) {
+                a = n->name_first;
+                b = n->name_end;
+            }
+            if (src >= 0 && !strncmp(doc->men[src].code, cc, 3))
+                return -1;   /* a place of the source's own country */
+            for (size_t m = sc->nreal; m < doc->nmen; m++)
+                if (doc->men[m].first == a && doc->men[m].end == b)
+                    return (int32_t)m;
+            if (DY_GROW(doc->men, doc->men_cap, doc->nmen + 1))
+                return -1;   /* no memory: no place target (not an error) */
+            dy_mention *pm = &doc->men[doc->nmen];
+            memset(pm, 0, sizeof *pm);
+            pm->first = a;
+            pm->end = b;
+            pm->sent = sc->s;
+            memcpy(pm->code, cc, 4);
+            pm->ref = pm->entry = pm->agent_entry = -1;
+            return (int32_t)doc->nmen++;
+        }
+        np = n->of;   /* "the outpost of Vuhledar" */
+    }
+    return -1;
+}
+
+/* Sort the place mentions made by place_target in among the others and fix
+ * the indices that point at mentions. 0 or -1 (no memory). */
+static int sort_in_places(struct dyad_doc *doc, size_t nreal)
+{
+    size_t n = doc->nmen;
+    if (n == nreal)
+        return 0;
+    int32_t *map = dy_malloc(n * sizeof *map);
+    if (!map)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        map[i] = (int32_t)i;
+    /* insertion of each appended mention at its place (they are few) */
+    for (size_t k = nreal; k < n; k++) {
+        dy_mention pm = doc->men[k];
+        size_t at = k;
+        while (at > 0 && (doc->men[at - 1].sent > pm.sent ||
+                          (doc->men[at - 1].sent == pm.sent && doc->men[at - 1].first > pm.first)))
+            at--;
+        memmove(&doc->men[at + 1], &doc->men[at], (k - at) * sizeof pm);
+        doc->men[at] = pm;
+        for (size_t i = 0; i < n; i++)
+            if ((size_t)map[i] >= at && (size_t)map[i] < k)
+                map[i]++;
+        map[k] = (int32_t)at;
+    }
+    for (size_t i = 0; i < doc->nev; i++) {
+        if (doc->ev[i].src >= 0)
+            doc->ev[i].src = map[doc->ev[i].src];
+        if (doc->ev[i].tgt >= 0)
+            doc->ev[i].tgt = map[doc->ev[i].tgt];
+    }
+    for (size_t i = 0; i < n; i++)
+        if (doc->men[i].ref >= 0)
+            doc->men[i].ref = map[doc->men[i].ref];
+    dy_free(map);
+    return 0;
+}
+
 /* Step 1: the frame of verb group g (f->pat = -1 when it has none). */
 static void vg_frame(sctx *sc, uint32_t g, frame *f)
 {
@@ -792,6 +878,19 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
                 f->tgt = -1;   /* the source again ("its", "the country") */
         f->tgt_np = -1;
         f->tgt_rule = 5;
+    }
+    if (f->tgt < 0) {
+        /* no actor there: a place ("captured the outpost of Vuhledar") */
+        int32_t obj = active ? mobj : (vg->flags & VG_PASSIVE) ? vg->subj : vg->obj;
+        f->tgt = place_target(sc, obj, f->src);
+        f->tgt_rule = 3;
+        for (uint32_t q = 0; q < vg->npp && f->tgt < 0; q++) {
+            const dy_pp *pp = &syn->pp[vg->pp_first + q];
+            if (is_target_prep(sc, pp->prep) || tok_w(sc, pp->prep, DY_W_IN))
+                f->tgt = place_target(sc, pp->np, f->src);
+            f->tgt_rule = 4;
+        }
+        f->tgt_np = -1;
     }
     if (f->tgt < 0) {
         f->tgt_np = -1;
@@ -1058,11 +1157,13 @@ static int code_governor(sctx *sc, uint32_t g)
             }
         }
     }
-    if (tgt < 0) {
+    if (tgt < 0 && (c < 0 || (fam != 2 && fam != 10))) {
+        /* agreed to send aid to X, threatened to attack X; but an appeal or
+         * demand goes to whom it asks, not to the target of what it asks */
         tgt = ctgt;
         tgt_np = ctgt_np;
     }
-    if (tgt < 0) {
+    if (tgt < 0 && f->tgt_rule != 5) {
         tgt = f->tgt;
         tgt_np = f->tgt_np;
     }
@@ -1116,6 +1217,9 @@ static int code_reported_modal(sctx *sc, uint32_t g)
     const dy_vg *tv = &syn->vg[top];
     int32_t tnp = (tv->flags & VG_PASSIVE) ? -1 : tv->subj;
     int32_t tgt = np_actor(sc->doc, sc->m0, sc->m1, tnp, 0);
+    if (tgt >= 0 && strlen(sc->doc->men[tgt].code) == 3 &&
+        !strncmp(sc->doc->men[tgt].code, sc->doc->men[src].code, 3))
+        return 1;   /* "Zelenskyy said Ukraine needs to": of one's own country */
     if (f->pat < 0) {
         /* no pattern: a bare demand or appeal, only to another actor */
         int32_t spat = (uint32_t)s < sc->g0 + sc->nfr ? sc->fr[s - sc->g0].pat : -1;
@@ -1176,6 +1280,23 @@ static int adverbial(const sctx *sc, uint32_t g)
     return 0;
 }
 
+/* A gerund that complements a noun ("resolve in aiding Israel", "the
+ * decision of sending troops"): whose act it is, the clause does not say. */
+static int noun_gerund(const sctx *sc, uint32_t g)
+{
+    const dy_vg *v = &sc->syn->vg[g];
+    if (!(v->flags & VG_PART) || v->first != v->head || sc->t->tok[v->head].tag != T_VBG ||
+        v->first < sc->first + 2)
+        return 0;
+    const dy_tok *p = &sc->t->tok[v->first - 1], *q = &sc->t->tok[v->first - 2];
+    if (p->tag != T_IN || !dy_tag_is_noun(q->tag))
+        return 0;
+    for (int w = DY_W_AFTER; w <= DY_W_WHEREAS; w++)
+        if (p->word == sc->ev->w[w])
+            return 0;
+    return p->word != sc->ev->w[DY_W_WITHOUT] && p->word != sc->ev->w[DY_W_BY];
+}
+
 /* Step 2c: a frame on its own. */
 static int code_plain(sctx *sc, uint32_t g, frame *f)
 {
@@ -1185,6 +1306,8 @@ static int code_plain(sctx *sc, uint32_t g, frame *f)
         return 0;
     f->done = 1;
     const dy_vg *vg = &syn->vg[g];
+    if (noun_gerund(sc, g))
+        return 0;
     int code = modal_code(ev, f->code, f->flags);
     if (code < 0)
         return 0;
@@ -1271,27 +1394,30 @@ static int code_nouns(sctx *sc)
             int code = ev->pat[pat].code;
             if (h.last <= i && i + 1 < np->end)
                 continue;   /* a bare noun used as a modifier: "attack helicopters" */
+            /* the agent: "attacks by Kremlin forces", "a demand from X" */
+            int32_t agent = -1;
+            for (size_t j = np->end; j + 1 < cend && j < np->end + 6; j++)
+                if (tok_w(sc, j, DY_W_BY) || tok_w(sc, j, DY_W_FROM)) {
+                    for (size_t q = j + 1; q < cend && q < j + 5 && agent < 0; q++)
+                        agent = mention_at(doc, sc->m0, sc->m1, q);
+                    break;
+                }
             int32_t tgt = h.tgt;
             if (tgt < 0 && h.tgt_np >= 0)
                 tgt = np_actor(doc, sc->m0, sc->m1, h.tgt_np, 1);
             if (tgt < 0 && ev->pat[pat].nel > 0)
                 for (size_t j = h.last + 1; j < cend && j < h.last + 8 && tgt < 0; j++)
-                    tgt = mention_at(doc, sc->m0, sc->m1, j);
-            /* source: in front of the noun, its possessor, "by X" / "from X",
-             * or the subject of the verb whose object this NP is */
+                    if ((tgt = mention_at(doc, sc->m0, sc->m1, j)) == agent)
+                        tgt = -1;
+            /* source: in front of the noun, its possessor, the agent, or the
+             * subject of the verb whose object this NP is */
             int src = h.src;
             for (uint32_t j = np->first; j < i && src < 0; j++)
                 src = mention_at(doc, sc->m0, sc->m1, j);
             if (src < 0)
                 src = np_actor(doc, sc->m0, sc->m1, np->poss, 0);
-            if (src < 0)
-                for (size_t j = np->end; j + 1 < cend && j < np->end + 6; j++)
-                    if (tok_w(sc, j, DY_W_BY) || tok_w(sc, j, DY_W_FROM)) {
-                        for (size_t q = j + 1; q < cend && q < j + 5 && src < 0; q++)
-                            if ((src = mention_at(doc, sc->m0, sc->m1, q)) == tgt)
-                                src = -1;
-                        break;
-                    }
+            if (src < 0 && agent != tgt)
+                src = agent;
             int32_t src_np = -1;
             for (uint32_t g = sc->g0; g < sc->g1 && src < 0 && code >= 0; g++) {
                 const dy_vg *vg = &syn->vg[g];
@@ -1378,8 +1504,9 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
     const dy_text *t = &doc->t;
     const dy_syn *syn = &doc->syn;
     doc->nev = 0;
-    size_t m0 = 0;
+    size_t m0 = 0, nreal = doc->nmen;
     sctx sc;
+    sc.nreal = nreal;
     sc.ctx = ctx;
     sc.ev = ev;
     sc.doc = doc;
@@ -1387,10 +1514,10 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
     sc.syn = syn;
     for (size_t s = 0; s < t->nsent; s++) {
         const dy_sent *se = &t->sent[s];
-        while (m0 < doc->nmen && doc->men[m0].sent < s)
+        while (m0 < nreal && doc->men[m0].sent < s)
             m0++;
         size_t m1 = m0;
-        while (m1 < doc->nmen && doc->men[m1].sent == s)
+        while (m1 < nreal && doc->men[m1].sent == s)
             m1++;
         if (m1 == m0 || !syn->sent_vg)
             continue;
@@ -1403,12 +1530,7 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
         sc.g1 = syn->sent_vg[s + 1];
         sc.nfr = sc.g1 - sc.g0 > MAXF ? MAXF : sc.g1 - sc.g0;
         sc.nused_noun = 0;
-        sc.bloom = 0;
-        for (uint32_t i = sc.first; i < sc.end; i++) {
-            sc.bloom |= bloom_bit(t->tok[i].word);
-            if (t->tok[i].lemma)
-                sc.bloom |= bloom_bit(t->tok[i].lemma);
-        }
+
         size_t ev0 = doc->nev;
         sc.ev0 = ev0;
         sc.cur_rank = 0;
@@ -1495,5 +1617,5 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
                 doc->ev[w++] = doc->ev[i];
         doc->nev = w;
     }
-    return 0;
+    return sort_in_places(doc, nreal);
 }

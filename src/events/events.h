@@ -42,8 +42,9 @@ typedef struct dy_pattern {
     uint16_t file;
     uint32_t line;
     int32_t code;           /* index into ev->codes */
-    uint64_t need;          /* bloom bits of the words the pattern requires
-                               (a sentence lacking one cannot match) */
+    uint64_t need;          /* bloom bits (dy_bloom_bit) of the words the
+                               pattern requires: a clause lacking one cannot
+                               match */
     uint8_t rank;           /* words and actor places, markers excluded: the
                                longest matching pattern wins */
 } dy_pattern;
@@ -94,6 +95,12 @@ typedef struct dy_events {
     size_t nalt, alt_cap;
     uint32_t w[DY_W_N];       /* word ids of the grammar words the coder uses */
 } dy_events;
+
+/* The bloom bit of a word id (dy_pattern.need; the coder's clause filter). */
+static inline uint64_t dy_bloom_bit(uint32_t id)
+{
+    return 1ull << ((id * 0x9E3779B1u) >> 26);
+}
 
 /* Pattern code meaning "no event" (a discard: `kick off => ---`). */
 #define DY_CODE_NONE (-2)

@@ -136,12 +136,6 @@ static int word_cb(void *user, const char *w, size_t n, unsigned flags)
     return 0;
 }
 
-/* Bloom bit of a word id (patterns' `need`, the coder's sentence mask). */
-static inline uint64_t bloom_bit(uint32_t id)
-{
-    return 1ull << ((id * 0x9E3779B1u) >> 26);
-}
-
 /* One parsed pattern line: elements in order (head marked), the head's
  * alternatives. */
 #define LINE_MAX_EL 48
@@ -367,7 +361,7 @@ static int load_line(void *user, const char *path, int fileno, int line, char *s
     for (int i = 0; i < lp.nel; i++) {
         int k = lp.el[i].kind & PE_KIND_MASK;
         if (k == PE_WORD)
-            need |= bloom_bit(lp.el[i].word);
+            need |= dy_bloom_bit(lp.el[i].word);
         if (k != PE_HEAD)
             rank++;
     }
@@ -384,8 +378,8 @@ static int load_line(void *user, const char *path, int fileno, int line, char *s
         p->code = code;
         p->el_first = (uint32_t)ev->nel;
         p->nel = (uint8_t)lp.nel;
-        p->need = need;
         p->rank = (uint8_t)(rank > 255 ? 255 : rank);
+        p->need = need;
         for (int i = 0; i < lp.nel; i++)
             ev->el[ev->nel++] = lp.el[i];
         ev->npat++;

@@ -182,13 +182,14 @@ static int doc_record(dy_buf *b, const dyad_ctx *ctx, const dyad_doc *d, const c
         rc = dy_buf_printf(b, "%s{\"start\":%u,\"end\":%u}", i ? "," : "", d->t.sent[i].start,
                            d->t.sent[i].end);
     rc = rc || dy_buf_str(b, "],\"actors\":[");
+    size_t nact = 0;    /* mentions written: uncoded ones (names) are left out */
     for (size_t i = 0; i < d->nmen && !rc; i++) {
         const dy_mention *m = &d->men[i];
         if (!m->code[0])
             continue;
         size_t n;
         const char *s = mtext(d, m, &n);
-        rc = dy_buf_str(b, i ? ",{\"text\":" : "{\"text\":") || jstr(b, s, n) ||
+        rc = dy_buf_str(b, nact++ ? ",{\"text\":" : "{\"text\":") || jstr(b, s, n) ||
              dy_buf_str(b, ",\"code\":") || jcstr(b, m->code) ||
              dy_buf_printf(b, ",\"sentence\":%u,\"start\":%u,\"end\":%u", m->sent,
                            d->t.tok[m->first].start, d->t.tok[m->end - 1].end);
