@@ -35,7 +35,8 @@ if not os.path.exists(cameo):
 
 
 def code_all(records):
-    inp = "".join(json.dumps({"id": r["id"], "date": r.get("date") or "2000-01-01", "text": r["text"]}) + "\n"
+    # keyed by position: the gold has records sharing an id
+    inp = "".join(json.dumps({"id": r["key"], "date": r.get("date") or "2000-01-01", "text": r["text"]}) + "\n"
                   for r in records)
     out = subprocess.run([dyad, "code", "--jsonl"], input=inp.encode(), capture_output=True).stdout
     res = {}
@@ -72,15 +73,25 @@ def spans_of(text, sent):
         piece = " ".join(piece.split())
         if not piece:
             continue
-        p = piece.encode()
-        i = b.find(p, pos)
-        if i < 0:
-            i = b.lower().find(p.lower(), pos)
+        i = -1
+        # the gold writes straight apostrophes where the text may have curly ones
+        for form in (piece, piece.replace("'", "\u2019"), piece.replace("\u2019", "'")):
+            p = form.encode()
+            i = b.find(p, pos)
+            if i < 0:
+                i = b.lower().find(p.lower(), pos)
+            if i >= 0:
+                break
         if i < 0:
             return []
         out.append((i, i + len(p)))
         pos = i + len(p)
     return out
+
+
+# Codes the gold writes in a form the CAMEO/GDELT country table no longer has
+# (the CAMEO manual's JAP and ITL); reported apart, never counted as right.
+LEGACY = {"JAP": "JPN", "ITL": "ITA"}
 
 
 def recognise(doc, sent, text, code):
@@ -95,6 +106,8 @@ def recognise(doc, sent, text, code):
             seen.append(a.get("code") or "")
     if any(country(c) == country(code) for c in seen):
         return "right", seen
+    if any(country(c) == LEGACY.get(country(code)) for c in seen):
+        return "legacy", seen
     return ("wrong" if any(seen) else "none"), seen
 
 
@@ -118,6 +131,8 @@ for r in recs:
                  "event": r["event"], "src": src,
                  "tgt": [(a.get("actorText", ""), a.get("code", "")) for a in r.get("target", [])]})
 
+for k, r in enumerate(rows):
+    r["key"] = "%s-%d" % (r["set"], k)
 res = {}
 for name in ("cameo", "plover"):
     res.update(code_all([r for r in rows if r["set"] == name]))
@@ -128,7 +143,7 @@ for name in ("cameo", "plover"):
     wrong = collections.Counter()
     ev_n = ev_ok = ev_recog = ev_attach = 0
     for r in part:
-        doc = res.get(r["id"], {})
+        doc = res.get(r["key"], {})
         row_ok = True
         for role in ("src", "tgt"):
             for text, code in r[role]:
@@ -166,11 +181,12 @@ for name in ("cameo", "plover"):
                      for e in hit]))
         else:
             ev_recog += 1
-    n = cnt["right"] + cnt["wrong"] + cnt["none"]
-    print("%s gold actors: %d (%d texts not found in their sentence)" % (name, n, cnt["absent"]))
+    n = cnt["right"] + cnt["wrong"] + cnt["none"] + cnt["legacy"]
+    print("%s gold actors: %d (%d more whose text is not in their sentence)" % (name, n, cnt["absent"]))
     print("  recognised with the right country  %5.2f  (%d)" % (cnt["right"] / n if n else 0, cnt["right"]))
     print("  found with another code            %5.2f  (%d)" % (cnt["wrong"] / n if n else 0, cnt["wrong"]))
     print("  not found                          %5.2f  (%d)" % (cnt["none"] / n if n else 0, cnt["none"]))
+    print("  right but for the gold's legacy code (JAP, ITL)  %d" % cnt["legacy"])
     if ev_n:
         print("  event actor accuracy %5.2f over %d rows; failures: %d recognition, %d attachment"
               % (ev_ok / ev_n, ev_n, ev_recog, ev_attach))

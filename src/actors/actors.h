@@ -78,9 +78,9 @@ typedef struct dy_actors {
     /* bits of the tags the matcher knows by name (0 when no entry uses them):
      * @male/@female (titles: gender), @head (a title that names one person
      * per country or body: the president, the secretary general), @country
-     * and @capital (context for role-only mentions), @located (an agent that
+     * @capital and @region (context for role-only mentions), @located (an agent that
      * takes the country it is in: "police in Kenya") */
-    uint32_t tag_male, tag_female, tag_head, tag_country, tag_capital, tag_located;
+    uint32_t tag_male, tag_female, tag_head, tag_country, tag_capital, tag_region, tag_located;
     dy_aproblem *probs;
     size_t nprobs, probs_cap;
     char **files;

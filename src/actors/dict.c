@@ -400,6 +400,7 @@ int dy_actors_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
     a->tag_head = tag_bit(a, "head");
     a->tag_country = tag_bit(a, "country");
     a->tag_capital = tag_bit(a, "capital");
+    a->tag_region = tag_bit(a, "region");
     a->tag_located = tag_bit(a, "located");
     return 0;
 }

@@ -458,14 +458,17 @@ static uint8_t gender_of(const astate *st, int32_t r)
     if (m->gender)
         return m->gender;
     if (m->entry >= 0) {
-        uint32_t tg = st->a->entries[m->entry].tags;
-        if (tg & st->a->tag_male)
+        const dy_aentry *e = &st->a->entries[m->entry];
+        if (e->tags & st->a->tag_male)
             return AG_MALE;
-        if (tg & st->a->tag_female)
+        if (e->tags & st->a->tag_female)
             return AG_FEMALE;
         for (size_t q = 0; q < st->ngm; q++)
             if (st->gm_entry[q] == m->entry)
                 return st->gm_g[q];
+        /* the people files tag every woman @female: the others are men */
+        if (e->kind == EK_ACTOR && e->person && st->a->tag_female)
+            return AG_MALE;
     }
     return AG_UNKNOWN;
 }
@@ -558,7 +561,10 @@ static int32_t resolve_pronoun(astate *st, int32_t m, size_t s_men0)
     if (pk == PK_PERSON && st->last_speaker >= 0 && st->speaker_sent + 1 >= (int64_t)s &&
         !same_entity(doc, st->last_speaker, not_this) && pron_fits(st, st->last_speaker, pk, g))
         return st->last_speaker;
-    /* the nearest sentence with a fitting mention; its latest subject first */
+    /* the nearest sentence with a fitting mention; its latest subject first,
+     * except that a possessive or object pronoun takes the nearest mention
+     * of its own sentence ("X welcomed memos from Y on its role") */
+    int nominative = !is_poss_pron(st->t, pm->first) && !is_object_pronoun(st->t, pm->first);
     int32_t best = -1, best_subj = -1;
     uint32_t bsent = 0;
     for (int32_t j = m - 1; j >= 0; j--) {
@@ -577,6 +583,8 @@ static int32_t resolve_pronoun(astate *st, int32_t m, size_t s_men0)
         if ((c->flags & AM_SUBJ) && best_subj < 0)
             best_subj = r;
     }
+    if (best >= 0 && bsent == s && !nominative)
+        return best;
     return best_subj >= 0 ? best_subj : best;
 }
 
@@ -774,6 +782,26 @@ static void note_speakers(astate *st, uint32_t s, uint32_t *vi, uint32_t pos, si
 
 /* ---- context country ---- */
 
+/* Is token i a preposition that puts a country where something happens or
+ * to whom it is done ("in Kyiv", "talks with Russia", "against Chilean
+ * officials") rather than saying whose it is? Subordinators tagged IN
+ * ("that", "because") and "according to" are not. */
+static int place_prep(const dy_text *t, uint32_t i)
+{
+    static const char *const preps[] = {"in", "into", "to", "from", "at", "on", "inside", "near",
+                                        "across", "toward", "towards", "through", "throughout",
+                                        "within", "against", "with", "over", "via", "between",
+                                        "by", "for", "outside", "onto", "around", "among"};
+    if (t->tok[i].tag != T_IN && t->tok[i].tag != T_TO)
+        return 0;
+    if (tok_is(t, i, "to") && i > 0 && tok_is(t, i - 1, "according"))
+        return 0;
+    for (size_t k = 0; k < sizeof preps / sizeof preps[0]; k++)
+        if (tok_is(t, i, preps[k]))
+            return 1;
+    return 0;
+}
+
 /* The one country the sentence names outside prepositional phrases, or ""
  * when it names several; *any says whether it names one at all. */
 static void sentence_country(const astate *st, size_t m0, size_t m1, uint32_t s_first, char out[4],
@@ -781,7 +809,7 @@ static void sentence_country(const astate *st, size_t m0, size_t m1, uint32_t s_
 {
     const dy_actors *a = st->a;
     const dy_text *t = st->t;
-    uint32_t want = a->tag_country | a->tag_capital;
+    uint32_t want = a->tag_country | a->tag_capital | a->tag_region;
     out[0] = 0;
     *any = 0;
     int amb = 0;
@@ -799,7 +827,7 @@ static void sentence_country(const astate *st, size_t m0, size_t m1, uint32_t s_
         int32_t np = st->syn->tok_np ? st->syn->tok_np[b] : -1;
         if (np >= 0 && st->syn->np[np].first < b)
             b = st->syn->np[np].first;
-        if (b > s_first && (t->tok[b - 1].tag == T_IN || t->tok[b - 1].tag == T_TO))
+        if (b > s_first && place_prep(t, b - 1))
             continue;
         if (!out[0])
             memcpy(out, c, 3), out[3] = 0;
@@ -852,17 +880,40 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
         int titled = 0, has_country = 0;
         uint32_t name_tok = UINT32_MAX;     /* last token of an unknown name */
         if (e->kind == EK_DESC) {
+            /* a capitalised head is a name ("the Palestinian Liberation
+             * Organization"), not a description */
+            if ((t->tok[mend - 1].flags & TF_CAP) && mend - 1 > se->first)
+                continue;
             if (!desc_span(st, rw[r].first, rw[r].end, se->first, &first))
                 continue;
             /* modifiers inside the description are part of it ("its former
-             * Soviet partner") */
+             * Soviet partner"); one that is itself of the kind described
+             * names the referent ("the Azerbaijani republic", "the radical
+             * Palestinian Islamic Jihad movement"), as does "of" + actor
+             * after it ("the former Soviet republic of Georgia") */
+            int32_t direct = -1;
             while (st->doc->nmen > 0 && st->doc->men[st->doc->nmen - 1].sent == s &&
-                   st->doc->men[st->doc->nmen - 1].first >= first)
+                   st->doc->men[st->doc->nmen - 1].first >= first) {
+                const dy_mention *in = &st->doc->men[st->doc->nmen - 1];
+                if (in->entry >= 0 && in->agent_entry < 0 && (a->entries[in->entry].tags & e->tags) &&
+                    !(in->first > first && (tok_is(t, in->first - 1, "former") ||
+                                            tok_is(t, in->first - 1, "ex"))))
+                    direct = in->entry;
                 st->doc->nmen--;
-            int32_t m = push_men(st, first, mend, s, code_of(a, e, st->day), AM_PENDING, entry, -1);
+            }
+            if (tok_is(t, mend, "of") && next && next->first == mend + 1 &&
+                a->entries[next->entry].kind == EK_ACTOR && (a->entries[next->entry].tags & e->tags)) {
+                direct = next->entry;
+                mend = next->end;
+                r++;
+            }
+            int32_t m = push_men(st, first, mend, s,
+                                 code_of(a, direct >= 0 ? &a->entries[direct] : e, st->day),
+                                 direct >= 0 ? AM_DESC : AM_PENDING, direct >= 0 ? direct : entry, -1);
             if (m < 0)
                 return -1;
-            st->doc->men[m].pron = PK_DESC;
+            if (direct < 0)
+                st->doc->men[m].pron = PK_DESC;
             continue;
         }
         if (e->kind == EK_ACTOR) {
@@ -885,6 +936,21 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
                 agent_entry = next->entry;
                 r++;
                 next = r + 1 < nrw ? &rw[r + 1] : NULL;
+                /* a community's agents "of" a country belong to the country
+                 * ("Druze inhabitants of the Syrian Golan Heights") */
+                uint32_t place = a->tag_country | a->tag_capital | a->tag_region;
+                uint32_t of = mend + (tok_is(t, mend + 1, "the") ? 2 : 1);
+                if (!(e->tags & place) && !ag->person && tok_is(t, mend, "of") && next &&
+                    next->first == of && a->entries[next->entry].kind == EK_ACTOR &&
+                    (a->entries[next->entry].tags & place)) {
+                    compose(c2, sizeof c2, code_of(a, &a->entries[next->entry], st->day),
+                            code_of(a, ag, st->day));
+                    memcpy(code, c2, sizeof code);
+                    entry = next->entry;
+                    mend = next->end;
+                    r++;
+                    next = r + 1 < nrw ? &rw[r + 1] : NULL;
+                }
                 if (ag->person) {
                     titled = 1;
                     flags |= AM_PERSON;
@@ -928,7 +994,9 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
                 has_country = 1;
                 r++;
             } else if ((tok_is(t, mend, "of") || tok_is(t, mend, "from") ||
-                        (tok_is(t, mend, "in") && (e->tags & a->tag_located))) &&
+                        ((tok_is(t, mend, "in") || tok_is(t, mend, "throughout") ||
+                          tok_is(t, mend, "across")) &&
+                         (e->tags & a->tag_located))) &&
                        next &&
                        (next->first == mend + 1 ||
                         (next->first == mend + 2 && tok_is(t, mend + 1, "the"))) &&

@@ -41,7 +41,6 @@
 #include "../core/internal.h"
 
 #include <stdio.h>
-#include <stdlib.h> /* TEMPDEBUG */
 
 /* verb groups of one sentence that get frames; more are coded without the
  * modality step (a "sentence" that long is a list, not prose) */
@@ -144,11 +143,15 @@ static int np_other_actor(const struct dyad_doc *doc, size_t m0, size_t m1, int3
     if (np < 0)
         return -1;
     const dy_np *n = &doc->syn.np[np];
+    /* "its ambassador", "their troops": the source's own people */
+    int own = avoid >= 0 && doc->t.tok[n->first].tag == T_PRPS;
     int m = mention_at(doc, m0, m1, n->head);
-    if (m >= 0 && !same_actor(doc, m, avoid))
+    if (m >= 0 && !same_actor(doc, m, avoid) &&
+        !(own && !strncmp(doc->men[m].code, doc->men[avoid].code, 3)))
         return m;
     for (uint32_t i = n->first; i < n->end; i++)
-        if ((m = mention_at(doc, m0, m1, i)) >= 0 && !same_actor(doc, m, avoid))
+        if ((m = mention_at(doc, m0, m1, i)) >= 0 && !same_actor(doc, m, avoid) &&
+            !(own && !strncmp(doc->men[m].code, doc->men[avoid].code, 3)))
             return m;
     if (follow_of) {
         if (n->of >= 0 && (m = np_other_actor(doc, m0, m1, n->of, 0, avoid)) >= 0)
@@ -304,6 +307,8 @@ static int family_of(const dy_events *ev, int code)
     const char *c = ev->codes[code].code;
     if (!strcmp(c, "112"))
         return 11;   /* accusation: of what */
+    if (!strcmp(c, "080"))
+        return 8;    /* yielding: to what ("accepted demands for reform") */
     if (strlen(c) != 3 || c[2] != '0')
         return 0;
     int r = code_root(ev, code);
@@ -321,6 +326,10 @@ static int family_map(const dy_events *ev, int code, int fam)
     case 10: return content_modal(ev, code, DY_MOD_DEMAND);
     case 12: return content_modal(ev, code, DY_MOD_REFUSE);
     case 11: return content_modal(ev, code, DY_MOD_ACCUSE);
+    case 8: {
+        int b = (size_t)code < ev->nmodal && ev->base[code] >= 0 ? ev->base[code] : code;
+        return code_root(ev, b) == 8 ? b : -1;
+    }
     case 13: {
         int m = content_modal(ev, code, DY_MOD_INTENT);
         return m >= 0 && code_root(ev, m) == 13 ? m : -1;
@@ -337,6 +346,15 @@ typedef struct hit {
     size_t last;            /* last token matched */
     size_t span;            /* tokens from the first to the last matched */
 } hit;
+
+/* Does a time phrase ("on Wednesday", "in March") follow token i? */
+static int time_after(const sctx *sc, size_t i)
+{
+    if (!sc->syn->tok_np || i + 1 >= sc->end)
+        return 0;
+    int32_t np = sc->syn->tok_np[i + 1];
+    return np >= 0 && (sc->syn->np[np].flags & NP_TIME);
+}
 
 /* Match pattern pt of the word at token v: elements before the head leftwards
  * from v (not before lo), the others rightwards over (v, cend). */
@@ -408,13 +426,16 @@ static int match_one(const sctx *sc, const dy_pattern *pt, size_t v, size_t lo, 
         }
         if (kind != PE_WORD && kind != PE_ALT)
             return 0;   /* a kind this matcher does not know */
+        /* a preposition of the pattern is not one heading a time phrase
+         * ("agree on" is not "agreed on Wednesday") */
         /* a window of words: quotation marks and brackets do not count, nor
          * do the words of a noun phrase (and its "of" phrase) that starts
          * in the window ("provide 25,000 tons of emergency food aid") */
         int room = (el->kind & PE_ADJ) ? 1 : (e == e0 ? 4 : 7);
         size_t i = pos, npend = 0;
         for (; i < cend && room > 0; i++) {
-            if (el_match(ev, &t->tok[i], el))
+            if (el_match(ev, &t->tok[i], el) &&
+                !((t->tok[i].tag == T_IN || t->tok[i].tag == T_TO) && time_after(sc, i)))
                 break;
             if (!(el->kind & PE_ADJ) && sc->syn->tok_np && i >= npend) {
                 int32_t np = sc->syn->tok_np[i];
@@ -484,10 +505,10 @@ static int32_t best_pattern(const sctx *sc, size_t p0, size_t p1, size_t v, size
         if (!match_one(sc, pt, v, lo, cend, &h))
             continue;
         if (best >= 0) {
-            const dy_pattern *b = &ev->pat[best];
-            if (h.span > out->span)
-                continue;
-            if (h.span == out->span && code_rank(ev, pt->code) <= code_rank(ev, b->code))
+            /* equal length: the more specific code, then the tighter match,
+             * then file order */
+            int cr = code_rank(ev, pt->code), br = code_rank(ev, ev->pat[best].code);
+            if (cr < br || (cr == br && h.span >= out->span))
                 continue;
         }
         best = (int32_t)p;
@@ -553,18 +574,28 @@ static int32_t governor(const sctx *sc, uint32_t g)
     uint32_t k = v->first;
     if (v->subj >= 0 && syn->np[v->subj].first < k)
         k = syn->np[v->subj].first;
-    if (k <= sc->first || !tok_w(sc, k - 1, DY_W_THAT) || v->subj < 0)
-        return -1;   /* (with its own subject after it, "that" is no relative) */
-    /* back over prepositional phrases, time words and adverbs to the verb */
-    for (uint32_t i = k - 1; i-- > sc->first && i + 10 > k;) {
-        int32_t h = syn->tok_vg ? syn->tok_vg[i] : -1;
-        if (h >= 0)
-            return (uint32_t)h != g ? h : -1;
-        int tg = sc->t->tok[i].tag;
-        if (tg == T_PUNCT_END || tg == T_PUNCT_COLON)
-            return -1;
+    if (k <= sc->first || v->subj < 0 || v->tense == TENSE_NONE)
+        return -1;
+    if (tok_w(sc, k - 1, DY_W_THAT)) {
+        /* (with its own subject after it, "that" is no relative) back over
+         * prepositional phrases, time words and adverbs to the verb */
+        for (uint32_t i = k - 1; i-- > sc->first && i + 10 > k;) {
+            int32_t h = syn->tok_vg ? syn->tok_vg[i] : -1;
+            if (h >= 0)
+                return (uint32_t)h != g ? h : -1;
+            int tg = sc->t->tok[i].tag;
+            if (tg == T_PUNCT_END || tg == T_PUNCT_COLON)
+                return -1;
+        }
+        return -1;
     }
-    return -1;
+    /* "announced Wednesday it would": a speech verb, a time phrase, the
+     * clause */
+    if (!syn->tok_np || syn->tok_np[k - 1] < 0 || !(syn->np[syn->tok_np[k - 1]].flags & NP_TIME))
+        return -1;
+    uint32_t f = syn->np[syn->tok_np[k - 1]].first;
+    int32_t h = f > sc->first && syn->tok_vg ? syn->tok_vg[f - 1] : -1;
+    return h >= 0 && (uint32_t)h != g && (syn->vg[h].flags & VG_SPEECH) ? h : -1;
 }
 
 /* Modal strength of a clause: 2 for must / have to, 1 for should / ought to
@@ -616,7 +647,10 @@ static int32_t main_verb_object(const sctx *sc, uint32_t g)
     if (!(v->flags & VG_PART) || !(v->flags & VG_PASSIVE) || v->first != v->head ||
         sc->t->tok[v->head].tag != T_VBN || v->subj < 0 || !syn->tok_np)
         return -1;
-    if (syn->np[v->subj].end != v->first || v->agent >= 0)
+    uint32_t se = syn->np[v->subj].end;
+    while (se < v->first && sc->t->tok[se].tag == T_RB)
+        se++;   /* "soldiers sexually assaulted" */
+    if (se != v->first || v->agent >= 0)
         return -1;
     /* no later verb takes the subject as its own ("the town captured by ...
      * fell", "troops stationed there attacked") */
@@ -776,6 +810,30 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
     f->flags = vg_flags(syn, (int32_t)g);
     if (vg->first > sc->first && tok_w(sc, vg->first - 1, DY_W_WITHOUT))
         f->flags |= VG_NEG;   /* "without returning" */
+    if (vg->tense == TENSE_PRESENT && !(f->flags & (VG_FUTURE | VG_MODAL))) {
+        /* "will convene ... when he visits Germany": a temporal clause of a
+         * future one is future too */
+        uint32_t k = vg->first;
+        if (vg->subj >= 0 && syn->np[vg->subj].first < k)
+            k = syn->np[vg->subj].first;
+        int temporal = k > sc->first && (tok_w(sc, k - 1, DY_W_WHEN) || tok_w(sc, k - 1, DY_W_AFTER) ||
+                                         tok_w(sc, k - 1, DY_W_BEFORE) || tok_w(sc, k - 1, DY_W_ONCE) ||
+                                         tok_w(sc, k - 1, DY_W_UNTIL));
+        for (uint32_t x = g; temporal && x-- > sc->g0;)
+            if (!(syn->vg[x].flags & (VG_INF | VG_PART | VG_RELATIVE))) {
+                if (syn->vg[x].flags & VG_FUTURE)
+                    f->flags |= VG_FUTURE;
+                break;
+            }
+    }
+    if ((f->flags & VG_MODAL) && !(f->flags & VG_HYPOTHETICAL) && (f->flags & VG_REPORTED)) {
+        /* "X said it would boycott ...": the future seen from the past */
+        for (uint32_t i = vg->first; i < vg->head; i++)
+            if (tok_w(sc, i, DY_W_WOULD)) {
+                f->flags = (f->flags & ~(uint32_t)VG_MODAL) | VG_FUTURE;
+                break;
+            }
+    }
     if (f->code == DY_CODE_NONE)
         return;
     int32_t mobj = main_verb_object(sc, g);
@@ -872,6 +930,17 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
                 f->tgt_rule = 4;
             }
         }
+    if (f->tgt < 0 && f->code >= 0 && code_root(ev, f->code) >= 17)
+        /* force used in a country is used against it: "bombed targets in
+         * Lebanon" */
+        for (uint32_t q = 0; q < vg->npp && f->tgt < 0; q++) {
+            const dy_pp *pp = &syn->pp[vg->pp_first + q];
+            if (tok_w(sc, pp->prep, DY_W_IN)) {
+                f->tgt = np_other_actor(doc, sc->m0, sc->m1, pp->np, 1, f->src);
+                f->tgt_np = pp->np;
+                f->tgt_rule = 4;
+            }
+        }
     if (f->tgt < 0 && h.last > vg->head) {
         for (size_t i = h.last + 1; i < cend && f->tgt < 0; i++)
             if ((f->tgt = mention_at(doc, sc->m0, sc->m1, i)) >= 0 && same_actor(doc, f->tgt, f->src))
@@ -886,8 +955,9 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
         f->tgt_rule = 3;
         for (uint32_t q = 0; q < vg->npp && f->tgt < 0; q++) {
             const dy_pp *pp = &syn->pp[vg->pp_first + q];
-            if (is_target_prep(sc, pp->prep) || tok_w(sc, pp->prep, DY_W_IN))
-                f->tgt = place_target(sc, pp->np, f->src);
+            if (is_target_prep(sc, pp->prep) ||
+                (tok_w(sc, pp->prep, DY_W_IN) && f->code >= 0 && code_root(ev, f->code) >= 17))
+                f->tgt = place_target(sc, pp->np, f->src);   /* (met in X: a venue) */
             f->tgt_rule = 4;
         }
         f->tgt_np = -1;
@@ -973,9 +1043,9 @@ static int modal_code(const dy_events *ev, int code, uint32_t flags)
     return code;
 }
 
-/* An event noun in tokens [from, to) that is not a mention: its token, code,
- * pattern and target. Bare appeals, intents ... (family codes) and discards
- * are passed over. Returns the token or -1. */
+/* An event or topic noun in tokens [from, to) that is not a mention: its
+ * token, code, pattern and target. Bare appeals, intents ... (family codes)
+ * and discards are passed over. Returns the token or -1. */
 static int64_t find_event_noun(sctx *sc, uint32_t from, uint32_t to, int *code, int32_t *pat,
                                int32_t *tgt)
 {
@@ -988,10 +1058,11 @@ static int64_t find_event_noun(sctx *sc, uint32_t from, uint32_t to, int *code, 
             continue;
         size_t p0, p1;
         uint32_t head = k->lemma ? k->lemma : k->word;
-        if (!pattern_range(ev, 1, head, &p0, &p1) && !pattern_range(ev, 1, k->word, &p0, &p1))
-            continue;
         hit h;
-        int32_t p = best_pattern(sc, p0, p1, i, i > 2 ? i - 2 : 0, to, &h);
+        int32_t p = -1;
+        for (int cls = 1; cls <= DY_PC_TOPIC && p < 0; cls += DY_PC_TOPIC - 1)
+            if (pattern_range(ev, cls, head, &p0, &p1) || pattern_range(ev, cls, k->word, &p0, &p1))
+                p = best_pattern(sc, p0, p1, i, i > 2 ? i - 2 : 0, to, &h);
         if (p < 0 || ev->pat[p].code == DY_CODE_NONE || family_of(ev, ev->pat[p].code))
             continue;
         *code = ev->pat[p].code;
@@ -1021,7 +1092,7 @@ static int blocked(uint32_t flags)
  * *c (the complement's verb group or -1), *ccode, *ctgt / *ctgt_np and *ntok
  * (the noun's token or -1). Returns 1 when found. */
 static int gov_content(sctx *sc, uint32_t g, int32_t *c, int *ccode, int32_t *ctgt,
-                       int32_t *ctgt_np, int64_t *ntok)
+                       int32_t *ctgt_np, int64_t *ntok, int32_t *clause)
 {
     const dy_events *ev = sc->ev;
     const dy_syn *syn = sc->syn;
@@ -1030,11 +1101,13 @@ static int gov_content(sctx *sc, uint32_t g, int32_t *c, int *ccode, int32_t *ct
     *ccode = -1;
     *ctgt = *ctgt_np = -1;
     *ntok = -1;
+    *clause = -1;
     for (int32_t x = syn->vg[g].xcomp, n = 0; x >= 0 && n < 4; x = syn->vg[x].xcomp, n++) {
         if ((uint32_t)x < sc->g0 || (uint32_t)x >= sc->g0 + sc->nfr)
             break;
         const frame *xf = &sc->fr[x - sc->g0];
-        if (xf->pat >= 0 && xf->code >= 0 && !family_of(ev, xf->code)) {
+        if (xf->pat >= 0 && xf->code >= 0 && !family_of(ev, xf->code) &&
+            code_root(ev, xf->code) != 1) {
             *c = x;
             break;
         }
@@ -1056,8 +1129,9 @@ static int gov_content(sctx *sc, uint32_t g, int32_t *c, int *ccode, int32_t *ct
         if (!tc)
             tc = x;
         const frame *xf = &sc->fr[x - sc->g0];
-        if (xf->pat >= 0 && xf->code >= 0 && !family_of(ev, xf->code))
-            *c = (int32_t)x;
+        if (xf->pat >= 0 && xf->code >= 0 && !family_of(ev, xf->code) &&
+            code_root(ev, xf->code) != 1)
+            *c = (int32_t)x;   /* (a statement is no content: "..., saying") */
     }
     if (*c >= 0) {
         const frame *cf = &sc->fr[*c - sc->g0];
@@ -1071,10 +1145,13 @@ static int gov_content(sctx *sc, uint32_t g, int32_t *c, int *ccode, int32_t *ct
         to = syn->vg[syn->vg[g].xcomp].first;
     int32_t npat = -1;
     *ntok = find_event_noun(sc, syn->vg[g].head + 1, to, ccode, &npat, ctgt);
-    if (*ntok < 0 && tc)
+    if (*ntok < 0 && tc) {
         /* "demanded that X match the EU's support for Y" */
         *ntok = find_event_noun(sc, syn->vg[tc].head + 1, sc->fr[tc - sc->g0].pat >= 0 ?
                                 sc->fr[tc - sc->g0].cend : clause_end(sc, tc), ccode, &npat, ctgt);
+        if (*ntok >= 0)
+            *clause = (int32_t)tc;
+    }
     return *ntok >= 0;
 }
 
@@ -1105,13 +1182,20 @@ static int code_governor(sctx *sc, uint32_t g)
     const dy_syn *syn = sc->syn;
     frame *f = &sc->fr[g - sc->g0];
     int fam = family_of(ev, f->code);
-    if (!fam)
+    int accord = !strcmp(ev->codes[f->code].code, "019");
+    if (!fam && !accord)
         return 0;
-    int32_t c, ctgt, ctgt_np;
+    int32_t c, ctgt, ctgt_np, tc;
     int ccode;
     int64_t ntok;
-    if (!gov_content(sc, g, &c, &ccode, &ctgt, &ctgt_np, &ntok))
+    if (!gov_content(sc, g, &c, &ccode, &ctgt, &ctgt_np, &ntok, &tc))
         return 0;   /* nothing to take: the bare code */
+    if (accord) {
+        /* "agreed that they will / should cooperate": a commitment */
+        if (c < 0 || !(syn->vg[c].flags & (VG_FUTURE | VG_MODAL)))
+            return 0;
+        fam = 3;
+    }
     /* the complement is only intended, asked for ...: never an event itself */
     take_content(sc, g, c, ntok);
     f->done = 1;
@@ -1130,6 +1214,15 @@ static int code_governor(sctx *sc, uint32_t g)
     /* target: the governor's own (urge X to), else the complement's subject
      * when it is another actor (demand that X), else the complement's target */
     int32_t tgt = -1, tgt_np = -1;
+    const char *cc = ev->codes[code].code;
+    if (fam == 2 && (!strcmp(cc, "026") || !strcmp(cc, "027") || !strcmp(cc, "028")) &&
+        same_actor(sc->doc, ctgt, f->src)) {
+        /* asking to meet (settle, mediate) with oneself: one's own intent
+         * (CAMEO: 026 only for third parties, else 036) */
+        int x = content_modal(ev, ccode, DY_MOD_INTENT);
+        if (x >= 0)
+            code = x;
+    }
     if (!strcmp(ev->codes[code].code, "053")) {
         /* rallying support for: the one to be supported, a third party;
          * support for oneself is an appeal for diplomatic cooperation */
@@ -1146,6 +1239,8 @@ static int code_governor(sctx *sc, uint32_t g)
         tgt = f->tgt;
         tgt_np = f->tgt_np;
     }
+    if (c < 0)
+        c = tc;   /* the clause the noun stands in: its subject is asked */
     if (tgt < 0 && c >= 0) {
         const dy_vg *cv = &syn->vg[c];
         int32_t cs = (cv->flags & VG_PASSIVE) ? cv->agent : cv->subj;
@@ -1157,7 +1252,7 @@ static int code_governor(sctx *sc, uint32_t g)
             }
         }
     }
-    if (tgt < 0 && (c < 0 || (fam != 2 && fam != 10))) {
+    if (tgt < 0 && (c < 0 || (fam != 2 && fam != 10)) && !same_actor(sc->doc, ctgt, f->src)) {
         /* agreed to send aid to X, threatened to attack X; but an appeal or
          * demand goes to whom it asks, not to the target of what it asks */
         tgt = ctgt;
@@ -1167,6 +1262,8 @@ static int code_governor(sctx *sc, uint32_t g)
         tgt = f->tgt;
         tgt_np = f->tgt_np;
     }
+    if (same_actor(sc->doc, tgt, f->src))
+        tgt = tgt_np = -1;
     f->emitted = 1;
     return emit(sc, code, f->src, f->src_np, tgt, tgt_np, f->trig, f->pat) ? -1 : 1;
 }
@@ -1194,10 +1291,10 @@ static int code_reported_modal(sctx *sc, uint32_t g)
     /* "X said Y must agree to Z": what Y must agree to */
     int content = f->pat >= 0 ? f->code : -1;
     if (f->pat >= 0 && family_of(ev, f->code)) {
-        int32_t c, ctgt, ctgt_np;
+        int32_t c, ctgt, ctgt_np, tc;
         int ccode;
         int64_t ntok;
-        if (gov_content(sc, g, &c, &ccode, &ctgt, &ctgt_np, &ntok)) {
+        if (gov_content(sc, g, &c, &ccode, &ctgt, &ctgt_np, &ntok, &tc)) {
             take_content(sc, g, c, ntok);
             content = ccode;
         }
@@ -1227,7 +1324,9 @@ static int code_reported_modal(sctx *sc, uint32_t g)
             return 1;   /* (the event names the speech verb's pattern) */
         return emit(sc, m, src, src_np, tgt, tnp, syn->vg[g].head, spat) ? -1 : 1;
     }
-    if (tgt < 0 || same_actor(sc->doc, tgt, src)) {
+    if (same_actor(sc->doc, tgt, src))
+        return 1;   /* "X said it must ...": an obligation of one's own */
+    if (tgt < 0) {
         tgt = f->tgt;
         tnp = f->tgt_np;
     }
@@ -1264,22 +1363,6 @@ static void mark_contents(sctx *sc)
     }
 }
 
-/* An adverbial clause ("after X shot down Y", "while X fought"): its
- * subject, or the verb group itself, right after a subordinating word. */
-static int adverbial(const sctx *sc, uint32_t g)
-{
-    const dy_vg *v = &sc->syn->vg[g];
-    uint32_t k = v->first;
-    if (v->subj >= 0 && sc->syn->np[v->subj].first < k)
-        k = sc->syn->np[v->subj].first;
-    if (k <= sc->first)
-        return 0;
-    for (int w = DY_W_AFTER; w <= DY_W_WHEREAS; w++)
-        if (tok_w(sc, k - 1, w))
-            return 1;
-    return 0;
-}
-
 /* A gerund that complements a noun ("resolve in aiding Israel", "the
  * decision of sending troops"): whose act it is, the clause does not say. */
 static int noun_gerund(const sctx *sc, uint32_t g)
@@ -1314,8 +1397,6 @@ static int code_plain(sctx *sc, uint32_t g, frame *f)
     sc->cur_rank = 0;
     if ((vg->flags & VG_RELATIVE) && (f->flags & VG_RELATIVE))
         sc->cur_rank = 1;   /* a relative clause: background */
-    if (adverbial(sc, g))
-        sc->cur_rank = 1;   /* "one day after X shot down Y": background */
     int32_t p = vg->parent;
     if ((vg->flags & VG_PART) && vg->first == vg->head && p >= 0 &&
         !(syn->vg[p].flags & VG_CONTROL) && (f->flags & VG_PART))
@@ -1539,13 +1620,6 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
         /* 1. frames */
         for (uint32_t g = sc.g0; g < sc.g0 + sc.nfr; g++)
             vg_frame(&sc, g, &sc.fr[g - sc.g0]);
-        if (getenv("DYEVDBG"))   /* TEMPDEBUG */
-            for (uint32_t g = sc.g0; g < sc.g0 + sc.nfr; g++) {
-                frame *f = &sc.fr[g - sc.g0];
-                fprintf(stderr, "vg%u pat=%d code=%s src=%d tgt=%d rule=%d flags=%x\n", g - sc.g0, f->pat,
-                        f->pat >= 0 && f->code >= 0 ? ev->codes[f->code].code : "-", f->src, f->tgt,
-                        f->tgt_rule, f->flags);
-            }
         /* 2. modality: governing verbs, reported must/should, the rest */
         for (uint32_t g = sc.g0; g < sc.g0 + sc.nfr; g++) {
             frame *f = &sc.fr[g - sc.g0];

@@ -38,7 +38,7 @@ typedef struct dy_pattern {
     uint32_t head;          /* word id of the lemma */
     uint32_t el_first;      /* elements in ev->el */
     uint8_t nel;
-    uint8_t noun;           /* 1 for noun patterns */
+    uint8_t noun;           /* class: 0 verbs, 1 nouns, DY_PC_TOPIC topics */
     uint16_t file;
     uint32_t line;
     int32_t code;           /* index into ev->codes */
@@ -64,7 +64,7 @@ enum {
     DY_W_AND, DY_W_COMMA, DY_W_SEMI, DY_W_IN, DY_W_OVER, DY_W_UPON, DY_W_BE, DY_W_READY,
     DY_W_WILLING, DY_W_PREPARED, DY_W_NOT, DY_W_WITHOUT, DY_W_AFTER, DY_W_BEFORE, DY_W_WHEN,
     DY_W_WHILE, DY_W_SINCE, DY_W_BECAUSE, DY_W_ALTHOUGH, DY_W_THOUGH, DY_W_UNTIL, DY_W_ONCE,
-    DY_W_WHEREAS, DY_W_N
+    DY_W_WHEREAS, DY_W_WOULD, DY_W_N
 };
 
 typedef struct dy_events {
@@ -101,6 +101,12 @@ static inline uint64_t dy_bloom_bit(uint32_t id)
 {
     return 1ull << ((id * 0x9E3779B1u) >> 26);
 }
+
+/* Pattern class (dy_pattern.noun) of topic nouns (`%section topics`): what
+ * an appeal, demand, refusal or protest is about ("human rights",
+ * "independence"), read only as such a complement, never coded alone. The
+ * classes are 0 verbs, 1 nouns, 16 topics; the PETRARCH reader uses 2..6. */
+#define DY_PC_TOPIC 16
 
 /* Pattern code meaning "no event" (a discard: `kick off => ---`). */
 #define DY_CODE_NONE (-2)

@@ -290,6 +290,8 @@ static int load_line(void *user, const char *path, int fileno, int line, char *s
             st->noun = 0;
         else if (!strcmp(s, "%section nouns"))
             st->noun = 1;
+        else if (!strcmp(s, "%section topics"))
+            st->noun = DY_PC_TOPIC;
         else {
             snprintf(err, errlen, "%s:%d: unknown directive '%s'", path, line, s);
             return -1;
@@ -575,7 +577,7 @@ int dy_events_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
         [DY_W_BEFORE] = "before", [DY_W_WHEN] = "when", [DY_W_WHILE] = "while",
         [DY_W_SINCE] = "since", [DY_W_BECAUSE] = "because", [DY_W_ALTHOUGH] = "although",
         [DY_W_THOUGH] = "though", [DY_W_UNTIL] = "until", [DY_W_ONCE] = "once",
-        [DY_W_WHEREAS] = "whereas"};
+        [DY_W_WHEREAS] = "whereas", [DY_W_WOULD] = "would"};
     for (int i = 0; i < DY_W_N; i++)
         if (!(ev->w[i] = dy_word_add(ctx, gw[i], strlen(gw[i])))) {
             snprintf(err, errlen, "out of memory");

@@ -630,10 +630,19 @@ static int build_suffixes(struct dyad_ctx *ctx, struct dy_tagger *tg)
     ncnt = 1;
     if (map_reserve(&tg->suf, 40000))
         goto nomem;
+    tg->wcount = dy_calloc(tg->nids, 1);
+    if (!tg->wcount)
+        goto nomem;
     for (uint32_t id = 1; id < tg->nids; id++) {
         uint32_t a = tg->lex_off[id], b = tg->lex_off[id + 1];
         if (a == b)
             continue;
+        {
+            double all = 0;
+            for (uint32_t e = a; e < b; e++)
+                all += exp(tg->ent[e].lp + tg->uni[tg->ent[e].st] + tg->lntot);
+            tg->wcount[id] = (uint8_t)(all > 255 ? 255 : all + 0.5);
+        }
         const char *w = dy_intern_str(&ctx->words, id);
         size_t wn = dy_intern_len(&ctx->words, id);
         if (wn < 3 || !dy_is_ascii_lower((unsigned char)w[wn - 1]))
@@ -810,58 +819,13 @@ static int load_wn_exc(const char *dir, const char *file, dy_map *m, struct dyad
     return 0;
 }
 
-/* ---- closed-class words and verb classes ----
- * Grammar words the chunker and the role finder need by class. They are the
- * grammar of English rather than dictionary content; a file
- * <data_dir>/syntax/wordclasses.txt in the same format replaces this list. */
-static const char builtin_classes[] =
-    "speech: say tell add state announce declare insist warn claim note stress explain\n"
-    "speech: reply respond confirm deny report write acknowledge admit assert argue\n"
-    "speech: comment emphasise emphasize maintain reiterate suggest predict recall\n"
-    "speech: caution allege remark tweet post quote\n"
-    "fail: fail\n"
-    "refuse: refuse decline\n"
-    "intent: plan want vow intend pledge promise threaten seek aim hope expect wish\n"
-    "intent: prepare propose offer mean\n"
-    "control: try attempt continue begin start manage agree decide need cease stop\n"
-    "control: resolve struggle hesitate tend appear seem afford choose dare keep\n"
-    "time: monday tuesday wednesday thursday friday saturday sunday january february\n"
-    "time: march april june july august september october november december\n"
-    "time: week weekend month year day today yesterday tomorrow morning afternoon\n"
-    "time: evening night tonight hour minute decade century weeks months years days\n"
-    "time: hours minutes decades centuries nights mornings\n"
-    "title: president minister secretary chancellor king queen prince princess general\n"
-    "title: gen. colonel col. lt. sgt. admiral adm. commander chief leader spokesman\n"
-    "title: spokeswoman spokesperson ambassador envoy senator sen. rep. representative\n"
-    "title: governor gov. mayor premier pope cardinal bishop rev. dr. mr. mrs. ms. prof.\n"
-    "title: director chairman chairwoman head commissioner captain capt. maj. major\n"
-    "title: sheikh ayatollah emir sultan lawmaker deputy vice foreign defence defense\n"
-    "title: interior prime\n"
-    "be: be am is are was were been being 's 're 'm\n"
-    "have: have has had having 've\n"
-    "do: do does did\n"
-    "neg: not n't never\n"
-    "future: will shall 'll wo\n"
-    "modal: would could might may should must can ca 'd ought\n"
-    "pron: he she they we i you it\n"
-    "rel: who which that whom whose\n"
-    "subord: if because while although though when after before since unless until\n"
-    "subord: whereas whether once\n"
-    "get: get gets got gotten getting\n"
-    "ditrans: tell give offer send show ask grant promise lend sell hand award\n"
-    "objctl: persuade convince urge ask allow force order tell want need encourage\n"
-    "objctl: invite help enable expect press pressure require permit warn instruct\n"
-    "objctl: push lead cause get call appeal prompt compel oblige authorize authorise\n"
-    "objctl: train mobilize mobilise empower advise beg challenge recruit\n"
-    "bare: help make let see watch hear\n"
-    "poss: my your his its our their\n"
-    "cnoun: claim fact report news sign hope fear belief warning evidence assurance\n"
-    "cnoun: statement idea view assertion allegation rumour rumor suggestion\n"
-    "cnoun: proposal demand promise threat notion possibility danger risk chance\n"
-    "qp: about around nearly almost some roughly approximately over up at least only\n"
-    "qp: just more less fewer than under\n";
-
-static int load_classes(struct dyad_ctx *ctx, struct dy_tagger *tg, const char *text)
+/* ---- word classes ----
+ * Grammar words and verb classes the chunker and the role finder need by
+ * class, read from <data_dir>/syntax/wordclasses.txt: lines "class: word
+ * word ...", '#' comments. Returns 0, -1 (no memory) or 1 with err set (an
+ * unknown class name: the file is dyad's own, so a typo is an error). */
+static int load_classes(struct dyad_ctx *ctx, struct dy_tagger *tg, const char *text,
+                        size_t len, const char *path, char *err, size_t errlen)
 {
     static const struct { const char *n; uint32_t c; } cls[] = {
         {"speech", WC_SPEECH}, {"fail", WC_FAIL}, {"refuse", WC_REFUSE},
@@ -875,31 +839,48 @@ static int load_classes(struct dyad_ctx *ctx, struct dy_tagger *tg, const char *
     for (int pass = 0; pass < 2; pass++) {
         if (pass == 1) {
             tg->nwclass = ctx->words.n;
-            tg->wclass = dy_calloc(tg->nwclass, sizeof *tg->wclass);
+            tg->wclass = dy_calloc(tg->nwclass ? tg->nwclass : 1, sizeof *tg->wclass);
             if (!tg->wclass)
                 return -1;
         }
-        const char *p = text;
-        while (*p) {
-            const char *nl = strchr(p, '\n');
+        const char *p = text, *end = text + len;
+        int line = 0;
+        while (p < end) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
             if (!nl)
-                nl = p + strlen(p);
-            const char *colon = memchr(p, ':', (size_t)(nl - p));
-            if (*p != '#' && colon) {
+                nl = end;
+            line++;
+            const char *s = p;
+            while (s < nl && (*s == ' ' || *s == '\t' || *s == '\r'))
+                s++;
+            const char *colon = memchr(s, ':', (size_t)(nl - s));
+            if (s < nl && *s != '#') {
                 uint32_t c = 0;
-                for (size_t i = 0; i < sizeof cls / sizeof cls[0]; i++)
-                    if (strlen(cls[i].n) == (size_t)(colon - p) &&
-                        memcmp(cls[i].n, p, (size_t)(colon - p)) == 0)
+                const char *ce = colon ? colon : nl;
+                while (ce > s && (ce[-1] == ' ' || ce[-1] == '\t' || ce[-1] == '\r'))
+                    ce--;
+                for (size_t i = 0; colon && i < sizeof cls / sizeof cls[0]; i++)
+                    if (strlen(cls[i].n) == (size_t)(ce - s) && memcmp(cls[i].n, s, (size_t)(ce - s)) == 0)
                         c = cls[i].c;
+                if (!c) {
+                    snprintf(err, errlen, "%.300s:%d: %s '%.*s'", path, line,
+                             colon ? "unknown word class" : "expected 'class: words'",
+                             (int)(ce - s > 40 ? 40 : ce - s), s);
+                    return 1;
+                }
                 const char *q = colon + 1;
-                while (c && q < nl) {
-                    while (q < nl && (*q == ' ' || *q == '\t'))
+                while (q < nl) {
+                    while (q < nl && (*q == ' ' || *q == '\t' || *q == '\r'))
                         q++;
                     const char *w = q;
-                    while (q < nl && *q != ' ' && *q != '\t')
+                    while (q < nl && *q != ' ' && *q != '\t' && *q != '\r')
                         q++;
                     if (q == w)
                         break;
+                    if (q - w > 64) {
+                        snprintf(err, errlen, "%.300s:%d: word too long", path, line);
+                        return 1;
+                    }
                     uint32_t id = dy_word_add(ctx, w, (size_t)(q - w));
                     if (!id)
                         return -1;
@@ -907,7 +888,7 @@ static int load_classes(struct dyad_ctx *ctx, struct dy_tagger *tg, const char *
                         tg->wclass[id] |= c;
                 }
             }
-            p = *nl ? nl + 1 : nl;
+            p = nl + 1;
         }
     }
     return 0;
@@ -931,6 +912,7 @@ static void tagger_free(struct dy_tagger *tg)
     dy_free(tg->wclass);
     dy_free(tg->lem_v);
     dy_free(tg->lem_n);
+    dy_free(tg->wcount);
     dy_free(tg);
 }
 
@@ -1014,17 +996,30 @@ int dy_lex_load(struct dyad_ctx *ctx, char *err, size_t errlen)
         lex->degraded = 1;
     }
 
-    /* word classes: data file if present, else the built-in list */
-    char *cls = NULL;
-    if (ctx->data_dir) {
+    /* word classes (data file; without it the stage runs with none) */
+    {
         char path[1024];
-        snprintf(path, sizeof path, "%s/syntax/wordclasses.txt", ctx->data_dir);
-        cls = dy_read_file(path, NULL);
+        snprintf(path, sizeof path, "%s/syntax/wordclasses.txt", ctx->data_dir ? ctx->data_dir : ".");
+        size_t clen = 0;
+        char *cls = dy_read_file(path, &clen);
+        if (!cls) {
+            snprintf(tmp, sizeof tmp, "%.400s: cannot read: no word classes", path);
+            add_note(err, errlen, tmp);
+            lex->degraded = 1;
+        } else {
+            tmp[0] = 0;
+            int rc = load_classes(ctx, tg, cls, clen, path, tmp, sizeof tmp);
+            dy_free(cls);
+            if (rc < 0)
+                goto nomem;
+            if (rc > 0) {
+                dy_lex_free(lex);
+                if (err && errlen)
+                    snprintf(err, errlen, "%s", tmp);
+                return -1;
+            }
+        }
     }
-    int rc = load_classes(ctx, tg, cls ? cls : builtin_classes);
-    dy_free(cls);
-    if (rc)
-        goto nomem;
     tg->id_say = dy_word_add(ctx, "say", 3);
 
     if (tg_cache_lemmas(ctx))

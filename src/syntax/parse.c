@@ -54,6 +54,29 @@ static int qp_word(const pctx *p, uint32_t i)
     return (wcls(p, i) & WC_QP) != 0;
 }
 
+/* A quantifier phrase before a number that starts at token i: "about",
+ * "nearly", "at least", "more than", "up to", "an estimated"; returns the
+ * token of the number (or of the $ before it), or i when there is none. */
+static uint32_t qp_end(const pctx *p, uint32_t i)
+{
+    if (!qp_word(p, i))
+        return i;
+    if (i > p->first && TAG(p, i - 1) == T_VBN && IS(p, i, "by"))
+        return i; /* killed by 20 ... no: "by" after a passive is the agent */
+    if (IS(p, i, "at") && !IS(p, i + 1, "least") && !IS(p, i + 1, "most"))
+        return i; /* at 22.00: a preposition */
+    if (IS(p, i, "up") && !IS(p, i + 1, "to"))
+        return i; /* up 13.6 percent: an adverb */
+    uint32_t q = i + 1;
+    while (q < p->end && q < i + 3 && TAG(p, q) != T_CD && TAG(p, q) != T_DOLLAR &&
+           qp_word(p, q))
+        q++;
+    if (q < p->end && (TAG(p, q) == T_CD || (TAG(p, q) == T_DOLLAR && q + 1 < p->end &&
+                                             TAG(p, q + 1) == T_CD)))
+        return q;
+    return i;
+}
+
 static int push_np(pctx *p, uint32_t a, uint32_t b)
 {
     dy_syn *syn = p->syn;
@@ -136,6 +159,26 @@ static int push_np(pctx *p, uint32_t a, uint32_t b)
     return 0;
 }
 
+/* Is token i a month name (January ... December, Jan. ... Dec.)? */
+static int is_month(const pctx *p, uint32_t i)
+{
+    static const char *const m[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+                                    "sep", "sept", "oct", "nov", "dec"};
+    const dy_tok *k = &p->t->tok[i];
+    const char *w = dy_tok_norm(p->t, k);
+    size_t n = k->nlen;
+    if (n && w[n - 1] == '.')
+        n--;
+    if (n >= 3 && (wcls(p, i) & WC_TIME) && TAG(p, i) == T_NNP)
+        for (size_t j = 0; j < sizeof m / sizeof m[0]; j++)
+            if (memcmp(w, m[j], 3) == 0)
+                return 1;
+    for (size_t j = 0; j < sizeof m / sizeof m[0]; j++)
+        if (strlen(m[j]) == n && memcmp(w, m[j], n) == 0)
+            return 1;
+    return 0;
+}
+
 /* Can token i continue a noun phrase that runs [a, i)? */
 static int np_continues(const pctx *p, uint32_t a, uint32_t i)
 {
@@ -165,15 +208,43 @@ static int np_continues(const pctx *p, uint32_t a, uint32_t i)
     }
     if (dy_tag_is_noun(tg) || is_adj(tg) || tg == T_CD || tg == T_POS)
         return 1;
-    if (tg == T_VBN || tg == T_VBG)  /* a [guided] missile; not: forces [destroying] X */
+    if (tg == T_VBN || tg == T_VBG) { /* a [guided] missile; not: forces [destroying] X */
+        if (tg == T_VBN && pt == T_DT && nt == T_CD)
+            return 1; /* an estimated 150,000 */
         return (dy_tag_is_noun(nt) || is_adj(nt)) && !dy_tag_is_noun(pt);
-    if (tg == T_RB || tg == T_RBS || tg == T_RBR) /* a very large force */
-        return (is_adj(nt) || (nt == T_CD && qp_word(p, i))) &&
-               (i > a && (TAG(p, i - 1) == T_DT || TAG(p, i - 1) == T_PRPS || is_adj(TAG(p, i - 1))));
+    }
+    if (tg == T_RB || tg == T_RBS || tg == T_RBR) { /* a very large force */
+        int nn = i + 2 < p->end ? TAG(p, i + 2) : T_NONE;
+        return (is_adj(nt) || (nt == T_CD && qp_word(p, i)) ||
+                ((nt == T_VBN || nt == T_VBG) && (dy_tag_is_noun(nn) || is_adj(nn)))) &&
+               (i > a && (pt == T_DT || pt == T_PRPS || is_adj(pt)));
+    }
+    if (tg == T_IN && IS(p, i, "than") && (IS(p, i - 1, "more") || IS(p, i - 1, "less") ||
+                                          IS(p, i - 1, "fewer")) &&
+        (nt == T_CD || nt == T_DOLLAR))
+        return 1; /* the more than $2 billion takeover */
     if ((tg == T_CC || tg == T_TO) && pt == T_CD && nt == T_CD && !IS(p, i, "but"))
         return 1; /* between 18 and 20, three to five percent */
     if (tg == T_CC && is_adj(pt) && is_adj(nt) && !IS(p, i, "but"))
         return 1; /* actual and potential passengers */
+    if (tg == T_CC && IS(p, i, "&") && (pt == T_NNP || pt == T_NNPS) &&
+        (nt == T_NNP || nt == T_NNPS))
+        return 1; /* Toyo Trust & Banking Co */
+    if (tg == T_PUNCT_COMMA && pt == T_CD && nt == T_CD && i >= a + 2 && TAG(p, i - 2) == T_NNP &&
+        p->tg && p->t->tok[i + 1].nlen == 4 && p->t->tok[i - 1].nlen <= 2 &&
+        is_month(p, i - 2))
+        return 1; /* Jan. 10, 1997 */
+    if (tg == T_PUNCT_COMMA && is_adj(pt) && is_adj(nt)) {
+        /* the tax-free, pooling-of-interest accounting: a list of adjectives
+         * before the noun (nothing nominal yet, a noun after them) */
+        for (uint32_t k = a; k < i; k++)
+            if (dy_tag_is_noun(TAG(p, k)))
+                return 0;
+        uint32_t k = i + 1;
+        while (k < p->end && (is_adj(TAG(p, k)) || TAG(p, k) == T_VBN))
+            k++;
+        return k < p->end && dy_tag_is_noun(TAG(p, k));
+    }
     if (tg == T_DT && (pt == T_PDT || (IS(p, i - 1, "all") || IS(p, i - 1, "both"))))
         return 1;
     if (tg == T_DOLLAR || tg == T_HASH)
@@ -209,22 +280,16 @@ static int chunk_nps(pctx *p)
             }
         } else if (tg == T_DT || tg == T_PDT || tg == T_PRPS || tg == T_WPS) {
             start = 1;
+        } else if ((tg == T_RB || tg == T_IN || tg == T_JJR || tg == T_JJS || tg == T_JJ) &&
+                   (j = qp_end(p, i)) > i) {
+            /* about 500 troops, at least 20 people, more than $100 million */
+            start = 1;
         } else if (dy_tag_is_noun(tg) || tg == T_CD || is_adj(tg)) {
+            j = i + 1;
             start = 1;
         } else if ((tg == T_DOLLAR || tg == T_HASH) && nt == T_CD) {
+            j = i + 1;
             start = 1;
-        } else if ((tg == T_RB || tg == T_IN || tg == T_JJR || tg == T_JJS) && qp_word(p, i) &&
-                   !(i > p->first && TAG(p, i - 1) == T_VBN && IS(p, i, "by"))) {
-            /* about 500 troops, at least 20 people, more than 100 */
-            uint32_t q = i + 1;
-            while (q < p->end && q < i + 3 && TAG(p, q) != T_CD && qp_word(p, q))
-                q++;
-            if (IS(p, i, "up") && !IS(p, i + 1, "to"))
-                q = i; /* up 13.6 percent: an adverb */
-            if (q < p->end && q > i && TAG(p, q) == T_CD) {
-                start = 1;
-                j = q;
-            }
         } else if ((tg == T_RB) && i + 2 < p->end && IS(p, i + 1, "than") == 0 && 0) {
             start = 1;
         } else if ((tg == T_VBG || tg == T_VBN) && i > p->first &&
@@ -263,6 +328,12 @@ static int chunk_nps(pctx *p)
             int kt = TAG(p, k);
             nominal = !(is_adj(kt) || kt == T_RB || kt == T_RBR || kt == T_RBS);
         }
+        /* many of them, much of the town: a quantifier is the NP the "of"
+         * phrase attaches to */
+        if (!nominal && j == a + 1 && IS(p, j, "of") &&
+            (IS(p, a, "many") || IS(p, a, "much") || IS(p, a, "most") || IS(p, a, "few") ||
+             IS(p, a, "several") || IS(p, a, "more") || IS(p, a, "less")))
+            nominal = 1;
         if (!nominal && !(a > p->first && TAG(p, a - 1) == T_POS)) {
             i = j;
             continue;

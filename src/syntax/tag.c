@@ -38,6 +38,13 @@
 #define CAP_NNP_FALLBACK (-11.5f)  /* ln P(w | nnp) for a capitalised word the
                                       lexicon never saw as a name */
 #endif
+#ifndef RARE_MAX
+#define RARE_MAX 5                 /* lexicon words seen at most this often ... */
+#endif
+#ifndef RARE_PEN
+#define RARE_PEN (-4.0f)           /* ... also get the unknown-word model's other
+                                      open-class tags, this much below it */
+#endif
 #ifndef BEAM
 #define BEAM 9.0f                  /* candidates this far below the best posterior
                                       ln P(w|t) + ln P(t) are dropped */
@@ -360,6 +367,27 @@ static void candidates(const struct dy_tagger *tg, const dy_text *t, size_t i, i
     if (known) {
         for (uint32_t e = tg->lex_off[k->word]; e < tg->lex_off[k->word + 1]; e++)
             cand_add(c, tg->ent[e].st, tg->ent[e].lp);
+        /* a rare word's tags in the lexicon are a small sample (festival has
+         * "matches" only as VBZ): the suffix model proposes the others */
+        if (RARE_MAX > 0 && tg->wcount && tg->wcount[k->word] <= RARE_MAX && k->kind == TK_WORD) {
+            tg_cand u;
+            u.n = 0;
+            cand_unknown(tg, w, n, &u);
+            for (int j = 0; j < u.n && c->n < TG_MAXC; j++) {
+                int st = u.st[j], have = 0;
+                if (st == tg->s_nnp || st == tg->s_nnps)
+                    continue;
+                for (int q = 0; q < c->n; q++)
+                    have |= c->st[q] == st;
+                if (have)
+                    continue;
+                /* half a count in that tag, times the suffix evidence */
+                for (int o = 0; o < tg->nopen; o++)
+                    if (tg->open[o] == st)
+                        cand_add(c, st, u.lp[j] - tg->oov[o] - (tg->uni[st] + tg->lntot) +
+                                            RARE_PEN);
+            }
+        }
     } else if (has_digit(w, n) && k->kind == TK_WORD) { /* F-16, G7, COVID-19 */
         cand_add(c, tg->s_nnp, -2.0f);
         cand_add(c, tg->s_nn, -3.0f);

@@ -87,6 +87,9 @@ struct dy_tagger {
     uint32_t id_say;                /* word id of "say" (for according to) */
     /* lemma cache for the lexicon's inflected words (ids < nids; 0: not cached) */
     uint32_t *lem_v, *lem_n;
+    /* expected corpus count of each lexicon word (ids < nids), clamped to
+     * 255: rare words also get the unknown-word model's other tags */
+    uint8_t *wcount;
 };
 
 /* Emission candidates of one token. */

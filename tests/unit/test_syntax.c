@@ -32,8 +32,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/internal.h"
+#include "syntax/tagger.h"
 
 static dyad_ctx *ctx;
 
@@ -615,6 +618,96 @@ static void test_degraded_mode(void **state)
     dyad_ctx_free(d);
 }
 
+/* A data directory whose entries link to the shipped ones, except syntax/,
+ * whose wordclasses.txt gets `classes` (NULL: no file). */
+static int make_data_dir(char *dir, size_t cap, const char *classes)
+{
+    snprintf(dir, cap, "%s/dyad-syntax-test.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+    if (!mkdtemp(dir))
+        return -1;
+    DIR *d = opendir(DYAD_BUILD_DATA);
+    if (!d)
+        return -1;
+    struct dirent *e;
+    char a[4096], b[4096];
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.' || strcmp(e->d_name, "syntax") == 0)
+            continue;
+        snprintf(a, sizeof a, "%s/%s", DYAD_BUILD_DATA, e->d_name);
+        snprintf(b, sizeof b, "%s/%s", dir, e->d_name);
+        if (symlink(a, b)) {
+            closedir(d);
+            return -1;
+        }
+    }
+    closedir(d);
+    snprintf(b, sizeof b, "%s/syntax", dir);
+    if (mkdir(b, 0777))
+        return -1;
+    if (classes) {
+        snprintf(b, sizeof b, "%s/syntax/wordclasses.txt", dir);
+        FILE *f = fopen(b, "w");
+        if (!f)
+            return -1;
+        fputs(classes, f);
+        fclose(f);
+    }
+    return 0;
+}
+
+static void rm_data_dir(const char *dir)
+{
+    char cmd[4200];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+static void test_wordclasses_file(void **state)
+{
+    (void)state;
+    /* the shipped classes are loaded from data/syntax/wordclasses.txt */
+    const struct dy_tagger *tg = ctx->lex.tagger;
+    assert_true(tg_wclass(tg, dy_word_find(ctx, "say", 3)) & WC_SPEECH);
+    assert_true(tg_wclass(tg, dy_word_find(ctx, "persuade", 8)) & WC_OBJCTL);
+    assert_true(tg_wclass(tg, dy_word_find(ctx, "were", 4)) & WC_BE);
+    char dir[1024], err[512] = "";
+    dyad_ctx *d = NULL;
+    /* a file of its own: classes, comments, blank lines, a class on two lines */
+    assert_int_equal(make_data_dir(dir, sizeof dir, "# test\n\nspeech: blurt\n  speech:  mutter\t\n"
+                                                     "be: is was\n"), 0);
+    assert_int_equal(dyad_ctx_new(dir, &d, err, sizeof err), DYAD_OK);
+    tg = d->lex.tagger;
+    assert_true(tg_wclass(tg, dy_word_find(d, "blurt", 5)) & WC_SPEECH);
+    assert_true(tg_wclass(tg, dy_word_find(d, "mutter", 6)) & WC_SPEECH);
+    assert_false(tg_wclass(tg, dy_word_find(d, "say", 3)) & WC_SPEECH);
+    dyad_ctx_free(d);
+    d = NULL;
+    rm_data_dir(dir);
+    /* an unknown class is an error with the file and line */
+    assert_int_equal(make_data_dir(dir, sizeof dir, "speech: say\n# c\nverbz: go\n"), 0);
+    assert_int_equal(dyad_ctx_new(dir, &d, err, sizeof err), DYAD_EDATA);
+    assert_null(d);
+    assert_non_null(strstr(err, "wordclasses.txt:3: unknown word class 'verbz'"));
+    rm_data_dir(dir);
+    assert_int_equal(make_data_dir(dir, sizeof dir, "speech say tell\n"), 0);
+    assert_int_equal(dyad_ctx_new(dir, &d, err, sizeof err), DYAD_EDATA);
+    assert_non_null(strstr(err, "wordclasses.txt:1: expected 'class: words'"));
+    rm_data_dir(dir);
+    /* no file: degraded, the analysis still runs */
+    assert_int_equal(make_data_dir(dir, sizeof dir, NULL), 0);
+    assert_int_equal(dyad_ctx_new(dir, &d, err, sizeof err), DYAD_OK);
+    assert_int_equal(d->lex.degraded, 1);
+    dyad_ctx *keep = ctx;
+    ctx = d;
+    ana a;
+    assert_int_equal(analyse(&a, "The minister said the army attacked the town."), 0);
+    assert_true(a.syn.nvg >= 1);
+    ana_free(&a);
+    ctx = keep;
+    dyad_ctx_free(d);
+    rm_data_dir(dir);
+}
+
 static void test_data_files(void **state)
 {
     (void)state;
@@ -640,7 +733,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_tagger_basic),    cmocka_unit_test(test_tagger_unknown_words),
         cmocka_unit_test(test_empty_and_odd_input), cmocka_unit_test(test_reuse_syn),
         cmocka_unit_test(test_print),           cmocka_unit_test(test_degraded_mode),
-        cmocka_unit_test(test_data_files),
+        cmocka_unit_test(test_wordclasses_file), cmocka_unit_test(test_data_files),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

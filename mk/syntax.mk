@@ -1,0 +1,19 @@
+# mk/syntax.mk - the syntax stage (src/syntax, issue 3): its evaluations.
+#   make eval-syntax   tag agreement and NP-chunk F1 on the CoNLL file in
+#                      ../shared (skips when it is absent)
+#   make eval-link     subject/verb/object agreement of the fast analysis with
+#                      link-grammar on the sentences of cameo-dev.tsv (needs
+#                      liblink-grammar-dev; skips when it or the file is absent)
+# The data-driven tests tests/syntax/*.txt run in `make check` through
+# tests/syntax/run.sh; the fuzz target is fuzz/fuzz_parse.c.
+SHARED ?= ../shared
+SYNTAX_GOLD ?= $(SHARED)/eval/syntax/conllpp-dev.txt
+SYNTAX_FLAGS ?=
+
+$(BUILD)/syntax_eval: eval/syntax_eval.c $(BUILD)/libdyad.a
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libdyad.a $(LDLIBS)
+
+eval-syntax: $(BUILD)/syntax_eval
+	@$(BUILD)/syntax_eval $(SYNTAX_FLAGS) $(SYNTAX_GOLD)
+
+.PHONY: eval-syntax
