@@ -8,7 +8,7 @@ if [ ! -d "$SHARED/eval" ]; then
     exit 0
 fi
 python3 eval/cameo_eval.py "$BUILD/dyad" "$SHARED"
-for m in eval-syntax eval-timex eval-quotes eval-places eval-peers; do
+for m in eval-syntax eval-actors eval-timex eval-quotes eval-places eval-peers; do
     if grep -q "^$m:" mk/*.mk 2>/dev/null; then
         echo "== $m"
         make --no-print-directory "$m"

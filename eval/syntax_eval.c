@@ -118,7 +118,7 @@ int main(int argc, char **argv)
 {
     const char *file = "../shared/eval/syntax/conllpp-dev.txt";
     const char *data = NULL;
-    int verbose = 0, npverbose = 0, goldtags = 0;
+    int verbose = 0, npverbose = 0, goldtags = 0, coordconv = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "-v") == 0)
             verbose = 1;
@@ -128,6 +128,8 @@ int main(int argc, char **argv)
             npverbose = 2;
         else if (strcmp(argv[i], "-g") == 0)
             goldtags = 1;
+        else if (strcmp(argv[i], "-c") == 0)
+            coordconv = 1;
         else if (strcmp(argv[i], "-d") == 0 && i + 1 < argc)
             data = argv[++i];
         else
@@ -315,6 +317,29 @@ int main(int argc, char **argv)
      * at least 6 tokens and not in capitals (no tables, scores, headlines) */
     size_t gold_np = 0, mine_np = 0, match_np = 0;
     size_t pgold = 0, pmine = 0, pmatch = 0, ptok = 0, pok = 0, nprose = 0;
+    /* dyad's chunks as token spans: mend[i] = end of the chunk starting at
+     * token i, 0 when none starts there. With -c a coordination "X and Y"
+     * that dyad splits into two NPs linked by conj counts as one chunk when Y
+     * has no determiner of its own (the reference's base-NP convention) */
+    uint32_t *mend = dy_calloc(t.ntok + 1, sizeof *mend);
+    if (!mend)
+        return 1;
+    for (size_t n = 0; n < syn.nnp; n++)
+        mend[syn.np[n].first] = syn.np[n].end;
+    if (coordconv)
+        for (size_t n = 0; n < syn.nnp; n++) {
+            const dy_np *x = &syn.np[n];
+            if (!mend[x->first] || x->conj < 0)
+                continue;
+            const dy_np *y = &syn.np[x->conj];
+            int yt = t.tok[y->first].tag;
+            if (y->first != x->end + 1 || t.tok[x->end].tag != T_CC || yt == T_DT ||
+                yt == T_PRPS || yt == T_PDT || yt == T_CD || yt == T_PRP || yt == T_DOLLAR ||
+                (x->flags & NP_POSSESSOR) || (x->flags & NP_PRONOUN))
+                continue;
+            mend[x->first] = mend[y->first];
+            mend[y->first] = 0;
+        }
     for (size_t s = 0; s < nsent; s++) {
         uint32_t a = t.sent[s].first, b = a + t.sent[s].ntok;
         int finite = 0, caps = 0, words = 0;
@@ -335,12 +360,11 @@ int main(int argc, char **argv)
             uint32_t e = i + 1;
             while (e < b && g[e].chunk_np && !g[e].chunk_b)
                 e++;
-            int32_t n = syn.tok_np[i];
-            if (n >= 0 && syn.np[n].first == i && syn.np[n].end == e)
+            if (mend[i] == e)
                 match_np++;
         }
-        for (uint32_t n = syn.sent_np[s]; n < syn.sent_np[s + 1]; n++)
-            mine_np++;
+        for (uint32_t i = a; i < b; i++)
+            mine_np += mend[i] != 0;
         if (prose) {
             nprose++;
             pgold += gold_np - g0;
@@ -354,12 +378,15 @@ int main(int argc, char **argv)
         if (npverbose) {
             /* both bracketings when they differ */
             dy_buf gb = {0}, mb = {0};
+            uint8_t *mes = dy_calloc(b - a + 1, 1); /* a dyad chunk ends after token */
+            for (uint32_t i = a; i < b; i++)
+                if (mend[i] && mes)
+                    mes[mend[i] - 1 - a] = 1;
             for (uint32_t i = a; i < b; i++) {
                 int gs = g[i].chunk_b && g[i].chunk_np;
                 int ge = g[i].chunk_np && (i + 1 >= b || g[i + 1].chunk_b || !g[i + 1].chunk_np);
-                int32_t n = syn.tok_np[i];
-                int ms = n >= 0 && syn.np[n].first == i;
-                int me = n >= 0 && syn.np[n].end == i + 1;
+                int ms = mend[i] != 0;
+                int me = mes && mes[i - a];
                 dy_buf_printf(&gb, " %s%.*s/%s%s", gs ? "[" : "", (int)g[i].len, src.p + g[i].off,
                               g[i].gtag, ge ? "]" : "");
                 dy_buf_printf(&mb, " %s%.*s/%s%s", ms ? "[" : "", (int)g[i].len, src.p + g[i].off,
@@ -369,10 +396,10 @@ int main(int argc, char **argv)
             for (uint32_t i = a; i < b; i++) {
                 int gs = g[i].chunk_b && g[i].chunk_np;
                 int ge = g[i].chunk_np && (i + 1 >= b || g[i + 1].chunk_b || !g[i + 1].chunk_np);
-                int32_t n = syn.tok_np[i];
-                if (gs != (n >= 0 && syn.np[n].first == i) || ge != (n >= 0 && syn.np[n].end == i + 1))
+                if (gs != (mend[i] != 0) || ge != (mes && mes[i - a]))
                     same = 0;
             }
+            dy_free(mes);
             if (!same || npverbose > 1)
                 printf("G%s\nD%s\n\n", gb.p, mb.p);
             dy_buf_free(&gb);
@@ -397,6 +424,11 @@ int main(int argc, char **argv)
         printf("prose sentences (%zu): tag agreement %.2f%%, NP F1 %.4f (P %.4f R %.4f)\n", nprose,
                ptok ? 100.0 * (double)pok / (double)ptok : 0, pp + pr > 0 ? 2 * pp * pr / (pp + pr) : 0,
                pp, pr);
+        size_t og = gold_np - pgold, om = mine_np - pmine, ox = match_np - pmatch;
+        double op = om ? (double)ox / (double)om : 0, orr = og ? (double)ox / (double)og : 0;
+        printf("other sentences (%zu): tag agreement %.2f%%, NP F1 %.4f (P %.4f R %.4f, gold %zu)\n",
+               nsent - nprose, all > ptok ? 100.0 * (double)(ok - pok) / (double)(all - ptok) : 0,
+               op + orr > 0 ? 2 * op * orr / (op + orr) : 0, op, orr, og);
     }
     printf("tag+parse speed: %.0f sentences/s (%.0f tokens/s)\n",
            (double)nsent * reps / (t1 - t0), (double)all * reps / (t1 - t0));
@@ -417,6 +449,7 @@ int main(int argc, char **argv)
         printf("  %-6s -> %-6s %zu\n", dy_tag_name(bi), gnames[bj], best);
         conf[bi][bj] = 0;
     }
+    dy_free(mend);
     dy_syn_free(&syn);
     dy_free(t.tok);
     dy_free(t.norm);

@@ -906,6 +906,9 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
                 direct = next->entry;
                 mend = next->end;
                 r++;
+            } else if (tok_is(t, mend, "of") && direct < 0) {
+                /* "the group of experts": the phrase says what it is */
+                continue;
             }
             int32_t m = push_men(st, first, mend, s,
                                  code_of(a, direct >= 0 ? &a->entries[direct] : e, st->day),
@@ -917,6 +920,12 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
             continue;
         }
         if (e->kind == EK_ACTOR) {
+            /* a person's surname after a first name the dictionaries do not
+             * know is someone else ("Hassan Abbas" is not Mahmoud Abbas) */
+            if (e->person && mend == first + 1 && first > se->first &&
+                (t->tok[first - 1].flags & TF_CAP) && t->tok[first - 1].tag == T_NNP &&
+                t->tok[first - 1].kind == TK_WORD && !(r > 0 && rw[r - 1].end == first))
+                continue;
             cpy(code, sizeof code, code_of(a, e, st->day));
             if (e->person)
                 flags |= AM_PERSON | AM_NAMED;

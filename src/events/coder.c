@@ -82,6 +82,7 @@ typedef struct sctx {
                                1 subordinate (relative clause, participial
                                adjunct, purpose, event noun) */
     uint8_t rank[256];      /* per event of the sentence (later ones: 0) */
+    uint8_t sourceless;     /* emit may code an event without source */
 } sctx;
 
 static int tok_w(const sctx *sc, size_t i, int w)
@@ -89,16 +90,16 @@ static int tok_w(const sctx *sc, size_t i, int w)
     return i < sc->t->ntok && sc->t->tok[i].word == sc->ev->w[w];
 }
 
+/* The patterns of a head: [*p0, *p1) is an upper bound, best_pattern stops
+ * where the head's run ends (no scan here: some heads have ~900 patterns). */
 static int pattern_range(const dy_events *ev, int noun, uint32_t head, size_t *p0, size_t *p1)
 {
     uint32_t v;
     if (!head || !dy_map_get(&ev->by_head, ((uint64_t)noun << 32) | head, &v))
         return 0;
     *p0 = v - 1;
-    size_t e = *p0;
-    while (e < ev->npat && ev->pat[e].noun == noun && ev->pat[e].head == head)
-        e++;
-    *p1 = e;
+    *p1 = ev->idx_end && ev->idx_for == ev->pat && ev->idx_n == ev->npat ? ev->idx_end[*p0]
+                                                                        : ev->npat;
     return 1;
 }
 
@@ -218,6 +219,24 @@ static int push_event(struct dyad_doc *doc, uint32_t sent, int code, int32_t src
     return 0;
 }
 
+/* Do mentions a and b stand in one noun phrase or in coordinated ones
+ * ("Hungarian and Romanian officials", "Egypt and Jordan")? */
+static int same_np(const sctx *sc, const dy_mention *a, const dy_mention *b)
+{
+    const dy_syn *syn = sc->syn;
+    if (!syn->tok_np)
+        return 1;
+    int32_t x = syn->tok_np[a->first], y = syn->tok_np[b->first];
+    if (x < 0 || y < 0)
+        return 0;
+    if (x == y)
+        return 1;
+    for (int32_t c = syn->np[x].conj, n = 0; c >= 0 && n < 8; c = syn->np[c].conj, n++)
+        if (c == y)
+            return 1;
+    return 0;
+}
+
 /* Members of a compound actor: the NP's conjuncts, or adjacent mentions
  * joined by "and" / ",". */
 static size_t compound(const sctx *sc, int32_t m, int32_t np, int32_t *out, size_t max)
@@ -242,7 +261,7 @@ static size_t compound(const sctx *sc, int32_t m, int32_t np, int32_t *out, size
         size_t gap = b->first - a->end;
         int joined = (gap == 1 && (tok_w(sc, a->end, DY_W_AND) || tok_w(sc, a->end, DY_W_COMMA))) ||
                      (gap == 2 && tok_w(sc, a->end, DY_W_COMMA) && tok_w(sc, a->end + 1, DY_W_AND));
-        if (!joined || a->sent != b->sent || !a->code[0])
+        if (!joined || a->sent != b->sent || !a->code[0] || !same_np(sc, a, b))
             break;
         k0--;
     }
@@ -253,8 +272,9 @@ static size_t compound(const sctx *sc, int32_t m, int32_t np, int32_t *out, size
         size_t gap = b->first - a->end;
         int joined = (gap == 1 && (tok_w(sc, a->end, DY_W_AND) || tok_w(sc, a->end, DY_W_COMMA))) ||
                      (gap == 2 && tok_w(sc, a->end, DY_W_COMMA) && tok_w(sc, a->end + 1, DY_W_AND));
-        if (!joined || b->sent != a->sent)
-            break;
+        if (!joined || b->sent != a->sent || !b->code[0] || !same_np(sc, a, b))
+            break;   /* ("Gondor, AFP reported": a name without a code; "..., according
+                        to residents, and troops launched": two clauses) */
         int dup = 0;
         for (size_t j = 0; j < n; j++)
             if (out[j] == (int32_t)(k + 1))
@@ -464,7 +484,7 @@ static int match_one(const sctx *sc, const dy_pattern *pt, size_t v, size_t lo, 
             return 0;
         lastm = i;
         pos = i + 1;
-        if (sc->syn->tok_vg && sc->syn->tok_vg[i] >= 0)
+        if (sc->syn->tok_vg && sc->syn->tok_vg[i] >= 0 && sc->syn->vg[sc->syn->tok_vg[i]].head == i)
             own = sc->syn->tok_vg[i];   /* "agree to cooperate with": now in its clause */
     }
     h->last = lastm;
@@ -496,8 +516,14 @@ static int32_t best_pattern(const sctx *sc, size_t p0, size_t p1, size_t v, size
         if (sc->t->tok[i].lemma)
             bloom |= dy_bloom_bit(sc->t->tok[i].lemma);
     }
+    const uint64_t *need = ev->idx_need && ev->idx_for == ev->pat && ev->idx_n == ev->npat
+                           ? ev->idx_need : NULL;
     for (size_t p = p0; p < p1; p++) {
+        if (need && (need[p] & bloom) != need[p])
+            continue;   /* a word it needs is not in the clause (flat scan) */
         const dy_pattern *pt = &ev->pat[p];
+        if (pt->head != ev->pat[p0].head || pt->noun != ev->pat[p0].noun)
+            break;   /* the end of the head's run */
         if (best >= 0 && pt->rank < ev->pat[best].rank)
             break;   /* sorted longest first: no longer pattern can follow */
         if ((pt->need & bloom) != pt->need)
@@ -574,7 +600,9 @@ static int32_t governor(const sctx *sc, uint32_t g)
     uint32_t k = v->first;
     if (v->subj >= 0 && syn->np[v->subj].first < k)
         k = syn->np[v->subj].first;
-    if (k <= sc->first || v->subj < 0 || v->tense == TENSE_NONE)
+    if (v->subj >= 0 && syn->np[v->subj].poss >= 0 && syn->np[syn->np[v->subj].poss].first < k)
+        k = syn->np[syn->np[v->subj].poss].first;   /* "that Burundi's government" */
+    if (k <= sc->first || v->subj < 0)
         return -1;
     if (tok_w(sc, k - 1, DY_W_THAT)) {
         /* (with its own subject after it, "that" is no relative) back over
@@ -591,9 +619,12 @@ static int32_t governor(const sctx *sc, uint32_t g)
     }
     /* "announced Wednesday it would": a speech verb, a time phrase, the
      * clause */
-    if (!syn->tok_np || syn->tok_np[k - 1] < 0 || !(syn->np[syn->tok_np[k - 1]].flags & NP_TIME))
+    if (!syn->tok_np || syn->tok_np[k - 1] < 0 || !(syn->np[syn->tok_np[k - 1]].flags & NP_TIME) ||
+        (v->flags & (VG_INF | VG_PART)))
         return -1;
     uint32_t f = syn->np[syn->tok_np[k - 1]].first;
+    if (f > sc->first + 1 && sc->t->tok[f - 1].tag == T_IN)
+        f--;   /* "said on Wednesday NATO would" */
     int32_t h = f > sc->first && syn->tok_vg ? syn->tok_vg[f - 1] : -1;
     return h >= 0 && (uint32_t)h != g && (syn->vg[h].flags & VG_SPEECH) ? h : -1;
 }
@@ -826,7 +857,9 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
                 break;
             }
     }
-    if ((f->flags & VG_MODAL) && !(f->flags & VG_HYPOTHETICAL) && (f->flags & VG_REPORTED)) {
+    int32_t gv = governor(sc, g);
+    if ((f->flags & VG_MODAL) && !(f->flags & VG_HYPOTHETICAL) &&
+        ((f->flags & VG_REPORTED) || (gv >= 0 && (syn->vg[gv].flags & VG_SPEECH)))) {
         /* "X said it would boycott ...": the future seen from the past */
         for (uint32_t i = vg->first; i < vg->head; i++)
             if (tok_w(sc, i, DY_W_WOULD)) {
@@ -838,6 +871,13 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
         return;
     int32_t mobj = main_verb_object(sc, g);
     int active = mobj != -1;
+    if (!active && (vg->flags & VG_PASSIVE) && vg->agent < 0 && vg->head + 1 < sc->end &&
+        tok_w(sc, vg->head + 1, DY_W_IN) && h.last > vg->head && ev->pat[pat].nel &&
+        el_match(ev, &sc->t->tok[vg->head + 1], &ev->el[ev->pat[pat].el_first])) {
+        /* "were engaged in", "was involved in": the subject acts */
+        active = 1;
+        mobj = -2;
+    }
     if (active)
         f->flags &= ~(uint32_t)(VG_PASSIVE | VG_PART | VG_RELATIVE);
     if (mobj < 0)
@@ -978,10 +1018,10 @@ static int emit(sctx *sc, int code, int32_t src, int32_t src_np, int32_t tgt, in
 {
     const dy_events *ev = sc->ev;
     struct dyad_doc *doc = sc->doc;
-    if (src < 0 || same_actor(doc, src, tgt))
+    if ((src < 0 && (tgt < 0 || !sc->sourceless)) || same_actor(doc, src, tgt))
         return 0;
     int32_t srcs[8], tgts[8];
-    size_t ns = compound(sc, src, src_np, srcs, 8);
+    size_t ns = src >= 0 ? compound(sc, src, src_np, srcs, 8) : (srcs[0] = -1, 1);
     size_t nt = tgt >= 0 ? compound(sc, tgt, tgt_np, tgts, 8) : 0;
     if (!nt) {
         tgts[0] = -1;
@@ -1053,14 +1093,15 @@ static int64_t find_event_noun(sctx *sc, uint32_t from, uint32_t to, int *code, 
     const dy_text *t = sc->t;
     for (uint32_t i = from; i < to; i++) {
         const dy_tok *k = &t->tok[i];
-        if (k->kind != TK_WORD || !dy_tag_is_noun(k->tag) ||
-            mention_at(sc->doc, sc->m0, sc->m1, i) >= 0)
+        if (k->kind != TK_WORD || !dy_tag_is_noun(k->tag))
             continue;
+        /* an actor's word ("its troops") can only be a topic */
+        int men = mention_at(sc->doc, sc->m0, sc->m1, i) >= 0;
         size_t p0, p1;
         uint32_t head = k->lemma ? k->lemma : k->word;
         hit h;
         int32_t p = -1;
-        for (int cls = 1; cls <= DY_PC_TOPIC && p < 0; cls += DY_PC_TOPIC - 1)
+        for (int cls = men ? DY_PC_TOPIC : 1; cls <= DY_PC_TOPIC && p < 0; cls += DY_PC_TOPIC - 1)
             if (pattern_range(ev, cls, head, &p0, &p1) || pattern_range(ev, cls, k->word, &p0, &p1))
                 p = best_pattern(sc, p0, p1, i, i > 2 ? i - 2 : 0, to, &h);
         if (p < 0 || ev->pat[p].code == DY_CODE_NONE || family_of(ev, ev->pat[p].code))
@@ -1078,6 +1119,36 @@ static int64_t find_event_noun(sctx *sc, uint32_t from, uint32_t to, int *code, 
     return -1;
 }
 
+/* The content noun of [from, to): the first event or topic noun, or a later
+ * one that refines its code ("three reforms: tax reform, welfare reform":
+ * 083, then 0832). Returns the token or -1, as find_event_noun. */
+static int64_t find_content_noun(sctx *sc, uint32_t from, uint32_t to, int *code, int32_t *pat,
+                                 int32_t *tgt)
+{
+    int64_t t = find_event_noun(sc, from, to, code, pat, tgt);
+    if (t < 0)
+        return t;
+    const char *c0 = sc->ev->codes[*code].code;
+    size_t n0 = strlen(c0);
+    for (uint32_t k = (uint32_t)t + 1; k < to;) {
+        int c2;
+        int32_t p2, t2;
+        int64_t x = find_event_noun(sc, k, to, &c2, &p2, &t2);
+        if (x < 0)
+            break;
+        const char *cs = sc->ev->codes[c2].code;
+        if (strlen(cs) > n0 && !strncmp(cs, c0, n0)) {
+            *code = c2;
+            *pat = p2;
+            if (t2 >= 0)
+                *tgt = t2;
+            return x;
+        }
+        k = (uint32_t)x + 1;
+    }
+    return t;
+}
+
 static int blocked(uint32_t flags)
 {
     return (flags & (VG_NEG | VG_FAILED | VG_QUESTION | VG_HYPOTHETICAL)) != 0;
@@ -1091,7 +1162,7 @@ static int blocked(uint32_t flags)
  * that-clause, or an event noun in its object or in the that-clause. Fills
  * *c (the complement's verb group or -1), *ccode, *ctgt / *ctgt_np and *ntok
  * (the noun's token or -1). Returns 1 when found. */
-static int gov_content(sctx *sc, uint32_t g, int32_t *c, int *ccode, int32_t *ctgt,
+static int gov_content(sctx *sc, uint32_t g, int fam, int32_t *c, int *ccode, int32_t *ctgt,
                        int32_t *ctgt_np, int64_t *ntok, int32_t *clause)
 {
     const dy_events *ev = sc->ev;
@@ -1102,6 +1173,22 @@ static int gov_content(sctx *sc, uint32_t g, int32_t *c, int *ccode, int32_t *ct
     *ctgt = *ctgt_np = -1;
     *ntok = -1;
     *clause = -1;
+    int32_t npat = -1;
+    int32_t obj = syn->vg[g].obj;
+    if (obj >= 0) {
+        /* a content noun as the direct object comes first ("offered its
+         * troops to X to help": the infinitive is a purpose), when it has a
+         * form in this modality ("reached a consensus to exchange" has not) */
+        uint32_t oe = syn->np[obj].end;
+        for (int32_t o = syn->np[obj].of, n = 0; o >= 0 && n < 3; o = syn->np[o].of, n++)
+            oe = syn->np[o].end;
+        *ntok = find_content_noun(sc, syn->np[obj].first, oe, ccode, &npat, ctgt);
+        if (*ntok >= 0 && (!fam || family_map(ev, *ccode, fam) >= 0))
+            return 1;
+        *ntok = -1;
+        *ccode = -1;
+        *ctgt = -1;
+    }
     for (int32_t x = syn->vg[g].xcomp, n = 0; x >= 0 && n < 4; x = syn->vg[x].xcomp, n++) {
         if ((uint32_t)x < sc->g0 || (uint32_t)x >= sc->g0 + sc->nfr)
             break;
@@ -1143,12 +1230,11 @@ static int gov_content(sctx *sc, uint32_t g, int32_t *c, int *ccode, int32_t *ct
     uint32_t to = f->cend;
     if (syn->vg[g].xcomp >= 0 && syn->vg[syn->vg[g].xcomp].first < to)
         to = syn->vg[syn->vg[g].xcomp].first;
-    int32_t npat = -1;
-    *ntok = find_event_noun(sc, syn->vg[g].head + 1, to, ccode, &npat, ctgt);
+    *ntok = find_content_noun(sc, syn->vg[g].head + 1, to, ccode, &npat, ctgt);
     if (*ntok < 0 && tc) {
         /* "demanded that X match the EU's support for Y" */
-        *ntok = find_event_noun(sc, syn->vg[tc].head + 1, sc->fr[tc - sc->g0].pat >= 0 ?
-                                sc->fr[tc - sc->g0].cend : clause_end(sc, tc), ccode, &npat, ctgt);
+        *ntok = find_content_noun(sc, syn->vg[tc].head + 1, sc->fr[tc - sc->g0].pat >= 0 ?
+                                  sc->fr[tc - sc->g0].cend : clause_end(sc, tc), ccode, &npat, ctgt);
         if (*ntok >= 0)
             *clause = (int32_t)tc;
     }
@@ -1188,7 +1274,7 @@ static int code_governor(sctx *sc, uint32_t g)
     int32_t c, ctgt, ctgt_np, tc;
     int ccode;
     int64_t ntok;
-    if (!gov_content(sc, g, &c, &ccode, &ctgt, &ctgt_np, &ntok, &tc))
+    if (!gov_content(sc, g, fam ? fam : 3, &c, &ccode, &ctgt, &ctgt_np, &ntok, &tc))
         return 0;   /* nothing to take: the bare code */
     if (accord) {
         /* "agreed that they will / should cooperate": a commitment */
@@ -1252,9 +1338,11 @@ static int code_governor(sctx *sc, uint32_t g)
             }
         }
     }
-    if (tgt < 0 && (c < 0 || (fam != 2 && fam != 10)) && !same_actor(sc->doc, ctgt, f->src)) {
+    if (tgt < 0 && (c < 0 || (fam != 2 && fam != 10)) && fam != 11 &&
+        !same_actor(sc->doc, ctgt, f->src)) {
         /* agreed to send aid to X, threatened to attack X; but an appeal or
-         * demand goes to whom it asks, not to the target of what it asks */
+         * demand goes to whom it asks, an accusation to the accused, not to
+         * the target of what it is about */
         tgt = ctgt;
         tgt_np = ctgt_np;
     }
@@ -1294,7 +1382,7 @@ static int code_reported_modal(sctx *sc, uint32_t g)
         int32_t c, ctgt, ctgt_np, tc;
         int ccode;
         int64_t ntok;
-        if (gov_content(sc, g, &c, &ccode, &ctgt, &ctgt_np, &ntok, &tc)) {
+        if (gov_content(sc, g, level == 2 ? 10 : 2, &c, &ccode, &ctgt, &ctgt_np, &ntok, &tc)) {
             take_content(sc, g, c, ntok);
             content = ccode;
         }
@@ -1380,6 +1468,27 @@ static int noun_gerund(const sctx *sc, uint32_t g)
     return p->word != sc->ev->w[DY_W_WITHOUT] && p->word != sc->ev->w[DY_W_BY];
 }
 
+/* A relative clause the syntax stage did not mark: "..., where 24 people
+ * were killed", "in which ...", and what is reported inside one ("in which it
+ * said 20 people were killed"). */
+static int relative_clause(const sctx *sc, uint32_t g, int depth)
+{
+    const dy_syn *syn = sc->syn;
+    const dy_vg *vg = &syn->vg[g];
+    if (vg->flags & VG_RELATIVE)
+        return 1;
+    uint32_t k = vg->first;
+    if (vg->subj >= 0 && syn->np[vg->subj].first < k)
+        k = syn->np[vg->subj].first;
+    if (k > sc->first && (tok_w(sc, k - 1, DY_W_WHERE) ||
+                          (tok_w(sc, k - 1, DY_W_WHICH) && k >= sc->first + 2 &&
+                           sc->t->tok[k - 2].tag == T_IN)))
+        return 1;
+    int32_t p = vg->parent;
+    return depth < 3 && p >= 0 && (syn->vg[p].flags & VG_SPEECH) && (vg->flags & VG_REPORTED) &&
+           relative_clause(sc, (uint32_t)p, depth + 1);
+}
+
 /* Step 2c: a frame on its own. */
 static int code_plain(sctx *sc, uint32_t g, frame *f)
 {
@@ -1397,6 +1506,8 @@ static int code_plain(sctx *sc, uint32_t g, frame *f)
     sc->cur_rank = 0;
     if ((vg->flags & VG_RELATIVE) && (f->flags & VG_RELATIVE))
         sc->cur_rank = 1;   /* a relative clause: background */
+    else if (relative_clause(sc, g, 0))
+        sc->cur_rank = 1;
     int32_t p = vg->parent;
     if ((vg->flags & VG_PART) && vg->first == vg->head && p >= 0 &&
         !(syn->vg[p].flags & VG_CONTROL) && (f->flags & VG_PART))
@@ -1414,10 +1525,12 @@ static int code_plain(sctx *sc, uint32_t g, frame *f)
         sc->cur_rank = 1;
     }
     int32_t tgt = f->tgt, tgt_np = f->tgt_np;
+    if ((vg->flags & VG_SPEECH) && !strcmp(ev->codes[code].code, "010"))
+        tgt = tgt_np = -1;   /* "told reporters": an audience, not a target */
     if ((vg->flags & VG_SPEECH) && tgt < 0 && code_root(ev, code) == 1) {
         /* "X said Y would ...": the reported clause's subject */
         for (uint32_t h = g + 1; h < sc->g1 && tgt < 0; h++)
-            if (syn->vg[h].parent == (int32_t)g) {
+            if (governor(sc, h) == (int32_t)g) {
                 tgt = np_actor(sc->doc, sc->m0, sc->m1, syn->vg[h].subj, 0);
                 tgt_np = syn->vg[h].subj;
             }
@@ -1426,7 +1539,13 @@ static int code_plain(sctx *sc, uint32_t g, frame *f)
     }
     if (strcmp(ev->codes[code].code, "010"))
         f->emitted = 1;
-    return emit(sc, code, f->src, f->src_np, tgt, tgt_np, f->trig, f->pat);
+    /* force against a known victim by an unnamed hand ("three civilians were
+     * killed in a bombing"): coded without a source */
+    sc->sourceless = f->src < 0 && (f->flags & VG_PASSIVE) && vg->agent < 0 &&
+                     code_root(ev, code) >= 17 && !sc->cur_rank;
+    int rc = emit(sc, code, f->src, f->src_np, tgt, tgt_np, f->trig, f->pat);
+    sc->sourceless = 0;
+    return rc;
 }
 
 /* Step 3: event nouns. */
@@ -1615,6 +1734,7 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
         size_t ev0 = doc->nev;
         sc.ev0 = ev0;
         sc.cur_rank = 0;
+        sc.sourceless = 0;
         memset(sc.rank, 0, sizeof sc.rank);
 
         /* 1. frames */
@@ -1657,7 +1777,9 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
          * (relative clauses, adjuncts, purposes, event nouns) only when the
          * main clause coded nothing but statements; a bare statement only
          * when nothing more specific was coded; an event without target only
-         * when no targeted one of its root has its source */
+         * when no targeted one of its root has its source (of the same
+         * trigger, or one of them subordinate: "launched an attack" and
+         * "the attack on X") */
         int specific = 0, main = 0;
         for (size_t i = ev0; i < doc->nev; i++)
             if (strcmp(ev->codes[doc->ev[i].code].code, "010")) {
@@ -1680,9 +1802,11 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
             if (drop[i - ev0] || e->tgt >= 0)
                 continue;
             for (size_t j = ev0; j < ev0 + nd; j++)
-                if (j != i && !drop[j - ev0] && doc->ev[j].tgt >= 0 &&
-                    !strcmp(doc->men[doc->ev[j].src].code, doc->men[e->src].code) &&
-                    code_root(ev, doc->ev[j].code) == code_root(ev, e->code))
+                if (j != i && !drop[j - ev0] && doc->ev[j].tgt >= 0 && doc->ev[j].src >= 0 &&
+                    e->src >= 0 && !strcmp(doc->men[doc->ev[j].src].code, doc->men[e->src].code) &&
+                    code_root(ev, doc->ev[j].code) == code_root(ev, e->code) &&
+                    (doc->ev[j].trig_first == e->trig_first || sc.rank[j - ev0] ||
+                     sc.rank[i - ev0]))
                     drop[i - ev0] = 1;
         }
         size_t w = ev0;

@@ -64,7 +64,7 @@ enum {
     DY_W_AND, DY_W_COMMA, DY_W_SEMI, DY_W_IN, DY_W_OVER, DY_W_UPON, DY_W_BE, DY_W_READY,
     DY_W_WILLING, DY_W_PREPARED, DY_W_NOT, DY_W_WITHOUT, DY_W_AFTER, DY_W_BEFORE, DY_W_WHEN,
     DY_W_WHILE, DY_W_SINCE, DY_W_BECAUSE, DY_W_ALTHOUGH, DY_W_THOUGH, DY_W_UNTIL, DY_W_ONCE,
-    DY_W_WHEREAS, DY_W_WOULD, DY_W_N
+    DY_W_WHEREAS, DY_W_WOULD, DY_W_WHERE, DY_W_WHICH, DY_W_N
 };
 
 typedef struct dy_events {
@@ -91,6 +91,14 @@ typedef struct dy_events {
     int32_t *base;
     size_t nmodal;            /* codes these two tables cover (codes appended
                                later, e.g. by the PETRARCH reader, have none) */
+    /* per pattern, for the coder's scan: the need bits and the end of the
+     * head's run, laid out flat; valid only while idx_for == pat and
+     * idx_n == npat (a loader that replaces pat, e.g. the PETRARCH reader,
+     * leaves them stale, and the coder then reads pat itself) */
+    uint64_t *idx_need;
+    uint32_t *idx_end;
+    const dy_pattern *idx_for;
+    size_t idx_n;
     uint32_t *alt;            /* alternatives of PE_ALT elements: n, ids... */
     size_t nalt, alt_cap;
     uint32_t w[DY_W_N];       /* word ids of the grammar words the coder uses */

@@ -577,7 +577,8 @@ int dy_events_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
         [DY_W_BEFORE] = "before", [DY_W_WHEN] = "when", [DY_W_WHILE] = "while",
         [DY_W_SINCE] = "since", [DY_W_BECAUSE] = "because", [DY_W_ALTHOUGH] = "although",
         [DY_W_THOUGH] = "though", [DY_W_UNTIL] = "until", [DY_W_ONCE] = "once",
-        [DY_W_WHEREAS] = "whereas", [DY_W_WOULD] = "would"};
+        [DY_W_WHEREAS] = "whereas", [DY_W_WOULD] = "would", [DY_W_WHERE] = "where",
+        [DY_W_WHICH] = "which"};
     for (int i = 0; i < DY_W_N; i++)
         if (!(ev->w[i] = dy_word_add(ctx, gw[i], strlen(gw[i])))) {
             snprintf(err, errlen, "out of memory");
@@ -588,6 +589,20 @@ int dy_events_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
     if (dy_read_dir_lines(path, load_line, &st, &ev->files, &ev->nfiles, err, errlen))
         return -1;
     qsort(ev->pat, ev->npat, sizeof *ev->pat, cmp_pat);
+    ev->idx_need = dy_malloc((ev->npat ? ev->npat : 1) * sizeof *ev->idx_need);
+    ev->idx_end = dy_malloc((ev->npat ? ev->npat : 1) * sizeof *ev->idx_end);
+    if (!ev->idx_need || !ev->idx_end) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    for (size_t i = ev->npat; i-- > 0;) {
+        ev->idx_need[i] = ev->pat[i].need;
+        int same = i + 1 < ev->npat && ev->pat[i + 1].noun == ev->pat[i].noun &&
+                   ev->pat[i + 1].head == ev->pat[i].head;
+        ev->idx_end[i] = same ? ev->idx_end[i + 1] : (uint32_t)(i + 1);
+    }
+    ev->idx_for = ev->pat;
+    ev->idx_n = ev->npat;
     for (size_t i = 0; i < ev->npat; i++) {
         const dy_pattern *p = &ev->pat[i];
         if (i && p->noun == ev->pat[i - 1].noun && p->head == ev->pat[i - 1].head) {
@@ -613,6 +628,8 @@ void dy_events_free(dy_events *ev)
         dy_free(ev->modal[m]);
     dy_free(ev->base);
     dy_free(ev->alt);
+    dy_free(ev->idx_need);
+    dy_free(ev->idx_end);
     dy_free(ev->pat);
     dy_free(ev->el);
     dy_map_free(&ev->by_head);

@@ -630,19 +630,10 @@ static int build_suffixes(struct dyad_ctx *ctx, struct dy_tagger *tg)
     ncnt = 1;
     if (map_reserve(&tg->suf, 40000))
         goto nomem;
-    tg->wcount = dy_calloc(tg->nids, 1);
-    if (!tg->wcount)
-        goto nomem;
     for (uint32_t id = 1; id < tg->nids; id++) {
         uint32_t a = tg->lex_off[id], b = tg->lex_off[id + 1];
         if (a == b)
             continue;
-        {
-            double all = 0;
-            for (uint32_t e = a; e < b; e++)
-                all += exp(tg->ent[e].lp + tg->uni[tg->ent[e].st] + tg->lntot);
-            tg->wcount[id] = (uint8_t)(all > 255 ? 255 : all + 0.5);
-        }
         const char *w = dy_intern_str(&ctx->words, id);
         size_t wn = dy_intern_len(&ctx->words, id);
         if (wn < 3 || !dy_is_ascii_lower((unsigned char)w[wn - 1]))
@@ -912,7 +903,6 @@ static void tagger_free(struct dy_tagger *tg)
     dy_free(tg->wclass);
     dy_free(tg->lem_v);
     dy_free(tg->lem_n);
-    dy_free(tg->wcount);
     dy_free(tg);
 }
 
@@ -1022,7 +1012,7 @@ int dy_lex_load(struct dyad_ctx *ctx, char *err, size_t errlen)
     }
     tg->id_say = dy_word_add(ctx, "say", 3);
 
-    if (tg_cache_lemmas(ctx))
+    if (tg_augment_lexicon(ctx) || tg_cache_lemmas(ctx))
         goto nomem;
 
     /* per-word flags for every word known now */

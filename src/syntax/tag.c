@@ -15,6 +15,7 @@
 #include "../core/internal.h"
 
 #include <math.h>
+#include <stdio.h>
 
 /* Capitalisation evidence (ln factors). The lexicon is lower-cased, so it
  * cannot tell "Bush" from "bush"; in running text a capital letter away from
@@ -38,12 +39,9 @@
 #define CAP_NNP_FALLBACK (-11.5f)  /* ln P(w | nnp) for a capitalised word the
                                       lexicon never saw as a name */
 #endif
-#ifndef RARE_MAX
-#define RARE_MAX 5                 /* lexicon words seen at most this often ... */
-#endif
-#ifndef RARE_PEN
-#define RARE_PEN (-4.0f)           /* ... also get the unknown-word model's other
-                                      open-class tags, this much below it */
+#ifndef PROPADJ_NEXT
+#define PROPADJ_NEXT 1             /* a nationality adjective before a
+                                      lower-case noun is JJ (Rwandan refugees) */
 #endif
 #ifndef BEAM
 #define BEAM 9.0f                  /* candidates this far below the best posterior
@@ -169,6 +167,97 @@ static uint32_t lemma_of(const struct dyad_ctx *ctx, const char *w, size_t n, ui
     if (!on)
         return wid;
     return find_word(ctx, out, on);
+}
+
+#ifndef AUG_VERB
+#define AUG_VERB 0
+#endif
+#ifndef AUG_COUNT
+#define AUG_COUNT 0.2              /* corpus count given to a tag WordNet allows
+                                      but the lexicon never saw for a word */
+#endif
+
+/* festival's lexicon is a sample of one corpus: "bail" is only VB in it,
+ * "matches" only VBZ, "arrested" only VBN. Add the open-class tags WordNet's
+ * base forms and the morphy rules allow for each lexicon word (noun base ->
+ * NN, -s plural -> NNS, verb base -> VB/VBP, -s -> VBZ, -ed -> VBD/VBN,
+ * -ing -> VBG, adjective -> JJ) with a count of AUG_COUNT, i.e. ln P(w|t) =
+ * ln(AUG_COUNT / N(t)). Load time only; rebuilds the CSR arrays. */
+int tg_augment_lexicon(struct dyad_ctx *ctx)
+{
+    struct dy_tagger *tg = ctx->lex.tagger;
+    if (!tg || !tg->nids || !tg->lex_off || !tg->wn_verb.nslots)
+        return 0;
+    int st[8];
+    size_t cap = tg->nent + tg->nent / 2 + 16, n = 0;
+    tg_ent *ent = dy_malloc(cap * sizeof *ent);
+    uint32_t *off = dy_malloc(((size_t)tg->nids + 1) * sizeof *off);
+    if (!ent || !off) {
+        dy_free(ent);
+        dy_free(off);
+        return -1;
+    }
+    char out[64];
+    for (uint32_t id = 0; id < tg->nids; id++) {
+        off[id] = (uint32_t)n;
+        uint32_t a = tg->lex_off[id], b = tg->lex_off[id + 1];
+        int ns = 0;
+        if (a < b) {
+            const char *w = dy_intern_str(&ctx->words, id);
+            size_t wn = dy_intern_len(&ctx->words, id);
+            int closed = 0;
+            for (uint32_t e = a; e < b; e++)
+                closed |= tg->closed[tg->ent[e].st] && tg->ent[e].st != tg->s_cd;
+            if (!closed && wn >= 3 && wn < 60 && dy_is_ascii_lower((unsigned char)w[0]) &&
+                dy_is_ascii_lower((unsigned char)w[wn - 1])) {
+                if (tg_wn_has(&tg->wn_noun, w, wn))
+                    st[ns++] = tg->s_nn;
+                if (w[wn - 1] == 's' && morph_str(tg, w, wn, 'n', out, 0))
+                    st[ns++] = tg->s_nns;
+                /* not the verb tags of nouns: after "to" a VB reading wins
+                 * too easily ("due to fog", "to date") */
+                if (AUG_VERB && tg_wn_has(&tg->wn_verb, w, wn)) {
+                    st[ns++] = tg->s_vb;
+                    st[ns++] = tg->s_vbp;
+                }
+                if (morph_str(tg, w, wn, 'v', out, 0)) {
+                    if (w[wn - 1] == 's' && AUG_VERB)
+                        st[ns++] = tg->s_vbz;
+                    else if (ends(w, wn, "ed")) {
+                        st[ns++] = tg->s_vbd;
+                        st[ns++] = tg->s_vbn;
+                    } else if (ends(w, wn, "ing"))
+                        st[ns++] = tg->s_vbg;
+                }
+                if (tg_wn_has(&tg->wn_adj, w, wn) && ns < 8)
+                    st[ns++] = tg->s_jj;
+            }
+        }
+        if (DY_GROW(ent, cap, n + (b - a) + (size_t)ns)) {
+            dy_free(ent);
+            dy_free(off);
+            return -1;
+        }
+        for (uint32_t e = a; e < b; e++)
+            ent[n++] = tg->ent[e];
+        for (int q = 0; q < ns; q++) {
+            int have = st[q] < 0;
+            for (uint32_t e = a; e < b && !have; e++)
+                have = tg->ent[e].st == st[q];
+            if (have)
+                continue;
+            ent[n].st = (uint8_t)st[q];
+            ent[n].lp = (float)(log(AUG_COUNT) - (tg->uni[st[q]] + tg->lntot));
+            n++;
+        }
+    }
+    off[tg->nids] = (uint32_t)n;
+    dy_free(tg->ent);
+    dy_free(tg->lex_off);
+    tg->ent = ent;
+    tg->nent = n;
+    tg->lex_off = off;
+    return 0;
 }
 
 /* Fill the lemma cache for the lexicon's words that have an inflected verb
@@ -313,6 +402,57 @@ static void cand_unknown(const struct dy_tagger *tg, const char *w, size_t n, tg
     }
 }
 
+#ifndef WN_UNLICENSED
+#define WN_UNLICENSED (-3.0f)      /* an open-class tag WordNet does not allow
+                                      for a word the lexicon does not know */
+#endif
+
+/* A word the WSJ lexicon does not know may still be in WordNet (mosque,
+ * minefield, airdrops): its base forms and the morphy rules say which
+ * open-class tags are possible; the others pay WN_UNLICENSED. Names (NNP,
+ * NNPS) are left to capitalisation. Words WordNet does not know either keep
+ * the suffix model alone. */
+static void wn_bias(const struct dy_tagger *tg, const char *w, size_t n, tg_cand *c)
+{
+    if (n < 3 || n >= 60 || !tg->wn_noun.nslots)
+        return;
+    char out[64];
+    int nn = tg_wn_has(&tg->wn_noun, w, n);
+    int nns = w[n - 1] == 's' && morph_str(tg, w, n, 'n', out, 0);
+    int vb = tg_wn_has(&tg->wn_verb, w, n);
+    int vinf = morph_str(tg, w, n, 'v', out, 0);
+    int jj = tg_wn_has(&tg->wn_adj, w, n);
+    int rb = tg_wn_has(&tg->wn_adv, w, n);
+    if (!(nn || nns || vb || vinf || jj || rb))
+        return;
+    int ed = ends(w, n, "ed"), ing = ends(w, n, "ing");
+    for (int i = 0; i < c->n; i++) {
+        int st = c->st[i], ok;
+        if (st == tg->s_nnp || st == tg->s_nnps)
+            continue;
+        if (st == tg->s_nn)
+            ok = nn || (ing && vinf);
+        else if (st == tg->s_nns)
+            ok = nns;
+        else if (st == tg->s_vb || st == tg->s_vbp)
+            ok = vb;
+        else if (st == tg->s_vbz)
+            ok = vinf && w[n - 1] == 's';
+        else if (st == tg->s_vbd || st == tg->s_vbn)
+            ok = vinf && !ing && w[n - 1] != 's';
+        else if (st == tg->s_vbg)
+            ok = vinf && ing;
+        else if (st == tg->s_jj)
+            ok = jj || (vinf && (ed || ing));
+        else if (st == tg->s_rb)
+            ok = rb;
+        else
+            ok = 1;
+        if (!ok)
+            c->lp[i] += WN_UNLICENSED;
+    }
+}
+
 static void cand_number(const struct dy_tagger *tg, const char *w, size_t n, tg_cand *c)
 {
     if (has_alpha(w, n)) {
@@ -336,6 +476,8 @@ static void cand_number(const struct dy_tagger *tg, const char *w, size_t n, tg_
     for (int i = 0; i < tg->nnum; i++)
         cand_add(c, tg->num[i].st, tg->num[i].lp);
 }
+
+static int lex_has(const struct dy_tagger *tg, uint32_t id, int st);
 
 static void candidates(const struct dy_tagger *tg, const dy_text *t, size_t i, int initial,
                        const sent_info *si, tg_cand *c)
@@ -367,27 +509,6 @@ static void candidates(const struct dy_tagger *tg, const dy_text *t, size_t i, i
     if (known) {
         for (uint32_t e = tg->lex_off[k->word]; e < tg->lex_off[k->word + 1]; e++)
             cand_add(c, tg->ent[e].st, tg->ent[e].lp);
-        /* a rare word's tags in the lexicon are a small sample (festival has
-         * "matches" only as VBZ): the suffix model proposes the others */
-        if (RARE_MAX > 0 && tg->wcount && tg->wcount[k->word] <= RARE_MAX && k->kind == TK_WORD) {
-            tg_cand u;
-            u.n = 0;
-            cand_unknown(tg, w, n, &u);
-            for (int j = 0; j < u.n && c->n < TG_MAXC; j++) {
-                int st = u.st[j], have = 0;
-                if (st == tg->s_nnp || st == tg->s_nnps)
-                    continue;
-                for (int q = 0; q < c->n; q++)
-                    have |= c->st[q] == st;
-                if (have)
-                    continue;
-                /* half a count in that tag, times the suffix evidence */
-                for (int o = 0; o < tg->nopen; o++)
-                    if (tg->open[o] == st)
-                        cand_add(c, st, u.lp[j] - tg->oov[o] - (tg->uni[st] + tg->lntot) +
-                                            RARE_PEN);
-            }
-        }
     } else if (has_digit(w, n) && k->kind == TK_WORD) { /* F-16, G7, COVID-19 */
         cand_add(c, tg->s_nnp, -2.0f);
         cand_add(c, tg->s_nn, -3.0f);
@@ -395,6 +516,7 @@ static void candidates(const struct dy_tagger *tg, const dy_text *t, size_t i, i
         cand_add(c, tg->s_jj, -4.5f);
     } else {
         cand_unknown(tg, w, n, c);
+        wn_bias(tg, w, n, c);
     }
     /* after a possessive determiner (his calls, its needs) no finite verb */
     if (i > 0 && (tg_wclass(tg, t->tok[i - 1].word) & WC_POSS)) {
@@ -418,11 +540,24 @@ static void candidates(const struct dy_tagger *tg, const dy_text *t, size_t i, i
              * Israeli) stay JJ before a noun: Penn tags them JJ */
             int propadj = !allcap && (known || ends(w, n, "an") || ends(w, n, "ese") ||
                                       ends(w, n, "ish") || ends(w, n, "i") || ends(w, n, "ic"));
+            /* before a lower-case word (Rwandan refugees, Argentine
+             * striker) an adjective WordNet or the lexicon knows is JJ */
+            const dy_tok *nx = i + 1 < t->ntok ? &t->tok[i + 1] : NULL;
+            int nxlow = nx && nx->kind == TK_WORD && !(nx->flags & (TF_CAP | TF_ALLCAP)) &&
+                        !(nx->flags & TF_PARA) && has_alpha(dy_tok_norm(t, nx), nx->nlen) &&
+                        (nx->word >= tg->nids || tg->lex_off[nx->word] == tg->lex_off[nx->word + 1] ||
+                         lex_has(tg, nx->word, tg->s_nn) || lex_has(tg, nx->word, tg->s_nns));
+            int nation = ends(w, n, "an") || ends(w, n, "ese") || ends(w, n, "ish") ||
+                         ends(w, n, "i") || ends(w, n, "ch");
+            int adjknown = lex_has(tg, k->word, tg->s_jj) || tg_wn_has(&tg->wn_adj, w, n);
+            int adjfirst = !allcap && nation && nxlow && adjknown && PROPADJ_NEXT;
             for (int j = 0; j < c->n; j++) {
-                if (c->st[j] == tg->s_nnp || c->st[j] == tg->s_nnps)
+                if (c->st[j] == tg->s_nnp || c->st[j] == tg->s_nnps) {
                     hasnnp = 1;
-                else if (c->st[j] == tg->s_jj && propadj)
-                    c->lp[j] += known ? PROPADJ_KNOWN_PEN : -1.0f;
+                    if (adjfirst)
+                        c->lp[j] -= 1.5f;
+                } else if (c->st[j] == tg->s_jj && propadj)
+                    c->lp[j] += adjfirst ? 0.0f : known ? PROPADJ_KNOWN_PEN : -1.0f;
                 else
                     c->lp[j] += pen;
             }
@@ -695,6 +830,17 @@ static int bare_licensor(const struct dy_tagger *tg, const dy_text *t, size_t i)
     return (c & (WC_DO | WC_BARE)) != 0;
 }
 
+/* Can the past form k be a past tense (VBD)? The lexicon says so, or it
+ * is a regular -ed form (festival lacks VBD for many: "arrested", "bombed");
+ * irregular participles (driven, taken, shown) cannot. */
+static int past_reading(const struct dy_tagger *tg, const dy_text *t, const dy_tok *k)
+{
+    if (lex_has(tg, k->word, tg->s_vbd))
+        return 1;
+    const char *w = dy_tok_norm(t, k);
+    return k->nlen > 3 && w[k->nlen - 2] == 'e' && w[k->nlen - 1] == 'd';
+}
+
 /* The first token of the noun phrase that ends at token j - 1 (tags only). */
 static size_t np_back(const dy_text *t, size_t first, size_t j)
 {
@@ -797,7 +943,8 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
                    t->tok[q - 1].tag != T_PUNCT_END)
                 q--;
             if (q > first && t->tok[q - 1].tag == T_VBD &&
-                !(tg_wclass(tg, t->tok[q - 1].word) & (WC_HAVE | WC_BE | WC_GET)))
+                !(tg_wclass(tg, t->tok[q - 1].word) & (WC_HAVE | WC_BE | WC_GET)) &&
+                past_reading(tg, t, k))
                 k->tag = T_VBD;
         }
         /* a deal brokered by X: a past form after a noun, before "by", with
@@ -814,21 +961,36 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
                 k->tag = T_VBN;
         }
         /* Police arrested four men: a past participle right after a
-         * clause-initial subject and before an object is a past tense */
-        if (k->tag == T_VBN && j > first && !dy_tag_is_verb(nt0) && nt0 != T_MD) {
+         * clause-initial subject (adverbs between: "It indirectly quoted")
+         * is a past tense when it has an object, or when no finite verb
+         * follows in its clause (a reduced relative needs one: "the men
+         * arrested on Friday were released"); a that-clause or a relative
+         * clause after it has finite verbs of its own ("officials agreed on
+         * Wednesday that the treaty would be signed") */
+        if (k->tag == T_VBN && j > first && !dy_tag_is_verb(nt0) && nt0 != T_MD &&
+            past_reading(tg, t, k)) {
             size_t a = j;
+            while (a > first + 1 && (t->tok[a - 1].tag == T_RB || t->tok[a - 1].tag == T_RBR) &&
+                   !(tg_wclass(tg, t->tok[a - 1].word) & WC_NEG))
+                a--;
             int pt = t->tok[a - 1].tag;
-            int subj = dy_tag_is_noun(pt) || (pt == T_PRP && (tg_wclass(tg, t->tok[a - 1].word) & WC_PRON_SUBJ)) ||
+            int pron = pt == T_PRP && (tg_wclass(tg, t->tok[a - 1].word) & WC_PRON_SUBJ);
+            int subj = dy_tag_is_noun(pt) || pron ||
                        (pt == T_JJ && a >= first + 2 && t->tok[a - 2].tag == T_DT &&
                         lex_has(tg, t->tok[a - 1].word, tg->s_nn));
             if (subj) {
                 size_t s0 = pt == T_PRP ? a - 1 : np_back(t, first, a);
                 int pre = s0 > first ? t->tok[s0 - 1].tag : T_NONE;
                 int open = s0 == first || pre == T_CC || pre == T_PUNCT_COMMA || pre == T_WDT ||
-                           pre == T_WP || pre == T_LQUOTE || pre == T_PUNCT_COLON ||
+                           pre == T_WP || pre == T_LQUOTE || pre == T_RQUOTE ||
+                           pre == T_PUNCT_COLON || pre == T_WRB ||
                            (pre == T_IN && ((tg_wclass(tg, t->tok[s0 - 1].word) & WC_SUBORD) ||
                                             dy_tok_is(t, &t->tok[s0 - 1], "as") ||
                                             dy_tok_is(t, &t->tok[s0 - 1], "that")));
+                /* a subject pronoun (he, they) needs a finite verb: unless
+                 * it is an object ("saw it destroyed") it is this one */
+                if (pron && !dy_tok_is(t, &t->tok[a - 1], "it") && !dy_tok_is(t, &t->tok[a - 1], "you"))
+                    open = 1;
                 if (open && pre != T_PUNCT_COMMA && np_start_tag(nt0) && nt0 != T_JJ)
                     k->tag = T_VBD;
                 else if (open && j + 1 < end && !dy_tag_is_verb(nt0)) {
@@ -836,7 +998,10 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
                     int later = 0;
                     for (size_t q = j + 1; q < end && !later; q++) {
                         int tq = t->tok[q].tag;
-                        if (tq == T_CC || (tq == T_PUNCT_COMMA && pre != T_PUNCT_COMMA))
+                        if (tq == T_CC || (tq == T_PUNCT_COMMA && pre != T_PUNCT_COMMA) ||
+                            tq == T_WDT || tq == T_WP ||
+                            (tq == T_IN && ((tg_wclass(tg, t->tok[q].word) & WC_SUBORD) ||
+                                            dy_tok_is(t, &t->tok[q], "that"))))
                             break;
                         later = tq == T_VBD || tq == T_VBZ || tq == T_VBP || tq == T_MD;
                     }
@@ -975,7 +1140,18 @@ static void tag_span(const struct dyad_ctx *ctx, dy_text *t, size_t first, size_
         }
         i += m;
     }
+#ifdef DEBUG_FIX
+    for (size_t j = first; j < end; j++)
+        fprintf(stderr, "%.*s/%s ", (int)t->tok[j].nlen, dy_tok_norm(t, &t->tok[j]), dy_tag_name(t->tok[j].tag));
+    fprintf(stderr, "\n");
+#endif
     fix_tags(tg, &ctx->lex, t, first, end);
+#ifdef DEBUG_FIX
+    fprintf(stderr, "  after: ");
+    for (size_t j = first; j < end; j++)
+        fprintf(stderr, "%.*s/%s ", (int)t->tok[j].nlen, dy_tok_norm(t, &t->tok[j]), dy_tag_name(t->tok[j].tag));
+    fprintf(stderr, "\n");
+#endif
     for (size_t j = first; j < end; j++) {
         dy_tok *k = &t->tok[j];
         if (k->tag == T_PRPS && dy_tok_is(t, k, "her") && !next_is_nominal(t, j, end))

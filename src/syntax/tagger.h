@@ -87,9 +87,6 @@ struct dy_tagger {
     uint32_t id_say;                /* word id of "say" (for according to) */
     /* lemma cache for the lexicon's inflected words (ids < nids; 0: not cached) */
     uint32_t *lem_v, *lem_n;
-    /* expected corpus count of each lexicon word (ids < nids), clamped to
-     * 255: rare words also get the unknown-word model's other tags */
-    uint8_t *wcount;
 };
 
 /* Emission candidates of one token. */
@@ -108,6 +105,7 @@ static inline uint32_t tg_wclass(const struct dy_tagger *tg, uint32_t id)
 uint64_t tg_key(const char *s, size_t n);
 struct dyad_ctx;
 int tg_cache_lemmas(struct dyad_ctx *ctx);
+int tg_augment_lexicon(struct dyad_ctx *ctx);
 int tg_wn_has(const dy_map *set, const char *s, size_t n);
 
 #endif
