@@ -19,7 +19,8 @@ ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) -fPIC
 LDLIBS  := $(PKG_LIBS) -lm
 
 LIB_SRC := $(sort $(wildcard src/util/*.c src/text/*.c src/syntax/*.c src/actors/*.c \
-             src/events/*.c src/context/*.c src/output/*.c src/store/*.c src/core/*.c))
+             src/events/*.c src/context/*.c src/output/*.c src/store/*.c src/core/*.c \
+             src/compat/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c src/server/*.c))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_OBJ := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
@@ -70,12 +71,19 @@ sanitize:
 
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build/fuzz/%)
-FUZZ_LIB_SRC := $(LIB_SRC)
-build/fuzz/%: fuzz/%.c $(LIB_SRC)
-	@mkdir -p build/fuzz
-	clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Iinclude -Isrc $(PKG_CFLAGS) \
-	  -DDYAD_BUILD_DATA='"$(CURDIR)/data"' -DDYAD_PREFIX_DATA='"$(PREFIX)/share/dyad"' \
-	  -fsanitize=fuzzer,address,undefined -o $@ $< $(LIB_SRC) $(LDLIBS)
+# The library once, instrumented for coverage and built with ASan+UBSan.
+FUZZ_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -g -O1 -Iinclude -Isrc \
+  $(PKG_CFLAGS) -DDYAD_BUILD_DATA='"$(CURDIR)/data"' -DDYAD_PREFIX_DATA='"$(PREFIX)/share/dyad"'
+FUZZ_OBJ := $(LIB_SRC:%.c=build/fuzz/obj/%.o)
+build/fuzz/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined -MMD -MP -c $< -o $@
+build/fuzz/libdyad-fuzz.a: $(FUZZ_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+build/fuzz/%: fuzz/%.c build/fuzz/libdyad-fuzz.a
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< build/fuzz/libdyad-fuzz.a $(LDLIBS)
+-include $(FUZZ_OBJ:.o=.d)
 
 FUZZ_SECONDS ?= 20
 fuzz-smoke: $(FUZZ_BIN)

@@ -28,7 +28,7 @@ typedef struct gtok {
 static double now(void)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
@@ -242,10 +242,13 @@ int main(int argc, char **argv)
     dy_syn syn;
     memset(&syn, 0, sizeof syn);
     double t0 = now();
-    int reps = 5;
-    for (int r = 0; r < reps; r++)
+    int reps = 10;
+    for (int r = 0; r < reps; r++) {
+        for (size_t i = 0; i < t.ntok; i++) /* as the tokenizer leaves them */
+            t.tok[i].tag = 0, t.tok[i].lemma = 0;
         if (dy_tag(ctx, &t) || dy_parse(ctx, &t, &syn))
             return 1;
+    }
     double t1 = now();
     if (goldtags) { /* chunk from the reference tags (isolates the chunker) */
         for (size_t i = 0; i < t.ntok; i++) {
@@ -430,7 +433,7 @@ int main(int argc, char **argv)
                nsent - nprose, all > ptok ? 100.0 * (double)(ok - pok) / (double)(all - ptok) : 0,
                op + orr > 0 ? 2 * op * orr / (op + orr) : 0, op, orr, og);
     }
-    printf("tag+parse speed: %.0f sentences/s (%.0f tokens/s)\n",
+    printf("tag+parse speed: %.0f sentences/s (%.0f tokens/s, process CPU time)\n",
            (double)nsent * reps / (t1 - t0), (double)all * reps / (t1 - t0));
     /* top confusions */
     printf("commonest disagreements (dyad -> reference):\n");

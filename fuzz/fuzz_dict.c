@@ -1,9 +1,7 @@
-/* fuzz_dict.c - libFuzzer target: arbitrary bytes as an actor dictionary
- * file (src/actors/dict.c): loaded into the trie, validated by the check,
- * then used to code a short text with the shipped syntax tables. The file is
- * written to a private data directory whose other tables link to the
- * shipped ones. */
-#include <dirent.h>
+/* fuzz_dict.c - libFuzzer target: the dictionary loaders. Each input becomes
+ * one actor file or one event-pattern file (by its first byte) of a scratch
+ * data directory whose other tables link to the real ones; the context is
+ * loaded, checked and freed. Loading must fail cleanly, never crash. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,57 +9,63 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/internal.h"
+#include "dyad.h"
 
-static dyad_ctx *ctx;       /* shipped tables; its actors are replaced per input */
-static dyad_doc *doc;
-static char dir[256], file[512];
+static char dir[256];
 
-static void nocb(void *user, const char *f, int line, const char *msg)
+static void link_data(const char *name)
 {
-    (void)user;
-    (void)f;
-    (void)line;
-    (void)msg;
+    char from[4096], to[512];
+    snprintf(from, sizeof from, "%s/%s", DYAD_BUILD_DATA, name);
+    snprintf(to, sizeof to, "%s/%s", dir, name);
+    if (symlink(from, to) && access(to, F_OK))
+        abort();
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    char err[512];
-    if (dyad_ctx_new(NULL, &ctx, err, sizeof err))
-        abort();
-    doc = dyad_doc_new();
-    snprintf(dir, sizeof dir, "/tmp/dyad-fuzz-dict.XXXXXX");
-    if (!mkdtemp(dir))
-        abort();
+    snprintf(dir, sizeof dir, "/tmp/dyad-fuzz-dict-%d", (int)getpid());
+    mkdir(dir, 0700);
+    static const char *keep[] = {"abbreviations.txt", "cameo", "time", "quotes", "places",
+                                 "syntax", "schema.sql"};
+    for (size_t i = 0; i < sizeof keep / sizeof *keep; i++)
+        link_data(keep[i]);
     char p[512];
     snprintf(p, sizeof p, "%s/actors", dir);
-    mkdir(p, 0777);
-    snprintf(file, sizeof file, "%s/actors/fuzz.txt", dir);
+    mkdir(p, 0700);
+    snprintf(p, sizeof p, "%s/events", dir);
+    mkdir(p, 0700);
     return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    FILE *f = fopen(file, "wb");
-    if (!f)
-        return 0;
-    fwrite(data, 1, size, f);
-    fclose(f);
-    dy_actors old = ctx->act;
+    char actors[512], events[512];
+    snprintf(actors, sizeof actors, "%s/actors/fuzz.txt", dir);
+    snprintf(events, sizeof events, "%s/events/fuzz.txt", dir);
+    unlink(actors);
+    unlink(events);
+    /* a minimal valid pair, then the input in one of them */
+    FILE *a = fopen(actors, "wb"), *e = fopen(events, "wb");
+    if (!a || !e)
+        abort();
+    fputs("Russia | Russian => RUS\n%section agents\ntroops => MIL\n%section actors\n", a);
+    fputs("attack => 190\n", e);
+    fwrite(data, 1, size, size && (data[0] & 1) ? e : a);
+    fclose(a);
+    fclose(e);
+    dyad_ctx *ctx = NULL;
     char err[512];
-    if (dy_actors_load(ctx, dir, err, sizeof err) == 0) {
-        char *dd = ctx->data_dir;
-        ctx->data_dir = dir;
-        dy_actors_check(ctx, nocb, NULL);
-        ctx->data_dir = dd;
-        static const char text[] = "Freedonia's troops and the alliance met President Rufus "
-                                   "Firefly. He said the bloc and its partner agreed.";
-        dyad_code(ctx, doc, text, sizeof text - 1, "2024-10-03");
+    if (dyad_ctx_new(dir, &ctx, err, sizeof err) == DYAD_OK) {
+        dyad_doc *d = dyad_doc_new();
+        static const char t[] = "Russian troops attacked the town of Avdiivka on Monday.";
+        dyad_code(ctx, d, t, sizeof t - 1, "2024-10-03");
+        size_t n;
+        dyad_doc_json(d, "f", DYAD_FMT_DOC, &n);
+        dyad_doc_free(d);
+        dyad_ctx_free(ctx);
     }
-    dy_actors_free(&ctx->act);
-    ctx->act = old;
     return 0;
 }

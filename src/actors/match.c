@@ -55,6 +55,7 @@ typedef struct name_mem {
     uint8_t wl;
     uint8_t gender;
     uint8_t role;           /* the code is a bare role (AM_ROLE) */
+    int32_t entry;          /* the dictionary person, -1 for an unknown one */
     char code[24];
 } name_mem;
 
@@ -341,7 +342,28 @@ static void remember_name(astate *st, uint32_t i, const char *code, uint8_t gend
     n->wl = (uint8_t)k->nlen;
     n->gender = gender;
     n->role = (uint8_t)role;
+    n->entry = -1;
     cpy(n->code, sizeof n->code, code);
+}
+
+/* A dictionary person named in full ("John Major"): the surname alone later
+ * in the document is the same person, even when the dictionaries do not list
+ * it alone (a surname that is also a word). */
+static void remember_person(astate *st, const dy_mention *m)
+{
+    const dy_aentry *e = &st->a->entries[m->entry];
+    uint32_t last = m->end - 1;
+    if (e->kind != EK_ACTOR || !e->person || m->end - m->first < 2 ||
+        !(st->t->tok[last].flags & TF_CAP) || st->t->tok[last].kind != TK_WORD)
+        return;
+    size_t before = st->nnm;
+    remember_name(st, last, m->code, 0, 0);
+    for (size_t q = 0; q < st->nnm; q++)
+        if (name_is(st->t, last, &st->nm[q])) {
+            if (q >= before || st->nm[q].entry < 0)
+                st->nm[q].entry = m->entry;
+            break;
+        }
 }
 
 /* Is the agent match ending at token j a modifier of the noun after it
@@ -505,6 +527,10 @@ static int pron_fits(const astate *st, int32_t r, int pk, uint8_t g)
         return !g || !mg || g == mg;
     }
     case PK_THING:
+        /* a named body is "it" even with a plural name ("Rapid Support
+         * Forces") */
+        if (m->entry >= 0 && m->agent_entry < 0 && !(m->flags & AM_PERSON))
+            return 1;
         return !(m->flags & (AM_PERSON | AM_PLURAL | AM_AGENT_ONLY));
     case PK_PLURAL:
         return (m->flags & AM_PLURAL) && !(m->flags & AM_PERSON);
@@ -1056,6 +1082,8 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
         dy_mention *mm = &st->doc->men[m];
         if (name_tok != UINT32_MAX)
             remember_name(st, name_tok, mm->code, mm->gender, (flags & AM_ROLE) != 0);
+        else if (entry >= 0 && (flags & AM_NAMED) && a->entries[entry].person)
+            remember_person(st, mm);
     }
     return 0;
 }
@@ -1145,9 +1173,11 @@ static int do_sentence(astate *st, uint32_t s)
             continue;
         if ((k->flags & TF_CAP) && k->kind == TK_WORD) {
             for (size_t q = 0; q < st->nnm; q++)
-                if (name_is(t, i, &st->nm[q])) {
+                if (name_is(t, i, &st->nm[q]) &&
+                    (st->nm[q].entry < 0 || k->tag == T_NNP || k->tag == T_NNPS)) {
                     if (push_men(st, i, i + 1, s, st->nm[q].code,
-                                 AM_PERSON | AM_NAMED | (st->nm[q].role ? AM_ROLE : 0), -1, -1) < 0)
+                                 AM_PERSON | AM_NAMED | (st->nm[q].role ? AM_ROLE : 0),
+                                 st->nm[q].entry, -1) < 0)
                         return -1;
                     doc->men[doc->nmen - 1].gender = st->nm[q].gender;
                     break;

@@ -1525,7 +1525,7 @@ static int code_plain(sctx *sc, uint32_t g, frame *f)
         sc->cur_rank = 1;
     }
     int32_t tgt = f->tgt, tgt_np = f->tgt_np;
-    if ((vg->flags & VG_SPEECH) && !strcmp(ev->codes[code].code, "010"))
+    if ((vg->flags & VG_SPEECH) && !strcmp(ev->codes[code].code, "010") && f->tgt_rule == 3)
         tgt = tgt_np = -1;   /* "told reporters": an audience, not a target */
     if ((vg->flags & VG_SPEECH) && tgt < 0 && code_root(ev, code) == 1) {
         /* "X said Y would ...": the reported clause's subject */

@@ -179,6 +179,23 @@ static int is_month(const pctx *p, uint32_t i)
     return 0;
 }
 
+/* A lower-case particle inside a name: de, van, al ... (between two
+ * capitalised words). */
+static int name_particle(const pctx *p, uint32_t i)
+{
+    static const char *const w[] = {"de", "da", "del", "della", "der", "den", "van", "von",
+                                    "la", "le", "al", "el", "bin", "ibn", "dos", "das",
+                                    "du", "des", "di", "do", "sans", "y", "ter", "zu"};
+    const dy_tok *k = &p->t->tok[i];
+    if (k->flags & (TF_CAP | TF_ALLCAP) || i + 1 >= p->end ||
+        !(p->t->tok[i + 1].flags & TF_CAP) || !(p->t->tok[i - 1].flags & TF_CAP))
+        return 0;
+    for (size_t j = 0; j < sizeof w / sizeof w[0]; j++)
+        if (IS(p, i, w[j]))
+            return 1;
+    return 0;
+}
+
 /* Can token i continue a noun phrase that runs [a, i)? */
 static int np_continues(const pctx *p, uint32_t a, uint32_t i)
 {
@@ -227,6 +244,8 @@ static int np_continues(const pctx *p, uint32_t a, uint32_t i)
         return 1; /* between 18 and 20, three to five percent */
     if (tg == T_CC && is_adj(pt) && is_adj(nt) && !IS(p, i, "but"))
         return 1; /* actual and potential passengers */
+    if ((pt == T_NNP || pt == T_NNPS) && (nt == T_NNP || nt == T_NNPS) && name_particle(p, i))
+        return 1; /* Rio de Janeiro, Van der Vegt, Medecins sans Frontieres */
     if (tg == T_CC && IS(p, i, "&") && (pt == T_NNP || pt == T_NNPS) &&
         (nt == T_NNP || nt == T_NNPS))
         return 1; /* Toyo Trust & Banking Co */

@@ -39,6 +39,9 @@
 #define CAP_NNP_FALLBACK (-11.5f)  /* ln P(w | nnp) for a capitalised word the
                                       lexicon never saw as a name */
 #endif
+#ifndef AFTER_BE
+#define AFTER_BE 2.0f              /* bonus of VBG right after a form of be */
+#endif
 #ifndef PROPADJ_NEXT
 #define PROPADJ_NEXT 1             /* a nationality adjective before a
                                       lower-case noun is JJ (Rwandan refugees) */
@@ -169,8 +172,14 @@ static uint32_t lemma_of(const struct dyad_ctx *ctx, const char *w, size_t n, ui
     return find_word(ctx, out, on);
 }
 
+#ifndef NO_AUG
+#define NO_AUG 0
+#endif
 #ifndef AUG_VERB
 #define AUG_VERB 0
+#endif
+#ifndef AUG_FRAC
+#define AUG_FRAC 0.0               /* ... or this share of the word's count */
 #endif
 #ifndef AUG_COUNT
 #define AUG_COUNT 0.2              /* corpus count given to a tag WordNet allows
@@ -186,7 +195,7 @@ static uint32_t lemma_of(const struct dyad_ctx *ctx, const char *w, size_t n, ui
 int tg_augment_lexicon(struct dyad_ctx *ctx)
 {
     struct dy_tagger *tg = ctx->lex.tagger;
-    if (!tg || !tg->nids || !tg->lex_off || !tg->wn_verb.nslots)
+    if (!tg || !tg->nids || !tg->lex_off || !tg->wn_verb.nslots || NO_AUG)
         return 0;
     int st[8];
     size_t cap = tg->nent + tg->nent / 2 + 16, n = 0;
@@ -238,8 +247,12 @@ int tg_augment_lexicon(struct dyad_ctx *ctx)
             dy_free(off);
             return -1;
         }
-        for (uint32_t e = a; e < b; e++)
+        double wc = 0; /* the word's corpus count */
+        for (uint32_t e = a; e < b; e++) {
             ent[n++] = tg->ent[e];
+            wc += exp(tg->ent[e].lp + tg->uni[tg->ent[e].st] + tg->lntot);
+        }
+        double add = AUG_FRAC * wc > AUG_COUNT ? AUG_FRAC * wc : AUG_COUNT;
         for (int q = 0; q < ns; q++) {
             int have = st[q] < 0;
             for (uint32_t e = a; e < b && !have; e++)
@@ -247,7 +260,7 @@ int tg_augment_lexicon(struct dyad_ctx *ctx)
             if (have)
                 continue;
             ent[n].st = (uint8_t)st[q];
-            ent[n].lp = (float)(log(AUG_COUNT) - (tg->uni[st[q]] + tg->lntot));
+            ent[n].lp = (float)(log(add) - (tg->uni[st[q]] + tg->lntot));
             n++;
         }
     }
@@ -402,6 +415,9 @@ static void cand_unknown(const struct dy_tagger *tg, const char *w, size_t n, tg
     }
 }
 
+#ifndef NO_WNBIAS
+#define NO_WNBIAS 0
+#endif
 #ifndef WN_UNLICENSED
 #define WN_UNLICENSED (-3.0f)      /* an open-class tag WordNet does not allow
                                       for a word the lexicon does not know */
@@ -414,7 +430,7 @@ static void cand_unknown(const struct dy_tagger *tg, const char *w, size_t n, tg
  * the suffix model alone. */
 static void wn_bias(const struct dy_tagger *tg, const char *w, size_t n, tg_cand *c)
 {
-    if (n < 3 || n >= 60 || !tg->wn_noun.nslots)
+    if (n < 3 || n >= 60 || !tg->wn_noun.nslots || NO_WNBIAS)
         return;
     char out[64];
     int nn = tg_wn_has(&tg->wn_noun, w, n);
@@ -509,6 +525,8 @@ static void candidates(const struct dy_tagger *tg, const dy_text *t, size_t i, i
     if (known) {
         for (uint32_t e = tg->lex_off[k->word]; e < tg->lex_off[k->word + 1]; e++)
             cand_add(c, tg->ent[e].st, tg->ent[e].lp);
+    } else if (has_digit(w, n) && !has_alpha(w, n) && !(k->flags & TF_CAP)) {
+        cand_number(tg, w, n, c); /* .647, +6221: numbers the tokenizer left as words */
     } else if (has_digit(w, n) && k->kind == TK_WORD) { /* F-16, G7, COVID-19 */
         cand_add(c, tg->s_nnp, -2.0f);
         cand_add(c, tg->s_nn, -3.0f);
@@ -517,6 +535,18 @@ static void candidates(const struct dy_tagger *tg, const dy_text *t, size_t i, i
     } else {
         cand_unknown(tg, w, n, c);
         wn_bias(tg, w, n, c);
+    }
+    /* after a form of be (were trading, is being rebuilt) an -ing word is
+     * a progressive: the trigram cannot tell "were" from "said" (both vbd)
+     * and prefers a noun after either */
+    if (i > 0 && AFTER_BE > 0) {
+        size_t q = i - 1;
+        while (q > 0 && (tg_wclass(tg, t->tok[q].word) & WC_NEG))
+            q--;
+        if ((tg_wclass(tg, t->tok[q].word) & WC_BE) && t->tok[q].kind != TK_PUNCT)
+            for (int j = 0; j < c->n; j++)
+                if (c->st[j] == tg->s_vbg)
+                    c->lp[j] += AFTER_BE;
     }
     /* after a possessive determiner (his calls, its needs) no finite verb */
     if (i > 0 && (tg_wclass(tg, t->tok[i - 1].word) & WC_POSS)) {
@@ -805,6 +835,17 @@ static int lex_has(const struct dy_tagger *tg, uint32_t id, int st)
     return 0;
 }
 
+/* Lemmas while tagging (dy_tok.lemma is set after the corrections): the
+ * load-time cache of the lexicon's inflected words, else the word. */
+static uint32_t verb_lemma(const struct dy_tagger *tg, uint32_t id)
+{
+    return tg->lem_v && id && id < tg->nids && tg->lem_v[id] ? tg->lem_v[id] : id;
+}
+static uint32_t noun_lemma(const struct dy_tagger *tg, uint32_t id)
+{
+    return tg->lem_n && id && id < tg->nids && tg->lem_n[id] ? tg->lem_n[id] : id;
+}
+
 static int nominal_tag(int t)
 {
     return dy_tag_is_noun(t) || t == T_JJ || t == T_JJR || t == T_JJS || t == T_CD ||
@@ -826,7 +867,7 @@ static int np_start_tag(int t)
 /* Can token i (a verb form) take a bare infinitive after it? */
 static int bare_licensor(const struct dy_tagger *tg, const dy_text *t, size_t i)
 {
-    uint32_t c = tg_wclass(tg, t->tok[i].word) | tg_wclass(tg, t->tok[i].lemma);
+    uint32_t c = tg_wclass(tg, t->tok[i].word) | tg_wclass(tg, verb_lemma(tg, t->tok[i].word));
     return (c & (WC_DO | WC_BARE)) != 0;
 }
 
@@ -839,6 +880,14 @@ static int past_reading(const struct dy_tagger *tg, const dy_text *t, const dy_t
         return 1;
     const char *w = dy_tok_norm(t, k);
     return k->nlen > 3 && w[k->nlen - 2] == 'e' && w[k->nlen - 1] == 'd';
+}
+
+/* Is the -s form k a plural WordNet knows (airdrops -> airdrop)? */
+static int noun_plural(const struct dy_tagger *tg, const dy_text *t, const dy_tok *k)
+{
+    char out[64];
+    const char *w = dy_tok_norm(t, k);
+    return k->nlen < 60 && w[k->nlen - 1] == 's' && morph_str(tg, w, k->nlen, 'n', out, 0) > 0;
 }
 
 /* The first token of the noun phrase that ends at token j - 1 (tags only). */
@@ -929,11 +978,18 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
                 if (nq == T_JJ && q + 2 < end && dy_tag_is_noun(t->tok[q + 2].tag) &&
                     (tg_wclass(tg, t->tok[q + 2].word) & WC_TIME))
                     hasobj = 0; /* burned last year */
-                if (!hasobj && !(wflag_content_noun(tg, t->tok[j - 1].lemma ? t->tok[j - 1].lemma
-                                                                             : t->tok[j - 1].word)))
+                if (!hasobj && !(wflag_content_noun(tg, noun_lemma(tg, t->tok[j - 1].word))))
                     k->tag = T_WDT;
             }
         }
+        /* an -s form next to a finite verb is a plural noun: "Kinshasa
+         * opposes airdrops", "import needs helped it recover" */
+        if (k->tag == T_VBZ && j > first && !(tg_wclass(tg, k->word) & (WC_BE | WC_HAVE | WC_DO)) &&
+            (pt0 == T_VBD || pt0 == T_VBZ || pt0 == T_VBP || pt0 == T_MD ||
+             ((nt0 == T_VBD || nt0 == T_VBZ || nt0 == T_VBP || nt0 == T_MD || nt0 == T_VBN) &&
+              dy_tag_is_noun(pt0))) &&
+            (lex_has(tg, k->word, tg->s_nns) || (k->nlen > 3 && noun_plural(tg, t, k))))
+            k->tag = T_NNS;
         /* stormed the airport and seized: a participle coordinated with a
          * past tense is a past tense */
         if (k->tag == T_VBN && pt0 == T_CC && j >= first + 2) {
@@ -984,6 +1040,8 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
                 int open = s0 == first || pre == T_CC || pre == T_PUNCT_COMMA || pre == T_WDT ||
                            pre == T_WP || pre == T_LQUOTE || pre == T_RQUOTE ||
                            pre == T_PUNCT_COLON || pre == T_WRB ||
+                           /* said [Monday's import needs] helped */
+                           (dy_tag_is_verb(pre) && (tg_wclass(tg, verb_lemma(tg, t->tok[s0 - 1].word)) & WC_SPEECH)) ||
                            (pre == T_IN && ((tg_wclass(tg, t->tok[s0 - 1].word) & WC_SUBORD) ||
                                             dy_tok_is(t, &t->tok[s0 - 1], "as") ||
                                             dy_tok_is(t, &t->tok[s0 - 1], "that")));
