@@ -8,26 +8,31 @@
  *  2. combination: ACTOR [adjectives] AGENT ("Russian troops" RUS+MIL,
  *     "Kremlin forces", "the Bush administration"), ACTOR 's AGENT, AGENT of
  *     [the] ACTOR, AGENT in COUNTRY for @located agents ("police in Kenya"),
- *     COUNTRY TITLE NAME ("U.S. President Joe Biden"), TITLE Name for people
- *     the dictionaries do not know (whose later surname-only mentions keep
- *     the code), "former" titles -> ELI; an agent that modifies a noun
- *     ("military aid") is no actor;
+ *     COUNTRY TITLE NAME ("U.S. President Joe Biden"), TITLE Name [of COUNTRY]
+ *     for people the dictionaries do not know, "former" titles -> ELI; an
+ *     agent that modifies a noun ("military aid") is no actor, a known
+ *     person's surname after an unknown first name is someone else;
  *  3. dated codes chosen by the document's role date;
  *  4. unknown names in apposition to a title ("Ana Petrova, Bulgaria's
- *     foreign minister,") take the title's code;
+ *     foreign minister,") take the title's code; the surname of a person
+ *     met earlier in the document (an unknown one with a title, or a known
+ *     one by full name) names that person again ("Petrova", "Major");
  *  5. a role without a country (an unknown "President X", "the government")
  *     takes the sentence's one country when there is exactly one that is not
- *     behind a preposition (the "context country", carried over sentences
- *     that name none);
+ *     behind a place preposition (the "context country", carried over
+ *     sentences that name none);
  *  6. coreference, in text order: he/she/him/his/her to the speaker of the
  *     latest attribution when it is at most a sentence back, else to the
  *     nearest person in the last two sentences (subjects first, gender
- *     respected); it/its to the nearest organisation or country, they/them/
- *     their to the nearest group (one sentence back; expletive "it is" left
- *     alone); descriptions ("the alliance", "its former Soviet partner") to the
+ *     respected, an object pronoun not its clause's subject); it/its to the
+ *     nearest organisation or country, they/them/their to the nearest group
+ *     (one sentence back; expletive "it is" and object "it" left alone);
+ *     descriptions ("the alliance", "its former Soviet partner") to the
  *     latest actor carrying one of their @tags, else their own code; a title
  *     without a name ("the new NATO secretary general") to the latest named
- *     person with its code. A resolved mention carries its referent's code and
+ *     person with its code; a definite agent ("the militant group") to the
+ *     latest actor with its role; "its troops", "the country's envoy" to the
+ *     owner's country. A resolved mention carries its referent's code and
  *     `ref` points at the first, named mention of the entity.
  * Everything lives on the stack or in doc->men: no allocation per token. */
 #include "../core/internal.h"
@@ -36,7 +41,7 @@
 
 #define MAX_RAW 256         /* dictionary matches per sentence */
 #define MAX_SENT_MEN 512    /* mentions per sentence */
-#define MAX_NAMES 64        /* unknown names remembered per document */
+#define MAX_NAMES 64        /* surnames remembered per document */
 #define MAX_GENDER 64       /* dictionary people whose gender was learned */
 #define PERSON_WINDOW 2     /* sentences back for he/she */
 #define THING_WINDOW 1      /* for it/they */
@@ -102,6 +107,17 @@ static int is_poss_pron(const dy_text *t, size_t i)
 {
     return tok_is(t, i, "its") || tok_is(t, i, "their") || tok_is(t, i, "his") ||
            tok_is(t, i, "her") || tok_is(t, i, "our");
+}
+
+/* A particle of a surname: "van Boxmeer", "de Klerk", "bin Salman". */
+static int is_particle(const dy_text *t, size_t i)
+{
+    static const char *const p[] = {"van", "von", "de", "der", "den", "da", "di", "du", "del",
+                                    "della", "la", "le", "al", "el", "bin", "ibn", "ter", "dos"};
+    for (size_t k = 0; k < sizeof p / sizeof p[0]; k++)
+        if (tok_is(t, i, p[k]))
+            return 1;
+    return 0;
 }
 
 static int is_speech_word(const dy_text *t, size_t i)
@@ -349,11 +365,11 @@ static void remember_name(astate *st, uint32_t i, const char *code, uint8_t gend
 /* A dictionary person named in full ("John Major"): the surname alone later
  * in the document is the same person, even when the dictionaries do not list
  * it alone (a surname that is also a word). */
-static void remember_person(astate *st, const dy_mention *m)
+static void remember_person(astate *st, const dy_mention *m, uint32_t pfirst, uint32_t pend)
 {
     const dy_aentry *e = &st->a->entries[m->entry];
-    uint32_t last = m->end - 1;
-    if (e->kind != EK_ACTOR || !e->person || m->end - m->first < 2 ||
+    uint32_t last = pend - 1;
+    if (e->kind != EK_ACTOR || !e->person || pend < pfirst + 2 ||
         !(st->t->tok[last].flags & TF_CAP) || st->t->tok[last].kind != TK_WORD)
         return;
     size_t before = st->nnm;
@@ -481,6 +497,9 @@ static uint8_t gender_of(const astate *st, int32_t r)
         return m->gender;
     if (m->entry >= 0) {
         const dy_aentry *e = &st->a->entries[m->entry];
+        uint32_t mf = st->a->tag_male | st->a->tag_female;
+        if ((e->tags & mf) == mf && st->a->tag_male && st->a->tag_female)
+            return AG_UNKNOWN;      /* "Clinton": either */
         if (e->tags & st->a->tag_male)
             return AG_MALE;
         if (e->tags & st->a->tag_female)
@@ -905,6 +924,7 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
         int32_t agent_entry = -1, entry = rw[r].entry;
         int titled = 0, has_country = 0;
         uint32_t name_tok = UINT32_MAX;     /* last token of an unknown name */
+        uint32_t pfirst = rw[r].first, pend = rw[r].end;   /* a known person's name */
         if (e->kind == EK_DESC) {
             /* a capitalised head is a name ("the Palestinian Liberation
              * Organization"), not a description */
@@ -994,6 +1014,8 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
                         a->entries[next->entry].person) {
                         person_code(code, sizeof code, code_of(a, &a->entries[next->entry], st->day),
                                     code_of(a, ag, st->day));
+                        pfirst = next->first;
+                        pend = next->end;
                         entry = next->entry;
                         mend = next->end;
                         flags |= AM_NAMED;
@@ -1023,6 +1045,8 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
             if (e->person && next && next->first == mend &&
                 a->entries[next->entry].kind == EK_ACTOR && a->entries[next->entry].person) {
                 person_code(code, sizeof code, code_of(a, &a->entries[next->entry], st->day), role);
+                pfirst = next->first;
+                pend = next->end;
                 entry = next->entry;
                 mend = next->end;
                 flags |= AM_NAMED;
@@ -1061,6 +1085,9 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
                 /* an agent word used as a modifier ("military aid") is no actor */
                 if (!e->person && agent_modifies(t, mend, end, next))
                     continue;
+                /* an honorific ("Mr.") names no one without a name */
+                if (!code[0])
+                    continue;
                 if (!e->person)
                     flags |= AM_AGENT_ONLY;
             }
@@ -1083,7 +1110,7 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
         if (name_tok != UINT32_MAX)
             remember_name(st, name_tok, mm->code, mm->gender, (flags & AM_ROLE) != 0);
         else if (entry >= 0 && (flags & AM_NAMED) && a->entries[entry].person)
-            remember_person(st, mm);
+            remember_person(st, mm, pfirst, pend);
     }
     return 0;
 }
@@ -1166,7 +1193,7 @@ static int do_sentence(astate *st, uint32_t s)
         remember_name(st, o->name_end - 1, code, g, (tm->flags & AM_ROLE) != 0);
     }
 
-    /* surnames of unknown people met earlier with a title; pronouns */
+    /* surnames of people met earlier in the document; pronouns */
     for (uint32_t i = se->first; i < end; i++) {
         const dy_tok *k = &t->tok[i];
         if (covered(&cv, doc, m0, i) || doc->nmen - m0 >= MAX_SENT_MEN)
@@ -1174,15 +1201,22 @@ static int do_sentence(astate *st, uint32_t s)
         if ((k->flags & TF_CAP) && k->kind == TK_WORD) {
             for (size_t q = 0; q < st->nnm; q++)
                 if (name_is(t, i, &st->nm[q]) &&
-                    (st->nm[q].entry < 0 || k->tag == T_NNP || k->tag == T_NNPS)) {
-                    if (push_men(st, i, i + 1, s, st->nm[q].code,
+                    (st->nm[q].entry < 0 || k->tag == T_NNP || k->tag == T_NNPS) &&
+                    !(i > se->first && (t->tok[i - 1].flags & TF_CAP) &&
+                      t->tok[i - 1].tag == T_NNP && t->tok[i - 1].kind == TK_WORD &&
+                      !covered(&cv, doc, m0, i - 1))) {
+                    /* with its particles: "van Boxmeer", "al-Sadr" is one token */
+                    uint32_t f = i;
+                    while (f > se->first && is_particle(t, f - 1) && !covered(&cv, doc, m0, f - 1))
+                        f--;
+                    if (push_men(st, f, i + 1, s, st->nm[q].code,
                                  AM_PERSON | AM_NAMED | (st->nm[q].role ? AM_ROLE : 0),
                                  st->nm[q].entry, -1) < 0)
                         return -1;
                     doc->men[doc->nmen - 1].gender = st->nm[q].gender;
                     break;
                 }
-            if (doc->nmen > m0 && doc->men[doc->nmen - 1].first == i)
+            if (doc->nmen > m0 && doc->men[doc->nmen - 1].end == i + 1)
                 continue;
         }
         uint8_t g;

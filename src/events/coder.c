@@ -629,8 +629,8 @@ static int32_t governor(const sctx *sc, uint32_t g)
     return h >= 0 && (uint32_t)h != g && (syn->vg[h].flags & VG_SPEECH) ? h : -1;
 }
 
-/* Modal strength of a clause: 2 for must / have to, 1 for should / ought to
- * / need to, 0 otherwise. *top gets the outermost verb group of the chain
+/* Modal strength of a clause: 2 for must / have to and the subjunctive
+ * ("that X release"), 1 for should / ought to / need to, 0 otherwise. *top gets the outermost verb group of the chain
  * ("needs to enact": the group of "needs"). */
 static int must_level(const sctx *sc, uint32_t g, uint32_t *top)
 {
@@ -638,6 +638,11 @@ static int must_level(const sctx *sc, uint32_t g, uint32_t *top)
     const dy_events *ev = sc->ev;
     int level = 0;
     uint32_t x = g;
+    const dy_vg *gv = &syn->vg[g];
+    if (gv->first == gv->head && sc->t->tok[gv->head].tag == T_VB && gv->subj >= 0 &&
+        !(gv->flags & (VG_INF | VG_PART | VG_IMPERATIVE)) && syn->np[gv->subj].end <= gv->first &&
+        syn->np[gv->subj].first > sc->first && tok_w(sc, syn->np[gv->subj].first - 1, DY_W_THAT))
+        level = 2;   /* "insisted that Harare release them": a mandative subjunctive */
     for (int hops = 0; hops < 3; hops++) {
         const dy_vg *v = &syn->vg[x];
         for (uint32_t i = v->first; i < v->head; i++) {

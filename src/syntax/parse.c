@@ -77,6 +77,23 @@ static uint32_t qp_end(const pctx *p, uint32_t i)
     return i;
 }
 
+/* A lower-case particle inside a name: de, van, al ... (between two
+ * capitalised words). */
+static int name_particle(const pctx *p, uint32_t i)
+{
+    static const char *const w[] = {"de", "da", "del", "della", "der", "den", "van", "von",
+                                    "la", "le", "al", "el", "bin", "ibn", "dos", "das",
+                                    "du", "des", "di", "do", "sans", "y", "ter", "zu"};
+    const dy_tok *k = &p->t->tok[i];
+    if (k->flags & (TF_CAP | TF_ALLCAP) || i + 1 >= p->end ||
+        !(p->t->tok[i + 1].flags & TF_CAP) || !(p->t->tok[i - 1].flags & TF_CAP))
+        return 0;
+    for (size_t j = 0; j < sizeof w / sizeof w[0]; j++)
+        if (IS(p, i, w[j]))
+            return 1;
+    return 0;
+}
+
 static int push_np(pctx *p, uint32_t a, uint32_t b)
 {
     dy_syn *syn = p->syn;
@@ -127,6 +144,11 @@ static int push_np(pctx *p, uint32_t a, uint32_t b)
     while (nf > a) {
         const dy_tok *k = &t->tok[nf - 1];
         int tg = k->tag;
+        /* Toyo Trust & Banking Co, Rio de Janeiro: inside a run */
+        if (nf - 1 > a && nf < ne && (IS(p, nf - 1, "&") || name_particle(p, nf - 1))) {
+            nf--;
+            continue;
+        }
         if (!((k->flags & (TF_CAP | TF_ALLCAP)) &&
               (tg == T_NNP || tg == T_NNPS || tg == T_NN || tg == T_NNS || is_adj(tg) ||
                tg == T_CD)))
@@ -175,23 +197,6 @@ static int is_month(const pctx *p, uint32_t i)
                 return 1;
     for (size_t j = 0; j < sizeof m / sizeof m[0]; j++)
         if (strlen(m[j]) == n && memcmp(w, m[j], n) == 0)
-            return 1;
-    return 0;
-}
-
-/* A lower-case particle inside a name: de, van, al ... (between two
- * capitalised words). */
-static int name_particle(const pctx *p, uint32_t i)
-{
-    static const char *const w[] = {"de", "da", "del", "della", "der", "den", "van", "von",
-                                    "la", "le", "al", "el", "bin", "ibn", "dos", "das",
-                                    "du", "des", "di", "do", "sans", "y", "ter", "zu"};
-    const dy_tok *k = &p->t->tok[i];
-    if (k->flags & (TF_CAP | TF_ALLCAP) || i + 1 >= p->end ||
-        !(p->t->tok[i + 1].flags & TF_CAP) || !(p->t->tok[i - 1].flags & TF_CAP))
-        return 0;
-    for (size_t j = 0; j < sizeof w / sizeof w[0]; j++)
-        if (IS(p, i, w[j]))
             return 1;
     return 0;
 }

@@ -175,11 +175,11 @@ static uint32_t lemma_of(const struct dyad_ctx *ctx, const char *w, size_t n, ui
 #ifndef NO_AUG
 #define NO_AUG 0
 #endif
+#ifndef REDREL
+#define REDREL 1
+#endif
 #ifndef AUG_VERB
 #define AUG_VERB 0
-#endif
-#ifndef AUG_FRAC
-#define AUG_FRAC 0.0               /* ... or this share of the word's count */
 #endif
 #ifndef AUG_COUNT
 #define AUG_COUNT 0.2              /* corpus count given to a tag WordNet allows
@@ -247,12 +247,8 @@ int tg_augment_lexicon(struct dyad_ctx *ctx)
             dy_free(off);
             return -1;
         }
-        double wc = 0; /* the word's corpus count */
-        for (uint32_t e = a; e < b; e++) {
+        for (uint32_t e = a; e < b; e++)
             ent[n++] = tg->ent[e];
-            wc += exp(tg->ent[e].lp + tg->uni[tg->ent[e].st] + tg->lntot);
-        }
-        double add = AUG_FRAC * wc > AUG_COUNT ? AUG_FRAC * wc : AUG_COUNT;
         for (int q = 0; q < ns; q++) {
             int have = st[q] < 0;
             for (uint32_t e = a; e < b && !have; e++)
@@ -260,7 +256,7 @@ int tg_augment_lexicon(struct dyad_ctx *ctx)
             if (have)
                 continue;
             ent[n].st = (uint8_t)st[q];
-            ent[n].lp = (float)(log(add) - (tg->uni[st[q]] + tg->lntot));
+            ent[n].lp = (float)(log(AUG_COUNT) - (tg->uni[st[q]] + tg->lntot));
             n++;
         }
     }
@@ -587,7 +583,7 @@ static void candidates(const struct dy_tagger *tg, const dy_text *t, size_t i, i
                     if (adjfirst)
                         c->lp[j] -= 1.5f;
                 } else if (c->st[j] == tg->s_jj && propadj)
-                    c->lp[j] += adjfirst ? 0.0f : known ? PROPADJ_KNOWN_PEN : -1.0f;
+                    c->lp[j] += adjfirst ? 1.0f : known ? PROPADJ_KNOWN_PEN : -1.0f;
                 else
                     c->lp[j] += pen;
             }
@@ -1014,6 +1010,36 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
                 fin = t->tok[q].tag == T_VBD || t->tok[q].tag == T_VBZ || t->tok[q].tag == T_VBP ||
                       t->tok[q].tag == T_MD;
             if (fin)
+                k->tag = T_VBN;
+        }
+        /* the documents found in the car were forged: a past form after a
+         * noun and before a preposition, with the finite verb of its clause
+         * still to come (and no other subject before it), is a reduced
+         * relative. Not a speech verb: "officials said on Friday the army
+         * ..." has a clause of its own after it */
+        if (k->tag == T_VBD && j > first + 0 && dy_tag_is_noun(pt0) && nt0 == T_IN &&
+            !(tg_wclass(tg, t->tok[j + 1].word) & WC_SUBORD) && !dy_tok_is(t, &t->tok[j + 1], "that") &&
+            (lex_has(tg, k->word, tg->s_vbn) || (k->nlen > 3 && dy_tok_norm(t, k)[k->nlen - 1] == 'd')) &&
+            !(tg_wclass(tg, verb_lemma(tg, k->word)) & (WC_SPEECH | WC_HAVE | WC_BE | WC_DO | WC_GET))) {
+            int found = 0;
+            for (size_t q = j + 2; q < end && !found; q++) {
+                int tq = t->tok[q].tag, tp = t->tok[q - 1].tag;
+                if (tq == T_CC || tq == T_PUNCT_COMMA || tq == T_PUNCT_COLON || tq == T_WDT ||
+                    tq == T_WP || tq == T_WRB || tq == T_LQUOTE || tq == T_RQUOTE || tq == T_PRP ||
+                    tq == T_TO ||
+                    (tq == T_IN && ((tg_wclass(tg, t->tok[q].word) & WC_SUBORD) ||
+                                    dy_tok_is(t, &t->tok[q], "that"))) ||
+                    (dy_tag_is_noun(tp) && (tq == T_DT || tq == T_PRPS)))
+                    break;
+                if (tq == T_VBZ || tq == T_VBP || tq == T_MD)
+                    found = 1;
+                else if (tq == T_VBD) /* were forged, had left */
+                    found = (dy_tag_is_noun(tp) || tp == T_CD) &&
+                            (tg_wclass(tg, t->tok[q].word) & (WC_BE | WC_HAVE));
+                if (!found && dy_tag_is_verb(tq))
+                    break;
+            }
+            if (found && REDREL)
                 k->tag = T_VBN;
         }
         /* Police arrested four men: a past participle right after a
