@@ -17,3 +17,20 @@ eval-syntax: $(BUILD)/syntax_eval
 	@$(BUILD)/syntax_eval $(SYNTAX_FLAGS) $(SYNTAX_GOLD)
 
 .PHONY: eval-syntax
+
+# The link-grammar cross-check: only this program links -llink-grammar.
+LINK_GRAMMAR_LIBS ?= -llink-grammar
+LINK_EVAL_FILES ?= $(SHARED)/eval/cameo-dev.tsv $(SHARED)/eval/plover-gsr-dev.json
+
+$(BUILD)/link_eval: eval/link_eval.c $(BUILD)/libdyad.a
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< $(BUILD)/libdyad.a $(LDLIBS) $(LINK_GRAMMAR_LIBS)
+
+eval-link:
+	@if [ ! -f /usr/include/link-grammar/link-includes.h ]; then \
+	  echo "SKIP eval-link: liblink-grammar-dev not installed"; \
+	elif [ ! -f "$(SHARED)/eval/cameo-dev.tsv" ]; then \
+	  echo "SKIP eval-link: $(SHARED)/eval/cameo-dev.tsv not found"; \
+	else $(MAKE) --no-print-directory $(BUILD)/link_eval && \
+	  $(BUILD)/link_eval $(LINK_FLAGS) $(LINK_EVAL_FILES); fi
+
+.PHONY: eval-link
