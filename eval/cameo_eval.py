@@ -23,13 +23,15 @@ if not os.path.exists(cameo):
     sys.exit(0)
 
 def code_all(records):
-    inp = "".join(json.dumps({"id": r["id"], "date": r.get("date") or "2000-01-01", "text": r["text"]}) + "\n"
-                  for r in records)
+    # ids are made unique by position: the gold may repeat an id
+    inp = "".join(json.dumps({"id": "%d" % i, "date": r.get("date") or "2000-01-01", "text": r["text"]}) + "\n"
+                  for i, r in enumerate(records))
     out = subprocess.run([dyad, "code", "--jsonl"], input=inp.encode(), capture_output=True).stdout
     res = {}
-    for line in out.decode().splitlines():
-        d = json.loads(line)
-        res[d["id"]] = d
+    for line in out.decode().split("\n"):
+        if line.strip():
+            d = json.loads(line)
+            res[records[int(d["id"])]["_key"]] = d
     return res
 
 def parse_actors(s):
@@ -50,7 +52,7 @@ with open(cameo, encoding="utf-8") as f:
     for line in f:
         c = line.rstrip("\n").split("\t")
         r = dict(zip(header, c + [""] * (len(header) - len(c))))
-        rows.append({"id": r["id"], "text": r["sentence"], "code": r["cameo_code"],
+        rows.append({"_key": len(rows), "id": r["id"], "text": r["sentence"], "code": r["cameo_code"],
                      "src": parse_actors(r.get("source_actors", "")), "tgt": parse_actors(r.get("target_actors", ""))})
 res = code_all(rows)
 
@@ -59,7 +61,7 @@ tot_pred = tot_ok = 0
 act_n = act_ok = 0
 for r in rows:
     root = r["code"][:2]
-    evs = res.get(r["id"], {}).get("events", [])
+    evs = res.get(r["_key"], {}).get("events", [])
     roots = {e["root"] for e in evs}
     codes = {e["code"] for e in evs}
     p = per[root]
@@ -95,10 +97,10 @@ print("actor accuracy (source/target country of the right-root event): %s over %
 
 if os.path.exists(plover):
     recs = json.load(open(plover, encoding="utf-8"))
-    prs = code_all([{"id": r["id"], "text": r["text"], "date": r.get("date")} for r in recs])
+    prs = code_all([{"_key": i, "id": r["id"], "text": r["text"], "date": r.get("date")} for i, r in enumerate(recs)])
     n = hit = an = aok = npred = 0
-    for r in recs:
-        evs = prs.get(r["id"], {}).get("events", [])
+    for i, r in enumerate(recs):
+        evs = prs.get(i, {}).get("events", [])
         npred += len(evs)
         pe = {(e.get("plover") or {}).get("event") for e in evs}
         n += 1

@@ -19,13 +19,15 @@
  * libdyad keeps no dependency on it. Link-grammar parses ~30 sentences a
  * second, dyad ~200,000: the back-end is a yardstick, not a production path.
  *
- * Main clause. link-grammar: the verb the LEFT-WALL's WV link points to
- * (the lexical verb: "was attacked" -> attacked); its subject is the left
+ * Main clause. link-grammar: the verb of the subject the LEFT-WALL's Wd
+ * link points to, through its auxiliaries (I, PP, Pv, Pg, Pa: "was
+ * attacked" -> attacked), else the WV link's verb; its subject is the left
  * end of the S link (not SJ) into that verb or its auxiliary chain (I, PP,
  * Pv, Pg, Pa links); its object the right end of an O link from it; a
  * coordination ("Egypt and Qatar") stands for its first conjunct (SJl).
  * dyad: the first verb group of the sentence that has no governing group
- * and is not a relative clause, participle, infinitive or "according to".
+ * (or is reported by a frame after it: "X did Y, officials said") and is
+ * not a relative clause, participle, infinitive or "according to".
  * Agreement: link-grammar's verb word lies in dyad's verb group (auxiliaries
  * included), its subject word in dyad's subject NP, its object word in
  * dyad's object (or indirect object) NP - or neither has one. */
@@ -103,13 +105,37 @@ static int32_t push_word_np(dy_syn *syn, uint32_t s, int32_t tok)
     return (int32_t)syn->nnp++;
 }
 
-/* The first conjunct of a coordination word (and.j-n), else w itself. */
+/* The first conjunct of a coordination word (and.j-n: SJl; and.j-v: VJl),
+ * else w itself. */
 static size_t conj_first_word(Linkage l, size_t w)
 {
-    for (size_t k = 0; k < linkage_get_num_links(l); k++)
-        if (label_is(linkage_get_link_label(l, k), "SJl") && linkage_get_link_rword(l, k) == w)
+    for (size_t k = 0; k < linkage_get_num_links(l); k++) {
+        const char *lb = linkage_get_link_label(l, k);
+        if ((label_is(lb, "SJl") || label_is(lb, "VJl")) && linkage_get_link_rword(l, k) == w)
             return linkage_get_link_lword(l, k);
+    }
     return w;
+}
+
+/* From a finite verb through its auxiliaries (I, PP, Pv, Pg links; not the
+ * IV of a control verb) to the lexical verb: will -> attack, has -> been ->
+ * detained. */
+static size_t follow_aux(Linkage l, size_t v)
+{
+    for (int moved = 1, guard = 0; moved && guard < 16; guard++) {
+        moved = 0;
+        for (size_t q = 0; q < linkage_get_num_links(l); q++) {
+            const char *ql = linkage_get_link_label(l, q);
+            if (linkage_get_link_lword(l, q) == v &&
+                (label_is(ql, "I") || label_is(ql, "PP") || label_is(ql, "Pv") ||
+                 label_is(ql, "Pg") || label_is(ql, "Pa")) && !label_is(ql, "IV")) {
+                v = linkage_get_link_rword(l, q);
+                moved = 1;
+                break;
+            }
+        }
+    }
+    return v;
 }
 
 /* One clause of a linkage: verb word v (lexical), its subject and object. */
@@ -133,6 +159,11 @@ static int add_clause(dy_syn *syn, const dy_text *t, uint32_t s, Linkage l, size
                 (label_is(lb, "I") || label_is(lb, "PP") || label_is(lb, "Pv") ||
                  label_is(lb, "Pg") || label_is(lb, "Pa")) && !label_is(lb, "IV")) {
                 chain[a] = 1;
+                changed = 1;
+            }
+            /* rejected ..., and said: the subject links to the coordinator */
+            if (chain[a] && !chain[b] && b < nw && label_is(lb, "VJl")) {
+                chain[b] = 1;
                 changed = 1;
             }
         }
@@ -226,11 +257,31 @@ static int dy_parse_link(lg_backend *b, const dy_text *t, dy_syn *syn)
         }
         Linkage l = linkage_create(0, sent, b->opts);
         if (l) {
-            size_t main = 0;
-            for (size_t k = 0; k < linkage_get_num_links(l); k++)
-                if (linkage_get_link_lword(l, k) == 0 &&
-                    label_is(linkage_get_link_label(l, k), "WV"))
+            /* the main clause: the verb of the subject the wall's Wd link
+             * points to (followed through its auxiliaries), else the verb
+             * of the wall's first WV link */
+            size_t main = 0, wd = 0;
+            for (size_t k = 0; k < linkage_get_num_links(l); k++) {
+                const char *lb = linkage_get_link_label(l, k);
+                if (linkage_get_link_lword(l, k) != 0)
+                    continue;
+                if (label_is(lb, "Wd") && !wd)
+                    wd = linkage_get_link_rword(l, k);
+                if (label_is(lb, "WV") && (!main || linkage_get_link_rword(l, k) < main))
                     main = linkage_get_link_rword(l, k);
+            }
+            if (wd) {
+                for (size_t k = 0; k < linkage_get_num_links(l); k++) {
+                    const char *lb = linkage_get_link_label(l, k);
+                    if (lb[0] == 'S' && !label_is(lb, "SJ") && !label_is(lb, "SI") &&
+                        (linkage_get_link_lword(l, k) == wd ||
+                         conj_first_word(l, linkage_get_link_lword(l, k)) != linkage_get_link_lword(l, k)) &&
+                        linkage_get_link_lword(l, k) >= wd) {
+                        main = follow_aux(l, conj_first_word(l, linkage_get_link_rword(l, k)));
+                        break;
+                    }
+                }
+            }
             int32_t mv = (int32_t)syn->nvg;
             if (main && add_clause(syn, t, (uint32_t)s, l, main, 1, -1)) {
                 linkage_delete(l);
@@ -245,20 +296,7 @@ static int dy_parse_link(lg_backend *b, const dy_text *t, dy_syn *syn)
                 size_t v = linkage_get_link_rword(l, k);
                 if (lb[0] != 'S' || label_is(lb, "SJ") || label_is(lb, "SI") || v == main)
                     continue;
-                /* follow the auxiliary chain to the lexical verb */
-                for (int moved = 1; moved;) {
-                    moved = 0;
-                    for (size_t q = 0; q < linkage_get_num_links(l); q++) {
-                        const char *ql = linkage_get_link_label(l, q);
-                        if (linkage_get_link_lword(l, q) == v &&
-                            (label_is(ql, "I") || label_is(ql, "PP") || label_is(ql, "Pv") ||
-                             label_is(ql, "Pg")) && !label_is(ql, "IV")) {
-                            v = linkage_get_link_rword(l, q);
-                            moved = 1;
-                            break;
-                        }
-                    }
-                }
+                v = follow_aux(l, v);
                 if (v != main && add_clause(syn, t, (uint32_t)s, l, v, 0, mv)) {
                     linkage_delete(l);
                     sentence_delete(sent);
@@ -280,13 +318,20 @@ static int dy_parse_link(lg_backend *b, const dy_text *t, dy_syn *syn)
  * group that is not a relative clause, participle, infinitive or frame. */
 static int32_t dyad_main(const dy_syn *syn, size_t s)
 {
+    int32_t best = -1;
     for (uint32_t v = syn->sent_vg[s]; v < syn->sent_vg[s + 1]; v++) {
         const dy_vg *g = &syn->vg[v];
-        if (g->parent < 0 &&
-            !(g->flags & (VG_RELATIVE | VG_PART | VG_INF | VG_ACCORDING)))
-            return (int32_t)v;
+        if (g->flags & (VG_RELATIVE | VG_PART | VG_INF | VG_ACCORDING))
+            continue;
+        /* a clause reported by a frame after it ("X did Y, officials said")
+         * is the main clause, as in link-grammar */
+        int top = g->parent < 0 ||
+                  ((g->flags & VG_REPORTED) && syn->vg[g->parent].head > g->head &&
+                   syn->vg[g->parent].parent < 0);
+        if (top && (best < 0 || g->head < syn->vg[best].head))
+            best = (int32_t)v;
     }
-    return -1;
+    return best;
 }
 
 static int32_t link_main(const dy_syn *syn, size_t s)

@@ -68,6 +68,8 @@ static uint32_t qp_end(const pctx *p, uint32_t i)
     if (IS(p, i, "up") && !IS(p, i + 1, "to"))
         return i; /* up 13.6 percent: an adverb */
     uint32_t q = i + 1;
+    if (IS(p, i, "up"))
+        q = i + 2; /* up to 13,000 */
     while (q < p->end && q < i + 3 && TAG(p, q) != T_CD && TAG(p, q) != T_DOLLAR &&
            qp_word(p, q))
         q++;
@@ -201,6 +203,29 @@ static int is_month(const pctx *p, uint32_t i)
     return 0;
 }
 
+/* A capitalised title and a name within a few tokens from i: "Investment
+ * Minister Tran Xuan Gia" (a coordinated portfolio before it is one NP). */
+static int title_follows(const pctx *p, uint32_t i)
+{
+    for (uint32_t k = i; k < p->end && k < i + 4; k++) {
+        if (TAG(p, k) != T_NNP)
+            return 0;
+        if ((wcls(p, k) & WC_TITLE) && k + 1 < p->end && TAG(p, k + 1) == T_NNP)
+            return 1;
+    }
+    return 0;
+}
+
+static int is_weekday(const pctx *p, uint32_t i)
+{
+    static const char *const d[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                    "saturday", "sunday"};
+    for (size_t j = 0; j < 7; j++)
+        if (IS(p, i, d[j]))
+            return 1;
+    return 0;
+}
+
 /* Can token i continue a noun phrase that runs [a, i)? */
 static int np_continues(const pctx *p, uint32_t a, uint32_t i)
 {
@@ -227,6 +252,9 @@ static int np_continues(const pctx *p, uint32_t a, uint32_t i)
             return 0;
         if ((pc & WC_TIME) && (tg == T_NNP || tg == T_NNPS) && pt != T_NNP && pt != T_NNPS)
             return 0;
+        if ((c & WC_TIME) && is_weekday(p, i) && (pt == T_NNP || pt == T_NNPS) &&
+            !(pc & WC_TIME) && !(i + 1 < p->end && TAG(p, i + 1) == T_POS))
+            return 0; /* killed in southern Lebanon [Sunday] */
     }
     if (dy_tag_is_noun(tg) || is_adj(tg) || tg == T_CD || tg == T_POS)
         return 1;
@@ -251,6 +279,9 @@ static int np_continues(const pctx *p, uint32_t a, uint32_t i)
         return 1; /* actual and potential passengers */
     if ((pt == T_NNP || pt == T_NNPS) && (nt == T_NNP || nt == T_NNPS) && name_particle(p, i))
         return 1; /* Rio de Janeiro, Van der Vegt, Medecins sans Frontieres */
+    if (tg == T_CC && IS(p, i, "and") && i == a + 1 && (pt == T_NNP || pt == T_NN) &&
+        (p->t->tok[i - 1].flags & TF_CAP) && nt == T_NNP && title_follows(p, i + 1))
+        return 1; /* Planning and Investment Minister Tran Xuan Gia */
     if (tg == T_CC && IS(p, i, "&") && (pt == T_NNP || pt == T_NNPS) &&
         (nt == T_NNP || nt == T_NNPS))
         return 1; /* Toyo Trust & Banking Co */
@@ -316,6 +347,14 @@ static int chunk_nps(pctx *p)
             start = 1;
         } else if ((tg == T_RB) && i + 2 < p->end && IS(p, i + 1, "than") == 0 && 0) {
             start = 1;
+        } else if ((tg == T_VBG || tg == T_VBN) && (dy_tag_is_noun(nt) || is_adj(nt)) &&
+                   (i == p->first || TAG(p, i - 1) == T_POS) &&
+                   ((TAG(p, i + 1) != T_NNS && TAG(p, i + 1) != T_NN) || tg == T_VBN ||
+                    i == p->first || TAG(p, i - 1) == T_POS)) {
+            /* Ousted President Askar Akayev has agreed; Europe's leading
+             * security forum */
+            start = 1;
+            j = i + 1;
         } else if ((tg == T_VBG || tg == T_VBN) && i > p->first &&
                    (dy_tag_is_noun(nt) || is_adj(nt)) && nt != T_NNP && nt != T_NNPS) {
             /* made grinding advances, with increased pressure: a participle
@@ -390,8 +429,13 @@ static int chunk_nps(pctx *p)
             /* a list only if an "and" follows the next NP (X, Y and Z) */
             int32_t m = syn->tok_np[e + 1];
             uint32_t me = syn->np[m].end;
+            int32_t z = syn->tok_np[me + 1 < p->end ? me + 1 : me];
+            uint32_t ze = z >= 0 ? syn->np[z].end : me;
+            int fronted = np->first > p->first && TAG(p, np->first - 1) == T_IN && ze < p->end &&
+                          (is_finite_tag(TAG(p, ze)) ||
+                           (ze + 1 < p->end && TAG(p, ze) == T_RB && is_finite_tag(TAG(p, ze + 1))));
             if (me + 1 < p->end && TAG(p, me) == T_CC && !IS(p, me, "but") &&
-                syn->tok_np[me + 1] >= 0 && !(np->flags & NP_PRONOUN) &&
+                syn->tok_np[me + 1] >= 0 && !(np->flags & NP_PRONOUN) && !fronted &&
                 ((np->flags & NP_PROPER) == (syn->np[m].flags & NP_PROPER))) {
                 np->conj = m;
                 syn->np[m].flags |= NP_CONJ_TAIL;
@@ -837,8 +881,15 @@ static int32_t find_subject(const pctx *p, uint32_t i)
                 return -3;
             }
             if (f > p->first && syn->tok_vg[f - 1] >= 0 &&
-                (syn->vg[syn->tok_vg[f - 1]].flags & (VG_PART | VG_INF))) {
-                i = f; /* the object of a participle or infinitive */
+                (syn->vg[syn->tok_vg[f - 1]].flags & (VG_PART | VG_INF)) &&
+                !(syn->vg[syn->tok_vg[f - 1]].flags & VG_SPEECH)) {
+                i = f; /* the object of a participle or infinitive (not: as
+                          saying [the plan] had failed) */
+                continue;
+            }
+            if ((syn->np[h].flags & NP_TIME) && f > p->first && syn->tok_np[f - 1] >= 0 &&
+                !(syn->np[syn->tok_np[f - 1]].flags & (NP_TIME | NP_POSSESSOR))) {
+                i = f; /* Indian business leaders [Friday] called */
                 continue;
             }
             if (np_is_bare(p, h) && !((syn->np[h].flags & NP_TIME) && f + 0 < p->end &&
@@ -918,7 +969,17 @@ static int right_roles(pctx *p, int32_t vi, uint32_t *stop)
         int timeadv = (syn->np[n].flags & NP_TIME) &&
                       (IS(p, syn->np[n].first, "this") || IS(p, syn->np[n].first, "last") ||
                        IS(p, syn->np[n].first, "next") || syn->np[n].first == syn->np[n].head);
-        if (!timeadv && !(v->flags & VG_PASSIVE)) {
+        if (timeadv && !(v->flags & VG_PASSIVE) && e < p->end) {
+            /* rejected Thursday a United Nations appeal */
+            int32_t n2 = np_starting(p, e);
+            uint32_t e2 = n2 >= 0 ? np_chain_end(p, n2) : e;
+            int32_t av = e2 < p->end ? syn->tok_vg[e2] : -1;
+            if (n2 >= 0 && !(syn->np[n2].flags & (NP_TIME | NP_REL)) &&
+                !(av >= 0 && is_finite_tag(TAG(p, syn->vg[av].first)))) {
+                v->obj = n2;
+                e = e2;
+            }
+        } else if (!timeadv && !(v->flags & VG_PASSIVE)) {
             v->obj = n;
             /* gave Ukraine weapons / told reporters: a second bare NP */
             uint32_t k = e;
@@ -964,12 +1025,46 @@ static int right_roles(pctx *p, int32_t vi, uint32_t *stop)
     return 0;
 }
 
+/* The ")" that closes the "(" at token i within 10 tokens of one sentence,
+ * or i when there is none. */
+static uint32_t bracket_end(const pctx *p, uint32_t i)
+{
+    for (uint32_t k = i + 1; k < p->end && k <= i + 10; k++) {
+        if (TAG(p, k) == T_RRB)
+            return k;
+        if (TAG(p, k) == T_LRB || TAG(p, k) == T_PUNCT_END)
+            break;
+    }
+    return i;
+}
+
 /* Mark relative clauses and appositions as skipped for the outer clause and
  * link them. Relative clause verb groups get VG_RELATIVE and subject/object
  * from the antecedent. */
 static void mark_relatives(pctx *p)
 {
     dy_syn *syn = p->syn;
+    /* a bracket right after an NP, "The Ceasefire Violations Committee
+     * (CFVC) has completed": skipped for the outer clause; a name alone in
+     * it is an apposition of that NP */
+    for (uint32_t i = p->first + 1; i < p->end; i++) {
+        if (TAG(p, i) != T_LRB || syn->tok_np[i - 1] < 0)
+            continue;
+        uint32_t e = bracket_end(p, i);
+        if (e == i)
+            continue;
+        for (uint32_t k = i; k <= e; k++)
+            syn->tok_aux[k] |= AX_SKIP;
+        int32_t b = syn->tok_np[i + 1 < e ? i + 1 : i];
+        int32_t a = chain_head(p, syn->tok_np[i - 1]);
+        if (b >= 0 && syn->np[b].first == i + 1 && syn->np[b].end == e &&
+            (syn->np[b].flags & NP_PROPER) && a >= 0 && syn->np[a].appos < 0 &&
+            !(syn->np[a].flags & (NP_PRONOUN | NP_TIME | NP_NUMBER))) {
+            syn->np[a].appos = b;
+            syn->np[b].appos = a;
+            syn->np[b].flags |= NP_APPOS;
+        }
+    }
     for (uint32_t n = p->np0; n < syn->nnp; n++) {
         dy_np *rp = &syn->np[n];
         if (!(rp->flags & NP_REL))
@@ -1052,6 +1147,8 @@ static void mark_relatives(pctx *p)
         if (a->first > p->first && (IS(p, a->first - 1, "of")))
             continue;
         uint32_t c1 = np_chain_end(p, (int32_t)n);
+        if (c1 < p->end && TAG(p, c1) == T_LRB && bracket_end(p, c1) > c1)
+            c1 = bracket_end(p, c1) + 1; /* The Nigerian Union of Teachers (NUT), the ... */
         if (c1 + 1 >= p->end || TAG(p, c1) != T_PUNCT_COMMA)
             continue;
         int32_t b = np_starting(p, c1 + 1);
@@ -1061,9 +1158,15 @@ static void mark_relatives(pctx *p)
             continue;
         /* NP2 and its PPs */
         uint32_t e = np_chain_end(p, b);
-        while (e + 1 < p->end && TAG(p, e) == T_IN && np_starting(p, e + 1) >= 0 &&
-               !(wcls(p, e) & WC_SUBORD))
-            e = np_chain_end(p, np_starting(p, e + 1));
+        for (;;) {
+            if (e + 1 < p->end && TAG(p, e) == T_IN && np_starting(p, e + 1) >= 0 &&
+                !(wcls(p, e) & WC_SUBORD))
+                e = np_chain_end(p, np_starting(p, e + 1));
+            else if (e < p->end && TAG(p, e) == T_LRB && bracket_end(p, e) > e)
+                e = bracket_end(p, e) + 1;
+            else
+                break;
+        }
         int ok = 0;
         if (e < p->end && TAG(p, e) == T_PUNCT_COMMA && e + 1 < p->end) {
             uint32_t k = e + 1;

@@ -867,6 +867,18 @@ static int bare_licensor(const struct dy_tagger *tg, const dy_text *t, size_t i)
     return (c & (WC_DO | WC_BARE)) != 0;
 }
 
+/* An -ed word the lexicon does not know as a verb but WordNet's rules
+ * derive from a verb ("reimposed" -> reimpose): tagged JJ by its suffix. */
+static int ed_verb(const struct dy_tagger *tg, const dy_text *t, const dy_tok *k)
+{
+    char out[64];
+    const char *w = dy_tok_norm(t, k);
+    if (k->nlen < 5 || k->nlen >= 60 || w[k->nlen - 1] != 'd' || w[k->nlen - 2] != 'e' ||
+        lex_has(tg, k->word, tg->s_jj))
+        return 0;
+    return morph_str(tg, w, k->nlen, 'v', out, 0) > 0;
+}
+
 /* Can the past form k be a past tense (VBD)? The lexicon says so, or it
  * is a regular -ed form (festival lacks VBD for many: "arrested", "bombed");
  * irregular participles (driven, taken, shown) cannot. */
@@ -978,10 +990,30 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
                     k->tag = T_WDT;
             }
         }
+        /* much of the aid, many of them: a quantifier adjective */
+        if ((k->tag == T_RB || k->tag == T_DT) && nt0 == T_IN && j + 1 < end &&
+            dy_tok_is(t, &t->tok[j + 1], "of") && (dy_tok_is(t, k, "much") || dy_tok_is(t, k, "many")))
+            k->tag = T_JJ;
+        /* up to 13,000: a preposition before a number, not a particle */
+        if (k->tag == T_RP && dy_tok_is(t, k, "up") && j + 2 < end && nt0 == T_TO &&
+            (t->tok[j + 2].tag == T_CD || t->tok[j + 2].tag == T_DOLLAR))
+            k->tag = T_IN;
+        /* Ousted President Askar Akayev has agreed: a sentence-initial past
+         * form before a noun has no subject; it is a participle */
+        if (k->tag == T_VBD && j == first && j + 1 < end &&
+            (dy_tag_is_noun(nt0) || nt0 == T_JJ) &&
+            (lex_has(tg, k->word, tg->s_vbn) || (k->nlen > 3 && dy_tok_norm(t, k)[k->nlen - 1] == 'd'))) {
+            int fin = 0;
+            for (size_t q = j + 1; q < end && !fin; q++)
+                fin = t->tok[q].tag == T_VBD || t->tok[q].tag == T_VBZ || t->tok[q].tag == T_VBP ||
+                      t->tok[q].tag == T_MD;
+            if (fin)
+                k->tag = T_VBN;
+        }
         /* an -s form next to a finite verb is a plural noun: "Kinshasa
          * opposes airdrops", "import needs helped it recover" */
         if (k->tag == T_VBZ && j > first && !(tg_wclass(tg, k->word) & (WC_BE | WC_HAVE | WC_DO)) &&
-            (pt0 == T_VBD || pt0 == T_VBZ || pt0 == T_VBP || pt0 == T_MD ||
+            (dy_tag_is_verb(pt0) || pt0 == T_MD ||
              ((nt0 == T_VBD || nt0 == T_VBZ || nt0 == T_VBP || nt0 == T_MD || nt0 == T_VBN) &&
               dy_tag_is_noun(pt0))) &&
             (lex_has(tg, k->word, tg->s_nns) || (k->nlen > 3 && noun_plural(tg, t, k))))
@@ -1049,8 +1081,8 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
          * arrested on Friday were released"); a that-clause or a relative
          * clause after it has finite verbs of its own ("officials agreed on
          * Wednesday that the treaty would be signed") */
-        if (k->tag == T_VBN && j > first && !dy_tag_is_verb(nt0) && nt0 != T_MD &&
-            past_reading(tg, t, k)) {
+        if ((k->tag == T_VBN || (k->tag == T_JJ && ed_verb(tg, t, k))) && j > first &&
+            !dy_tag_is_verb(nt0) && nt0 != T_MD && past_reading(tg, t, k)) {
             size_t a = j;
             while (a > first + 1 && (t->tok[a - 1].tag == T_RB || t->tok[a - 1].tag == T_RBR) &&
                    !(tg_wclass(tg, t->tok[a - 1].word) & WC_NEG))

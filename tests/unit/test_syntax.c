@@ -618,6 +618,33 @@ static void test_degraded_mode(void **state)
     dyad_ctx_free(d);
 }
 
+static int lexicon_has(const char *w, const char *state)
+{
+    const struct dy_tagger *tg = ctx->lex.tagger;
+    uint32_t id = dy_word_find(ctx, w, strlen(w));
+    if (!id || id >= tg->nids)
+        return 0;
+    for (uint32_t e = tg->lex_off[id]; e < tg->lex_off[id + 1]; e++)
+        if (strcmp(tg->name[tg->ent[e].st], state) == 0)
+            return 1;
+    return 0;
+}
+
+static void test_lexicon_augmented(void **state)
+{
+    (void)state;
+    /* festival has "matches" only as vbz, "arrested" only as vbn, "bail"
+     * only as vb: WordNet and the morphy rules add the missing readings */
+    assert_true(lexicon_has("matches", "vbz"));
+    assert_true(lexicon_has("matches", "nns"));
+    assert_true(lexicon_has("arrested", "vbd"));
+    assert_true(lexicon_has("bail", "nn"));
+    /* but no verb readings for nouns (after "to" they would win too easily) */
+    assert_false(lexicon_has("budget", "vb"));
+    /* grammar words get nothing */
+    assert_false(lexicon_has("of", "nn"));
+}
+
 /* A data directory whose entries link to the shipped ones, except syntax/,
  * whose wordclasses.txt gets `classes` (NULL: no file). */
 static int make_data_dir(char *dir, size_t cap, const char *classes)
@@ -733,7 +760,8 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_tagger_basic),    cmocka_unit_test(test_tagger_unknown_words),
         cmocka_unit_test(test_empty_and_odd_input), cmocka_unit_test(test_reuse_syn),
         cmocka_unit_test(test_print),           cmocka_unit_test(test_degraded_mode),
-        cmocka_unit_test(test_wordclasses_file), cmocka_unit_test(test_data_files),
+        cmocka_unit_test(test_wordclasses_file), cmocka_unit_test(test_lexicon_augmented),
+        cmocka_unit_test(test_data_files),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
