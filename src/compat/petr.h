@@ -31,6 +31,8 @@ typedef struct petr_item {
     uint8_t adj;            /* joined to the previous item by '_' */
     uint8_t stem;           /* TABARI: a word not closed by '_' matches as a prefix
                                (2: forced by '~') */
+    uint8_t noend;          /* closed by '=' ("MOUSE=", "BAN="): the form only,
+                               without TABARI's noun and verb endings */
     uint32_t id;            /* word id (IT_WORD) or synset name id (IT_SYNSET) */
 } petr_item;
 
@@ -84,6 +86,9 @@ uint32_t petr_synset_id(petr_build *b, const char *s, size_t n);
 int petr_synset_member(petr_build *b, uint32_t name, const char *s, size_t n);
 /* Register a TABARI stem (class DY_PC_STEM) once. */
 int petr_add_stem(petr_build *b, uint32_t id);
+/* Register word id in a word class (DY_PC_STEM, DY_PC_NOEND, DY_PC_NOUN,
+ * DY_PC_ADJ: a pattern of that class with no elements) once. */
+int petr_add_word_class(petr_build *b, int cls, uint32_t id);
 /* Intern an event code string ("" for none). */
 uint32_t petr_code(petr_build *b, const char *s, size_t n);
 

@@ -218,9 +218,12 @@ static int scan(petr_build *b, const char *s, size_t n, int pattern, int space_a
         }
         if (c == '~' || c == '=') {
             /* '~' keeps the previous word a stem even before '_'; '=' makes
-             * it exact */
-            if (*cnt > 0 && out[*cnt - 1].kind == IT_WORD)
+             * it exact, without endings */
+            if (*cnt > 0 && out[*cnt - 1].kind == IT_WORD) {
                 out[*cnt - 1].stem = (c == '~' && b->tabari) ? 2 : 0;
+                if (c == '=')
+                    out[*cnt - 1].noend = 1;
+            }
             i++;
             continue;
         }
@@ -361,6 +364,8 @@ int petr_emit_items(petr_build *b, const petr_item *it, int n, uint32_t *first)
             e->word = it[i].id;
             if (it[i].stem && petr_add_stem(b, it[i].id))
                 return -1;
+            if (it[i].noend && petr_add_word_class(b, DY_PC_NOEND, it[i].id))
+                return -1;
             break;
         case IT_VERB: k = DY_PE_VERB; break;
         case IT_TARGET: k = PE_TARGET; break;
@@ -396,14 +401,19 @@ int petr_add_pat(petr_build *b, int cls, uint32_t head, uint32_t el_first, int n
     return 0;
 }
 
+int petr_add_word_class(petr_build *b, int cls, uint32_t id)
+{
+    /* such words are few; a linear check of the last ones avoids most
+     * duplicates, the final sort merges the rest */
+    for (size_t i = b->npat; i-- > 0 && i + 64 > b->npat;)
+        if (b->pat[i].cls == cls && b->pat[i].head == id)
+            return 0;
+    return petr_add_pat(b, cls, id, (uint32_t)b->ctx->ev.nel, 0, 0, 0);
+}
+
 int petr_add_stem(petr_build *b, uint32_t id)
 {
-    /* stems are few; a linear check of the last ones avoids most duplicates,
-     * the final sort merges the rest */
-    for (size_t i = b->npat; i-- > 0 && i + 64 > b->npat;)
-        if (b->pat[i].cls == DY_PC_STEM && b->pat[i].head == id)
-            return 0;
-    return petr_add_pat(b, DY_PC_STEM, id, (uint32_t)b->ctx->ev.nel, 0, 0, 0);
+    return petr_add_word_class(b, DY_PC_STEM, id);
 }
 
 /* A member phrase of synset name: a class-2 pattern whose elements are the
