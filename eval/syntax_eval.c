@@ -1,6 +1,6 @@
 /* syntax_eval.c - agreement of dyad's tagger and NP chunker with a CoNLL file.
  *
- *   syntax_eval [-v] [-d DATA_DIR] [FILE]
+ *   syntax_eval [-v] [-n|-N] [-g] [-c] [-d DATA_DIR] [FILE]
  *
  * FILE (default ../shared/eval/syntax/conllpp-dev.txt) has one token a line:
  * "word POS CHUNK NE", blank lines between sentences, -DOCSTART- lines between
@@ -9,8 +9,14 @@
  * count), then dy_tag and dy_parse run on it. Prints the tag agreement (all
  * tokens, and without the all-capitals headline sentences), the NP-chunk
  * precision / recall / F1 (exact spans), the commonest tag confusions and the
- * speed of tag+parse. -v prints every disagreeing sentence. When FILE is absent
- * it says so and exits 0 (a fresh clone has no ../shared). */
+ * speed of tag+parse (process CPU time), for all sentences and separately for
+ * "prose" (a finite verb in the reference, >= 6 tokens, not in capitals) and
+ * the others (tables, scores, headlines). -v prints every sentence with a tag
+ * disagreement (word/REFERENCE|DYAD); -n the NP bracketings that differ, -N
+ * all of them; -g chunks from the reference's tags (the chunker alone); -c
+ * counts a coordination "X and Y" that dyad splits (Y without a determiner
+ * of its own) as one chunk, the reference's base-NP convention. When FILE is
+ * absent it says so and exits 0 (a fresh clone has no ../shared). */
 #include "core/internal.h"
 #include "syntax/tagger.h"
 

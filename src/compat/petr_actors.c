@@ -44,7 +44,13 @@ static int trie_add(petr_build *b, const petr_item *it, int n, int32_t eidx, int
         /* a two-letter name alone (US, UN) only matches capitals: not "us" */
         if (words == 1 && dy_intern_len(&b->ctx->words, it[i].id) == 2)
             casereq = CASE_UPPER;
+        /* words joined by a blank, not '_', may have other words between
+         * them ("ITHILEN TELEVISION": "Ithilen state-run television") */
+        if (d > 0 && !it[i].adj)
+            casereq = DY_CASE_GAP;
         if (it[i].stem && petr_add_stem(b, it[i].id))
+            return -1;
+        if (it[i].noend && petr_add_word_class(b, DY_PC_NOEND, it[i].id))
             return -1;
         uint64_t key = dy_edge_key((uint32_t)node, it[i].id, casereq);
         uint32_t child;
@@ -254,7 +260,7 @@ static int flush_actor(petr_build *b, act_entry *e)
         a->npeople++;
     for (int p = 0; p < e->nphr && !rc; p++) {
         petr_item it[PETR_MAX_ITEMS];
-        int n = petr_items(b, e->phr[p], e->phr_len[p], 0, 1, it, PETR_MAX_ITEMS);
+        int n = petr_items(b, e->phr[p], e->phr_len[p], 0, 0, it, PETR_MAX_ITEMS);
         rc = n < 0 ? -1 : trie_add(b, it, n, eidx, 0);
     }
     b->line = save_line;
@@ -287,7 +293,23 @@ int petr_read_actors(petr_build *b, char *buf, size_t len)
         if (!strncmp(s, "~~", 2))
             break;                       /* TABARI: end of the dictionary */
         if (s[0] == '<') {               /* TABARI sections: <NOUN> <ADJECTIVE> ... */
-            skip_section = s[1] != '/';
+            skip_section = s[1] == '/' ? 0 : !strncmp(s, "<NOUN>", 6) ? DY_PC_NOUN
+                           : !strncmp(s, "<ADJECTIVE>", 11) ? DY_PC_ADJ : 1;
+            continue;
+        }
+        if (skip_section == DY_PC_NOUN || skip_section == DY_PC_ADJ) {
+            /* words that are never verbs (TABARI's nouns) or only modify
+             * (adjectives, for compounds): kept as word classes */
+            petr_item it[PETR_MAX_ITEMS];
+            int n = petr_items(b, s, strcspn(s, "["), 0, 0, it, PETR_MAX_ITEMS);
+            for (int i = 0; i < n && !rc; i++)
+                if (it[i].kind == IT_WORD) {
+                    rc = petr_add_word_class(b, skip_section, it[i].id);
+                    if (!rc && it[i].stem)
+                        rc = petr_add_stem(b, it[i].id);
+                }
+            if (n < 0)
+                rc = -1;
             continue;
         }
         if (skip_section)
@@ -403,7 +425,7 @@ static size_t plural(const char *w, size_t n, char *out, size_t cap)
 static int agent_phrase(petr_build *b, const char *s, size_t n, int32_t eidx)
 {
     petr_item it[PETR_MAX_ITEMS];
-    int cnt = petr_items(b, s, n, 0, 1, it, PETR_MAX_ITEMS);
+    int cnt = petr_items(b, s, n, 0, 0, it, PETR_MAX_ITEMS);
     if (cnt < 0)
         return -1;
     return trie_add(b, it, cnt, eidx, 1);

@@ -24,10 +24,13 @@ typedef struct mctx {
     const dy_events *ev;
     const struct dyad_doc *doc;
     const dy_text *t;
-    size_t sfirst, send, m0, m1;
+    size_t first, end, m0, m1;   /* the scope */
+    const uint8_t *dead, *men_dead;
     const dy_pel *el;
     int nel, vpos;
-    int32_t src, tgt;
+    int32_t src, tgt, comp;
+    int nskip;
+    uint32_t skip_first[4], skip_end[4];
     uint32_t lo, hi;        /* span of the matched tokens */
     int budget;
 } mctx;
@@ -50,18 +53,75 @@ static int adj(const dy_pel *e)
     return (e->kind & DY_PE_ADJ) != 0;
 }
 
+/* ---- the scope: live tokens and mentions ---- */
+
+static int live(const mctx *mc, size_t i)
+{
+    return i >= mc->first && i < mc->end && !(mc->dead && mc->dead[i - mc->first]);
+}
+
+/* The first live token at i or after it (mc->end when none). */
+static size_t next_live(const mctx *mc, size_t i)
+{
+    if (i < mc->first)
+        i = mc->first;
+    while (i < mc->end && !live(mc, i))
+        i++;
+    return i;
+}
+
+/* The last live token before i, or SIZE_MAX. */
+static size_t prev_live(const mctx *mc, size_t i)
+{
+    if (i > mc->end)
+        i = mc->end;
+    while (i > mc->first) {
+        i--;
+        if (live(mc, i))
+            return i;
+    }
+    return SIZE_MAX;
+}
+
+static int men_ok(const mctx *mc, size_t m)
+{
+    const dy_mention *mm = &mc->doc->men[m];
+    return mm->code[0] && !(mc->men_dead && mc->men_dead[m - mc->m0]) && mm->first >= mc->first &&
+           mm->first < mc->end;
+}
+
+/* The compound (consecutive DY_AM_GROUP mentions) of mention m: [*g0, *g1). */
+static void group_of(const mctx *mc, size_t m, size_t *g0, size_t *g1)
+{
+    const dy_mention *men = mc->doc->men;
+    size_t a = m, b = m + 1;
+    while (a > mc->m0 && (men[a].flags & DY_AM_GROUP))
+        a--;
+    while (b < mc->m1 && (men[b].flags & DY_AM_GROUP))
+        b++;
+    *g0 = a;
+    *g1 = b;
+}
+
 /* A pattern word matches the form as written, as in PETRARCH and TABARI
  * ("RESOLUTION" is not "resolutions"; a TABARI stem is a DY_PE_STEM). */
 static int word_ok(const mctx *mc, size_t i, uint32_t w)
 {
-    return mc->t->tok[i].word == w;
+    return live(mc, i) && mc->t->tok[i].word == w;
 }
 
 static int stem_ok(const mctx *mc, size_t i, uint32_t w)
 {
+    if (!live(mc, i))
+        return 0;
     const dy_tok *k = &mc->t->tok[i];
     uint32_t n = dy_intern_len(&mc->ctx->words, w);
     return k->nlen >= n && !memcmp(mc->t->norm + k->norm, dy_intern_str(&mc->ctx->words, w), n);
+}
+
+static int elem_ok(const mctx *mc, size_t i, const dy_pel *el)
+{
+    return kind(el) == PE_WORD ? word_ok(mc, i, el->word) : stem_ok(mc, i, el->word);
 }
 
 /* The run of class cls patterns with head h: [*p0, *p1). */
@@ -78,8 +138,9 @@ static int run_of(const dy_events *ev, int cls, uint32_t h, size_t *p0, size_t *
     return 1;
 }
 
-/* Synset members: where a member of synset sid that starts at token i ends
- * (exclusive), forwards; or, backwards, where one that ends at j starts. */
+/* Synset members: where a member of synset sid that starts at live token i
+ * ends (the token after its last word), forwards; or, backwards, where one
+ * whose last word is the live token before j starts. */
 static int member_fwd(mctx *mc, const dy_pel *el, int n, size_t i, size_t *ends, int *ne, int depth);
 static int member_bwd(mctx *mc, const dy_pel *el, int n, size_t j, size_t *starts, int *ns,
                       int depth);
@@ -116,40 +177,42 @@ static void synset_bwd(mctx *mc, uint32_t sid, size_t j, size_t *starts, int *ns
     }
 }
 
-/* Consecutive elements el[0..n) from token i: every end reached. */
+/* Consecutive elements el[0..n) from live token i: every end reached. */
 static int member_fwd(mctx *mc, const dy_pel *el, int n, size_t i, size_t *ends, int *ne, int depth)
 {
     if (n == 0)
         return add_pos(ends, ne, i);
-    if (i >= mc->send || --mc->budget < 0)
+    if (i >= mc->end || --mc->budget < 0)
         return 0;
     int k = kind(el);
     if (k == PE_WORD || k == DY_PE_STEM) {
-        if (k == PE_WORD ? word_ok(mc, i, el->word) : stem_ok(mc, i, el->word))
-            member_fwd(mc, el + 1, n - 1, i + 1, ends, ne, depth);
+        if (elem_ok(mc, i, el))
+            member_fwd(mc, el + 1, n - 1, n > 1 ? next_live(mc, i + 1) : i + 1, ends, ne, depth);
     } else if (k == DY_PE_SYNSET) {
         size_t e[MAX_ENDS];
         int m = 0;
         synset_fwd(mc, el->word, i, e, &m, depth);
         for (int q = 0; q < m; q++)
-            member_fwd(mc, el + 1, n - 1, e[q], ends, ne, depth);
+            member_fwd(mc, el + 1, n - 1, n > 1 ? next_live(mc, e[q]) : e[q], ends, ne, depth);
     }
     return 0;
 }
 
-/* Consecutive elements el[0..n) ending at token j (exclusive): every start. */
+/* Consecutive elements el[0..n) whose last word is the live token before j:
+ * every start (the first word's token). */
 static int member_bwd(mctx *mc, const dy_pel *el, int n, size_t j, size_t *starts, int *ns,
                       int depth)
 {
     if (n == 0)
         return add_pos(starts, ns, j);
-    if (j <= mc->sfirst || --mc->budget < 0)
+    size_t i = prev_live(mc, j);
+    if (i == SIZE_MAX || --mc->budget < 0)
         return 0;
     const dy_pel *last = &el[n - 1];
     int k = kind(last);
     if (k == PE_WORD || k == DY_PE_STEM) {
-        if (k == PE_WORD ? word_ok(mc, j - 1, last->word) : stem_ok(mc, j - 1, last->word))
-            member_bwd(mc, el, n - 1, j - 1, starts, ns, depth);
+        if (elem_ok(mc, i, last))
+            member_bwd(mc, el, n - 1, i, starts, ns, depth);
     } else if (k == DY_PE_SYNSET) {
         size_t s[MAX_ENDS];
         int m = 0;
@@ -160,38 +223,54 @@ static int member_bwd(mctx *mc, const dy_pel *el, int n, size_t j, size_t *start
     return 0;
 }
 
-/* The nearest mention (with a code) that starts at pos or later (exact: at
- * pos, or covering it); -1. */
-static int32_t mention_after(const mctx *mc, size_t pos, int exact)
+/* The nearest live mention (with a code) after token pos: one covering pos
+ * or starting later (exact: covering the first live token at pos); -1. */
+static int32_t mention_after(const mctx *mc, size_t pos, int exact, int compound)
 {
     const struct dyad_doc *d = mc->doc;
+    size_t at = next_live(mc, pos);
     for (size_t m = mc->m0; m < mc->m1; m++) {
         const dy_mention *mm = &d->men[m];
-        if (!mm->code[0] || mm->end <= pos)
+        if (!men_ok(mc, m) || mm->end <= at)
             continue;
-        if (exact && !(mm->first <= pos && pos < mm->end))
+        if (compound) {
+            size_t g0, g1;
+            group_of(mc, m, &g0, &g1);
+            if (g1 - g0 < 2)
+                continue;
+        }
+        if (exact && !(mm->first <= at && at < mm->end))
             return -1;
         return (int32_t)m;
     }
     return -1;
 }
 
-/* The nearest mention (with a code) that ends at lim or before it (exact: at
- * lim, or covering lim - 1); -1. */
-static int32_t mention_before(const mctx *mc, size_t lim, int exact)
+/* The nearest live mention (with a code) that ends at lim or before it
+ * (exact: covering the last live token before lim); -1. */
+static int32_t mention_before(const mctx *mc, size_t lim, int exact, int compound)
 {
     const struct dyad_doc *d = mc->doc;
     int32_t best = -1;
     for (size_t m = mc->m0; m < mc->m1; m++) {
         const dy_mention *mm = &d->men[m];
-        if (!mm->code[0] || mm->first >= lim || mm->first < mc->sfirst)
+        if (!men_ok(mc, m) || mm->first >= lim)
             continue;
+        if (compound) {
+            size_t g0, g1;
+            group_of(mc, m, &g0, &g1);
+            if (g1 - g0 < 2)
+                continue;
+        }
         if (best < 0 || mm->end > d->men[best].end ||
             (mm->end == d->men[best].end && mm->first < d->men[best].first))
             best = (int32_t)m;
     }
-    if (best >= 0 && exact && !(d->men[best].end >= lim && d->men[best].first < lim))
-        return -1;
+    if (best >= 0 && exact) {
+        size_t i = prev_live(mc, lim);
+        if (i == SIZE_MAX || !(d->men[best].first <= i && i < d->men[best].end))
+            return -1;
+    }
     return best;
 }
 
@@ -203,6 +282,21 @@ static void span(mctx *mc, size_t a, size_t b)
         mc->hi = (uint32_t)b;
 }
 
+/* The tokens of mention m's compound: [*f, *e). */
+static void group_span(const mctx *mc, size_t m, uint32_t *f, uint32_t *e)
+{
+    size_t g0, g1;
+    group_of(mc, m, &g0, &g1);
+    *f = UINT32_MAX;
+    *e = 0;
+    for (size_t k = g0; k < g1; k++) {
+        if (mc->doc->men[k].first < *f)
+            *f = mc->doc->men[k].first;
+        if (mc->doc->men[k].end > *e)
+            *e = mc->doc->men[k].end;
+    }
+}
+
 /* Elements e.. (after the verb) from token pos on. */
 static int match_after(mctx *mc, int e, size_t pos)
 {
@@ -212,21 +306,21 @@ static int match_after(mctx *mc, int e, size_t pos)
         return 0;
     const dy_pel *el = &mc->el[e];
     int k = kind(el), a = adj(el);
-    size_t lim = a ? pos + 1 : mc->send;
-    if (lim > mc->send)
-        lim = mc->send;
+    size_t start = next_live(mc, pos);
+    size_t lim = a ? (start < mc->end ? start + 1 : start) : mc->end;
     switch (k) {
     case PE_WORD:
     case DY_PE_STEM:
-        for (size_t i = pos; i < lim; i++)
-            if ((k == PE_WORD ? word_ok(mc, i, el->word) : stem_ok(mc, i, el->word)) &&
-                match_after(mc, e + 1, i + 1)) {
+        for (size_t i = start; i < lim; i++)
+            if (elem_ok(mc, i, el) && match_after(mc, e + 1, i + 1)) {
                 span(mc, i, i + 1);
                 return 1;
             }
         return 0;
     case DY_PE_SYNSET:
-        for (size_t i = pos; i < lim; i++) {
+        for (size_t i = start; i < lim; i++) {
+            if (!live(mc, i))
+                continue;
             size_t ends[MAX_ENDS];
             int ne = 0;
             synset_fwd(mc, el->word, i, ends, &ne, 0);
@@ -246,31 +340,40 @@ static int match_after(mctx *mc, int e, size_t pos)
         }
         return 0;
     case PE_TARGET:
-    case DY_PE_SOURCE: {
-        int32_t m = mention_after(mc, pos, a);
+    case DY_PE_SOURCE:
+    case DY_PE_COMPOUND: {
+        int32_t m = mention_after(mc, pos, a, k == DY_PE_COMPOUND);
         if (m < 0)
             return 0;
-        int32_t *slot = k == PE_TARGET ? &mc->tgt : &mc->src, save = *slot;
+        int32_t *slot = k == PE_TARGET ? &mc->tgt : k == DY_PE_SOURCE ? &mc->src : &mc->comp;
+        int32_t save = *slot;
         *slot = m;
-        size_t end = mc->doc->men[m].end;
+        uint32_t gf, ge;
+        group_span(mc, (size_t)m, &gf, &ge);
+        size_t end = k == DY_PE_COMPOUND ? ge : mc->doc->men[m].end;
         if (match_after(mc, e + 1, end > pos ? end : pos + 1))
             return 1;
         *slot = save;
         return 0;
     }
     case DY_PE_SKIP: {
-        const dy_syn *syn = &mc->doc->syn;
-        for (size_t i = pos; i < lim; i++) {
-            int32_t np = syn->tok_np ? syn->tok_np[i] : -1;
-            if (np < 0)
-                continue;
-            size_t end = syn->np[np].end;
-            return match_after(mc, e + 1, end > i ? end : i + 1);
+        /* '^': pass over the next actor (its whole compound) */
+        int32_t m = mention_after(mc, pos, a, 0);
+        if (m < 0)
+            return 0;
+        uint32_t gf, ge;
+        group_span(mc, (size_t)m, &gf, &ge);
+        int save = mc->nskip;
+        if (mc->nskip < 4) {
+            mc->skip_first[mc->nskip] = gf;
+            mc->skip_end[mc->nskip++] = ge;
         }
+        if (match_after(mc, e + 1, ge > pos ? ge : pos + 1))
+            return 1;
+        mc->nskip = save;
         return 0;
     }
     case DY_PE_PAIR:
-    case DY_PE_COMPOUND:
     case DY_PE_GUARD:
         return match_after(mc, e + 1, pos);
     default:
@@ -279,7 +382,8 @@ static int match_after(mctx *mc, int e, size_t pos)
 }
 
 /* Elements e, e-1 .. 0 (before the verb), right to left, below token lim;
- * adj_right: element e must end right at lim. */
+ * adj_right: element e must end right at lim (at the last live token before
+ * it). */
 static int match_before(mctx *mc, int e, size_t lim, int adj_right)
 {
     if (e < 0)
@@ -288,20 +392,21 @@ static int match_before(mctx *mc, int e, size_t lim, int adj_right)
         return 0;
     const dy_pel *el = &mc->el[e];
     int k = kind(el), a = adj(el);
-    size_t low = adj_right ? (lim > mc->sfirst ? lim - 1 : lim) : mc->sfirst;
     switch (k) {
     case PE_WORD:
     case DY_PE_STEM:
-        for (size_t i = lim; i-- > low;)
-            if ((k == PE_WORD ? word_ok(mc, i, el->word) : stem_ok(mc, i, el->word)) &&
-                match_before(mc, e - 1, i, a)) {
+        for (size_t i = prev_live(mc, lim); i != SIZE_MAX; i = prev_live(mc, i)) {
+            if (elem_ok(mc, i, el) && match_before(mc, e - 1, i, a)) {
                 span(mc, i, i + 1);
                 return 1;
             }
+            if (adj_right)
+                break;
+        }
         return 0;
     case DY_PE_SYNSET: {
-        size_t jlow = adj_right ? lim : mc->sfirst + 1;
-        for (size_t j = lim; j >= jlow && j > mc->sfirst; j--) {
+        for (size_t last = prev_live(mc, lim); last != SIZE_MAX; last = prev_live(mc, last)) {
+            size_t j = last + 1;
             size_t starts[MAX_ENDS];
             int ns = 0;
             synset_bwd(mc, el->word, j, starts, &ns, 0);
@@ -318,41 +423,50 @@ static int match_before(mctx *mc, int e, size_t lim, int adj_right)
                     span(mc, starts[q], j);
                     return 1;
                 }
+            if (adj_right)
+                break;
         }
         return 0;
     }
     case PE_TARGET:
-    case DY_PE_SOURCE: {
-        int32_t m = mention_before(mc, lim, adj_right);
+    case DY_PE_SOURCE:
+    case DY_PE_COMPOUND: {
+        int32_t m = mention_before(mc, lim, adj_right, k == DY_PE_COMPOUND);
         if (m < 0)
             return 0;
-        int32_t *slot = k == PE_TARGET ? &mc->tgt : &mc->src, save = *slot;
+        int32_t *slot = k == PE_TARGET ? &mc->tgt : k == DY_PE_SOURCE ? &mc->src : &mc->comp;
+        int32_t save = *slot;
         *slot = m;
-        if (match_before(mc, e - 1, mc->doc->men[m].first, a))
+        uint32_t gf, ge;
+        group_span(mc, (size_t)m, &gf, &ge);
+        if (match_before(mc, e - 1, k == DY_PE_COMPOUND ? gf : mc->doc->men[m].first, a))
             return 1;
         *slot = save;
         return 0;
     }
     case DY_PE_SKIP: {
-        const dy_syn *syn = &mc->doc->syn;
-        for (size_t i = lim; i-- > low;) {
-            int32_t np = syn->tok_np ? syn->tok_np[i] : -1;
-            if (np < 0)
-                continue;
-            size_t first = syn->np[np].first;
-            return match_before(mc, e - 1, first < i ? first : i, a);
+        int32_t m = mention_before(mc, lim, adj_right, 0);
+        if (m < 0)
+            return 0;
+        uint32_t gf, ge;
+        group_span(mc, (size_t)m, &gf, &ge);
+        int save = mc->nskip;
+        if (mc->nskip < 4) {
+            mc->skip_first[mc->nskip] = gf;
+            mc->skip_end[mc->nskip++] = ge;
         }
+        if (match_before(mc, e - 1, gf, a))
+            return 1;
+        mc->nskip = save;
         return 0;
     }
-    case DY_PE_COMPOUND:
-        return match_before(mc, e - 1, lim, 0);
     default:
         return 0;
     }
 }
 
 int dy_compat_match(const dyad_ctx *ctx, const struct dyad_doc *doc, const dy_pattern *p, size_t v,
-                    size_t sfirst, size_t send, size_t m0, size_t m1, dy_compat_hit *hit)
+                    const dy_compat_scope *sc, dy_compat_hit *hit)
 {
     const dy_events *ev = &ctx->ev;
     mctx mc;
@@ -361,11 +475,13 @@ int dy_compat_match(const dyad_ctx *ctx, const struct dyad_doc *doc, const dy_pa
     mc.ev = ev;
     mc.doc = doc;
     mc.t = &doc->t;
-    mc.sfirst = sfirst;
-    mc.send = send;
-    mc.m0 = m0;
-    mc.m1 = m1;
-    mc.src = mc.tgt = -1;
+    mc.first = sc->first;
+    mc.end = sc->end;
+    mc.m0 = sc->m0;
+    mc.m1 = sc->m1;
+    mc.dead = sc->dead;
+    mc.men_dead = sc->men_dead;
+    mc.src = mc.tgt = mc.comp = -1;
     mc.lo = mc.hi = (uint32_t)v;
     mc.hi++;
     mc.budget = MATCH_BUDGET;
@@ -399,8 +515,12 @@ int dy_compat_match(const dyad_ctx *ctx, const struct dyad_doc *doc, const dy_pa
         return 0;
     hit->src = mc.src;
     hit->tgt = mc.tgt;
+    hit->compound = mc.comp;
     hit->pair_code = pair;
     hit->weak = weak;
+    hit->nskip = mc.nskip;
+    memcpy(hit->skip_first, mc.skip_first, sizeof mc.skip_first);
+    memcpy(hit->skip_end, mc.skip_end, sizeof mc.skip_end);
     hit->first = mc.lo;
     hit->last = mc.hi ? mc.hi - 1 : 0;
     return 1;
@@ -423,14 +543,15 @@ int dy_compat_weak(const dy_events *ev, const dy_pattern *p)
 /* ---- discards and stems ---- */
 
 static int phrase_at(const dyad_ctx *ctx, const dy_text *t, const dy_pattern *pt, size_t i,
-                     size_t end)
+                     size_t first, size_t end)
 {
     mctx mc;
     memset(&mc, 0, sizeof mc);
     mc.ctx = ctx;
     mc.ev = &ctx->ev;
     mc.t = t;
-    mc.send = end;
+    mc.first = first;
+    mc.end = end;
     mc.budget = 1000;
     size_t ends[MAX_ENDS];
     int ne = 0;
@@ -438,7 +559,20 @@ static int phrase_at(const dyad_ctx *ctx, const dy_text *t, const dy_pattern *pt
     return ne > 0;
 }
 
-int dy_compat_discard(const dyad_ctx *ctx, const struct dyad_doc *doc, size_t s)
+int dy_compat_phrase(const dyad_ctx *ctx, const struct dyad_doc *doc, int cls, uint32_t head,
+                     size_t i, size_t first, size_t end)
+{
+    size_t p0, p1;
+    if (!run_of(&ctx->ev, cls, head, &p0, &p1))
+        return 0;
+    for (size_t p = p0; p < p1; p++)
+        if (phrase_at(ctx, &doc->t, &ctx->ev.pat[p], i, first, end))
+            return 1;
+    return 0;
+}
+
+int dy_compat_discard(const dyad_ctx *ctx, const struct dyad_doc *doc, size_t s, size_t m0,
+                      size_t m1)
 {
     if (!dy_compat_mode(ctx))
         return 0;
@@ -448,16 +582,8 @@ int dy_compat_discard(const dyad_ctx *ctx, const struct dyad_doc *doc, size_t s)
     size_t end = se->first + se->ntok;
     int found = 0;
     if (dy_compat_mode(ctx) & DY_COMPAT_TABARI) {
-        /* TABARI: an actor coded ### or +++ (mentions are in sentence order) */
-        size_t lo = 0, hi = doc->nmen;
-        while (lo < hi) {
-            size_t mid = (lo + hi) / 2;
-            if (doc->men[mid].sent < s)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        for (size_t m = lo; m < doc->nmen && doc->men[m].sent == s; m++)
+        /* TABARI: an actor coded ### or +++ */
+        for (size_t m = m0; m < m1; m++)
             if (!strcmp(doc->men[m].code, "###") || !strcmp(doc->men[m].code, "+++"))
                 found = DY_PC_DISCARD;
     }
@@ -472,7 +598,7 @@ int dy_compat_discard(const dyad_ctx *ctx, const struct dyad_doc *doc, size_t s)
                 if (!heads[h] || !run_of(ev, cls, heads[h], &p0, &p1))
                     continue;
                 for (size_t p = p0; p < p1; p++)
-                    if (phrase_at(ctx, t, &ev->pat[p], i, end)) {
+                    if (phrase_at(ctx, t, &ev->pat[p], i, se->first, end)) {
                         if (cls == DY_PC_DISCARD_STORY)
                             return cls;
                         found = cls;
@@ -480,6 +606,21 @@ int dy_compat_discard(const dyad_ctx *ctx, const struct dyad_doc *doc, size_t s)
             }
     }
     return found;
+}
+
+int dy_compat_stems(const dyad_ctx *ctx, const char *w, size_t n, uint32_t *out, int max)
+{
+    if (n < 3 || !(dy_compat_mode(ctx) & DY_COMPAT_TABARI))
+        return 0;
+    int k0 = 0;
+    uint32_t v;
+    for (size_t k = n; k >= 3 && k0 < max; k--) {
+        uint32_t id = dy_word_find(ctx, w, k);
+        if (id && dy_map_get(&ctx->ev.by_head, ((uint64_t)DY_PC_STEM << 32) | id, &v) &&
+            !dy_map_get(&ctx->ev.by_head, ((uint64_t)DY_PC_NOEND << 32) | id, &v))
+            out[k0++] = id;
+    }
+    return k0;
 }
 
 uint32_t dy_compat_stem(const dyad_ctx *ctx, const char *w, size_t n)

@@ -92,8 +92,10 @@ static int parse_code(petr_build *b, const char *s, size_t n, uint32_t *code, ui
         for (size_t i = 0; i < pn; i++)
             if (!code_char(ps[i]))
                 return petr_fail(b, "bad character '%c' in code '%.*s'", ps[i], (int)n, cs);
-        if ((pn == 3 && (!memcmp(ps, "###", 3) || !memcmp(ps, "+++", 3)))) {
-            if (discard && !part)
+        if ((pn == 3 && (!memcmp(ps, "###", 3) || !memcmp(ps, "+++", 3))) && discard) {
+            /* a verb coded so: a discard phrase (add_verb); in a pattern the
+             * code is kept, and the coder discards the sentence it matches */
+            if (!part)
                 *discard = 1;
             continue;
         }
@@ -299,6 +301,8 @@ static int make_verb(petr_build *b, const char *s, size_t n, int space_adj, verb
     v->head_stem = it[0].stem;
     if (v->head_stem && petr_add_stem(b, v->head))
         return -1;
+    if (it[0].noend && petr_add_word_class(b, DY_PC_NOEND, v->head))
+        return -1;
     memcpy(v->after, it + 1, (size_t)(cnt - 1) * sizeof *it);
     v->na = cnt - 1;
     if (v->na)
@@ -323,7 +327,8 @@ static int add_verb(petr_build *b, vstate *st, const char *s, size_t n, int spac
         uint32_t first;
         if (petr_emit_items(b, all, m, &first))
             return -1;
-        return petr_add_pat(b, DY_PC_DISCARD, v.head, first, m, 0, m + 1);
+        return petr_add_pat(b, b->tabari ? DY_PC_VDISCARD : DY_PC_DISCARD, v.head, first, m, 0,
+                            m + 1);
     }
     v.code = code;
     v.pair = pair;

@@ -5,6 +5,7 @@
  *   context (time expressions, quotes, places) -> events.
  * Every array is reused from one document to the next. */
 #include "internal.h"
+#include "../compat/compat.h"
 
 #include <stdio.h>
 #include <time.h>
@@ -93,7 +94,8 @@ dyad_err dyad_code(const dyad_ctx *ctx, dyad_doc *d, const char *text, size_t le
     }
     if (dy_tag(ctx, &d->t) || dy_parse(ctx, &d->t, &d->syn))
         goto nomem;
-    if (dy_actors_find(ctx, d) || dy_timex_find(ctx, d) || dy_quotes_find(ctx, d) ||
+    if ((dy_compat_mode(ctx) ? dy_compat_actors(ctx, d) : dy_actors_find(ctx, d)) ||
+        dy_timex_find(ctx, d) || dy_quotes_find(ctx, d) ||
         dy_places_find(ctx, d) || dy_events_code(ctx, d))
         goto nomem;
     dy_timex_assign(ctx, d);

@@ -39,6 +39,7 @@
  * sentence, and never without a target. One event per (source, target, code)
  * a sentence. Nothing here allocates per token: frames live on the stack. */
 #include "../core/internal.h"
+#include "../compat/compat.h"
 
 #include <stdio.h>
 
@@ -294,7 +295,10 @@ static int is_reciprocal(const dy_events *ev, int code)
 static int code_root(const dy_events *ev, int code)
 {
     const char *c = ev->codes[code].code;
-    return (c[0] - '0') * 10 + (c[1] - '0');
+    if (!dy_is_digit(c[0]) || !dy_is_digit(c[1]))
+        return 0;   /* a code of foreign dictionaries (src/compat): no CAMEO root */
+    int r = (c[0] - '0') * 10 + (c[1] - '0');
+    return r <= 20 ? r : 0;   /* "903": the per-root tables have 21 entries */
 }
 
 /* The modal form m of code (DY_MOD_*); -1 when the table has none. */
@@ -1705,6 +1709,8 @@ static void refine_protests(sctx *sc)
 
 int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
 {
+    if (dy_compat_mode(ctx))
+        return dy_compat_code(ctx, doc);   /* PETRARCH/TABARI dictionaries */
     const dy_events *ev = &ctx->ev;
     const dy_text *t = &doc->t;
     const dy_syn *syn = &doc->syn;

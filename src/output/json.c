@@ -84,19 +84,47 @@ static int jstr(dy_buf *b, const char *s, size_t n)
 }
 static int jcstr(dy_buf *b, const char *s) { return s ? jstr(b, s, strlen(s)) : dy_buf_str(b, "null"); }
 
+/* Append a key literal and an unsigned number without printf (hot path). */
+static int jku(dy_buf *b, const char *key, uint64_t v)
+{
+    char tmp[24];
+    int n = 0;
+    do {
+        tmp[sizeof tmp - 1 - n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return dy_buf_str(b, key) || dy_buf_add(b, tmp + sizeof tmp - n, (size_t)n);
+}
+
 static int jdate(dy_buf *b, int32_t day)
 {
     if (day == INT32_MIN)
         return dy_buf_str(b, "null");
-    char d[11];
-    dy_format_date(day, d);
-    return dy_buf_printf(b, "\"%s\"", d);
+    char d[13];
+    d[0] = '"';
+    dy_format_date(day, d + 1);
+    d[11] = '"';
+    return dy_buf_add(b, d, 12);
 }
 
 static int jdouble(dy_buf *b, double v)
 {
     if (!isfinite(v))
         return dy_buf_str(b, "null");
+    double t = v * 10.0;
+    if (t == (double)(long long)t && t > -1e15 && t < 1e15) {
+        /* one decimal at most (Goldstein scores): no printf */
+        long long x = (long long)t;
+        int neg = x < 0;
+        uint64_t a = (uint64_t)(neg ? -x : x);
+        if ((neg && dy_buf_ch(b, '-')) || jku(b, "", a / 10))
+            return -1;
+        if (a % 10) {
+            char frac[2] = {'.', (char)('0' + a % 10)};
+            return dy_buf_add(b, frac, 2);
+        }
+        return 0;
+    }
     char tmp[32];
     snprintf(tmp, sizeof tmp, "%.6g", v);
     return dy_buf_str(b, tmp);
@@ -117,8 +145,8 @@ static int jactor_ref(dy_buf *b, const dyad_doc *d, int32_t m)
     const char *s = mtext(d, &d->men[m], &n);
     int rc = dy_buf_str(b, "{\"text\":") || jstr(b, s, n) || dy_buf_str(b, ",\"code\":") ||
              jcstr(b, d->men[m].code) ||
-             dy_buf_printf(b, ",\"start\":%u,\"end\":%u", d->t.tok[d->men[m].first].start,
-                           d->t.tok[d->men[m].end - 1].end);
+             jku(b, ",\"start\":", d->t.tok[d->men[m].first].start) ||
+             jku(b, ",\"end\":", d->t.tok[d->men[m].end - 1].end);
     if (!rc && d->men[m].ref >= 0) {
         size_t rn;
         const char *rs = mtext(d, &d->men[d->men[m].ref], &rn);
@@ -136,9 +164,9 @@ static int jevent(dy_buf *b, const dyad_ctx *ctx, const dyad_doc *d, const dy_ev
     int rc = dy_buf_ch(b, '{');
     if (with_id)
         rc = rc || dy_buf_str(b, "\"id\":") || jcstr(b, id) || dy_buf_ch(b, ',');
-    rc = rc || dy_buf_printf(b, "\"sentence\":%u,\"code\":\"%s\",\"root\":\"%s\",\"quad_class\":%d,"
-                                "\"goldstein\":",
-                             e->sent, c->code, root, c->quad) ||
+    rc = rc || jku(b, "\"sentence\":", e->sent) || dy_buf_str(b, ",\"code\":\"") ||
+         dy_buf_str(b, c->code) || dy_buf_str(b, "\",\"root\":\"") || dy_buf_str(b, root) ||
+         jku(b, "\",\"quad_class\":", c->quad) || dy_buf_str(b, ",\"goldstein\":") ||
          jdouble(b, c->goldstein) || dy_buf_str(b, ",\"source\":") || jactor_ref(b, d, e->src) ||
          dy_buf_str(b, ",\"target\":") || jactor_ref(b, d, e->tgt) || dy_buf_str(b, ",\"date\":");
     if (!rc) {
@@ -161,7 +189,8 @@ static int jevent(dy_buf *b, const dyad_ctx *ctx, const dyad_doc *d, const dy_ev
             rc = dy_buf_str(b, "null");
     }
     rc = rc || dy_buf_printf(b, ",\"negated\":%s,\"trigger\":{\"text\":", e->negated ? "true" : "false") ||
-         jstr(b, d->text + ts, te - ts) || dy_buf_printf(b, ",\"start\":%zu,\"end\":%zu}", ts, te) ||
+         jstr(b, d->text + ts, te - ts) || jku(b, ",\"start\":", ts) || jku(b, ",\"end\":", te) ||
+         dy_buf_ch(b, '}') ||
          dy_buf_str(b, ",\"plover\":{\"event\":") ||
          jcstr(b, c->plover_event[0] ? c->plover_event : NULL) || dy_buf_str(b, ",\"mode\":") ||
          jcstr(b, c->plover_mode[0] ? c->plover_mode : NULL) || dy_buf_str(b, "}}");
@@ -179,8 +208,8 @@ static int doc_record(dy_buf *b, const dyad_ctx *ctx, const dyad_doc *d, const c
                dy_buf_str(b, ",\"sentences\":[],\"actors\":[],\"events\":[],\"quotes\":[],\"timex\":[]}\n");
     rc = dy_buf_str(b, "null,\"sentences\":[");
     for (size_t i = 0; i < d->t.nsent && !rc; i++)
-        rc = dy_buf_printf(b, "%s{\"start\":%u,\"end\":%u}", i ? "," : "", d->t.sent[i].start,
-                           d->t.sent[i].end);
+        rc = jku(b, i ? ",{\"start\":" : "{\"start\":", d->t.sent[i].start) ||
+             jku(b, ",\"end\":", d->t.sent[i].end) || dy_buf_ch(b, '}');
     rc = rc || dy_buf_str(b, "],\"actors\":[");
     size_t nact = 0;    /* mentions written: uncoded ones (names) are left out */
     for (size_t i = 0; i < d->nmen && !rc; i++) {
@@ -191,8 +220,8 @@ static int doc_record(dy_buf *b, const dyad_ctx *ctx, const dyad_doc *d, const c
         const char *s = mtext(d, m, &n);
         rc = dy_buf_str(b, nact++ ? ",{\"text\":" : "{\"text\":") || jstr(b, s, n) ||
              dy_buf_str(b, ",\"code\":") || jcstr(b, m->code) ||
-             dy_buf_printf(b, ",\"sentence\":%u,\"start\":%u,\"end\":%u", m->sent,
-                           d->t.tok[m->first].start, d->t.tok[m->end - 1].end);
+             jku(b, ",\"sentence\":", m->sent) || jku(b, ",\"start\":", d->t.tok[m->first].start) ||
+             jku(b, ",\"end\":", d->t.tok[m->end - 1].end);
         if (!rc && m->ref >= 0) {
             size_t rn;
             const char *rs = mtext(d, &d->men[m->ref], &rn);

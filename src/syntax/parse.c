@@ -345,14 +345,10 @@ static int chunk_nps(pctx *p)
         } else if ((tg == T_DOLLAR || tg == T_HASH) && nt == T_CD) {
             j = i + 1;
             start = 1;
-        } else if ((tg == T_RB) && i + 2 < p->end && IS(p, i + 1, "than") == 0 && 0) {
-            start = 1;
         } else if ((tg == T_VBG || tg == T_VBN) && (dy_tag_is_noun(nt) || is_adj(nt)) &&
-                   (i == p->first || TAG(p, i - 1) == T_POS) &&
-                   ((TAG(p, i + 1) != T_NNS && TAG(p, i + 1) != T_NN) || tg == T_VBN ||
-                    i == p->first || TAG(p, i - 1) == T_POS)) {
+                   ((tg == T_VBN && i == p->first) || (i > p->first && TAG(p, i - 1) == T_POS))) {
             /* Ousted President Askar Akayev has agreed; Europe's leading
-             * security forum */
+             * security forum (not: Citing security concerns, the ministry) */
             start = 1;
             j = i + 1;
         } else if ((tg == T_VBG || tg == T_VBN) && i > p->first &&
