@@ -127,6 +127,59 @@ int main(int argc, char **argv)
             printf("  %zu events", events);
         printf("\n");
     }
+    /* where the time goes: each stage of dyad_code timed on its own */
+    {
+        static const char *sn[] = {"tokenize+split", "tag", "parse", "actors", "timex",
+                                   "quotes", "places", "events", "assign", "json"};
+        double acc[10] = {0};
+        size_t reps2 = reps / 4 + 1;
+        for (size_t r = 0; r < reps2; r++)
+            for (int i = 0; i < nf; i++) {
+                dyad_doc *d = doc;
+                double t0s = now(), t1s;
+                dyad_code(ctx, d, "", 0, "2025-03-12"); /* reset, set ctx and date */
+                if (dy_grow((void **)&d->text, &d->text_cap, lens[i] + 1, 1))
+                    return 1;
+                memcpy(d->text, docs[i], lens[i]);
+                d->text[lens[i]] = 0;
+                d->len = lens[i];
+                d->t.src = d->text;
+                d->t.len = lens[i];
+                t0s = now();
+                dy_tokenize(&d->t, &ctx->ab);
+                dy_split(&d->t, &ctx->ab);
+                for (size_t k = 0; k < d->t.ntok; k++)
+                    d->t.tok[k].word = dy_word_find(ctx, d->t.norm + d->t.tok[k].norm, d->t.tok[k].nlen);
+                t1s = now(); acc[0] += t1s - t0s; t0s = t1s;
+                dy_tag(ctx, &d->t);
+                t1s = now(); acc[1] += t1s - t0s; t0s = t1s;
+                dy_parse(ctx, &d->t, &d->syn);
+                t1s = now(); acc[2] += t1s - t0s; t0s = t1s;
+                dy_actors_find(ctx, d);
+                t1s = now(); acc[3] += t1s - t0s; t0s = t1s;
+                dy_timex_find(ctx, d);
+                t1s = now(); acc[4] += t1s - t0s; t0s = t1s;
+                dy_quotes_find(ctx, d);
+                t1s = now(); acc[5] += t1s - t0s; t0s = t1s;
+                dy_places_find(ctx, d);
+                t1s = now(); acc[6] += t1s - t0s; t0s = t1s;
+                dy_events_code(ctx, d);
+                t1s = now(); acc[7] += t1s - t0s; t0s = t1s;
+                dy_timex_assign(ctx, d);
+                dy_places_assign(ctx, d);
+                t1s = now(); acc[8] += t1s - t0s; t0s = t1s;
+                size_t n;
+                dyad_doc_json(d, "bench", DYAD_FMT_DOC, &n);
+                t1s = now(); acc[9] += t1s - t0s;
+            }
+        double tot = 0;
+        for (int k = 0; k < 10; k++)
+            tot += acc[k];
+        printf("stage breakdown (%zu repetitions):", reps2);
+        for (int k = 0; k < 10; k++)
+            printf(" %s %.0f%%", sn[k], 100.0 * acc[k] / tot);
+        printf("\n");
+    }
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     printf("peak RSS: %.1f MB\n", (double)ru.ru_maxrss / 1024.0);

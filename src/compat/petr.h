@@ -54,6 +54,8 @@ typedef struct petr_build {
     uint32_t anon;          /* anonymous synsets made from { A | B } */
     dy_map synset_seen;     /* synset name id -> 1 when defined */
     dy_map synset_used;     /* synset name id -> line of a first use (+ file << 20) */
+    dy_map anon_len;        /* anonymous synset ({ A | B }) id -> words of its
+                               longest member (for the specificity of patterns) */
     size_t warnings;
 } petr_build;
 
@@ -75,6 +77,10 @@ int petr_date(const char *s, size_t n, int32_t *day);
  * number of items or -1 (error reported). space_adj: blanks join like '_'. */
 int petr_items(petr_build *b, const char *s, size_t n, int pattern, int space_adj,
                petr_item *out, int max);
+/* The weight of an item for the specificity of a pattern: 4 for a word (an
+ * actor place, a skip), 3 for a named synset (TABARI prefers the literal
+ * word), 4 per word of the longest alternative of { A | B }. */
+int petr_item_weight(petr_build *b, const petr_item *it);
 /* Emit items as pattern elements into ctx->ev.el; returns the first index. */
 int petr_emit_items(petr_build *b, const petr_item *it, int n, uint32_t *first);
 /* Add a pattern (class cls, head) whose elements were emitted. */

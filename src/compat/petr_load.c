@@ -434,6 +434,7 @@ int dy_compat_load(dyad_ctx *ctx, const char *path, char *err, size_t errlen)
     dy_intern_free(&b.codes);
     dy_map_free(&b.synset_seen);
     dy_map_free(&b.synset_used);
+    dy_map_free(&b.anon_len);
     for (size_t i = 0; i < nf; i++)
         dy_free(f[i].path);
     dy_free(f);

@@ -140,10 +140,13 @@ static int run_of(const dy_events *ev, int cls, uint32_t h, size_t *p0, size_t *
 
 /* Synset members: where a member of synset sid that starts at live token i
  * ends (the token after its last word), forwards; or, backwards, where one
- * whose last word is the live token before j starts. */
-static int member_fwd(mctx *mc, const dy_pel *el, int n, size_t i, size_t *ends, int *ne, int depth);
+ * whose last word is the live token before j starts. The words of a member
+ * stand together unless a blank joined them in a TABARI dictionary (then
+ * other words may stand between). */
+static int member_fwd(mctx *mc, const dy_pel *el, int n, size_t i, size_t *ends, int *ne, int depth,
+                      int anchored);
 static int member_bwd(mctx *mc, const dy_pel *el, int n, size_t j, size_t *starts, int *ns,
-                      int depth);
+                      int depth, int anchored);
 
 static int add_pos(size_t *a, int *n, size_t v)
 {
@@ -162,7 +165,7 @@ static void synset_fwd(mctx *mc, uint32_t sid, size_t i, size_t *ends, int *ne, 
         return;
     for (size_t p = p0; p < p1; p++) {
         const dy_pattern *pt = &mc->ev->pat[p];
-        member_fwd(mc, &mc->ev->el[pt->el_first], pt->nel, i, ends, ne, depth + 1);
+        member_fwd(mc, &mc->ev->el[pt->el_first], pt->nel, i, ends, ne, depth + 1, 1);
     }
 }
 
@@ -173,52 +176,65 @@ static void synset_bwd(mctx *mc, uint32_t sid, size_t j, size_t *starts, int *ns
         return;
     for (size_t p = p0; p < p1; p++) {
         const dy_pattern *pt = &mc->ev->pat[p];
-        member_bwd(mc, &mc->ev->el[pt->el_first], pt->nel, j, starts, ns, depth + 1);
+        member_bwd(mc, &mc->ev->el[pt->el_first], pt->nel, j, starts, ns, depth + 1, 1);
     }
 }
 
-/* Consecutive elements el[0..n) from live token i: every end reached. */
-static int member_fwd(mctx *mc, const dy_pel *el, int n, size_t i, size_t *ends, int *ne, int depth)
+/* Elements el[0..n) from live token i on (anchored: the first one at i):
+ * every end reached. */
+static int member_fwd(mctx *mc, const dy_pel *el, int n, size_t i, size_t *ends, int *ne, int depth,
+                      int anchored)
 {
     if (n == 0)
         return add_pos(ends, ne, i);
-    if (i >= mc->end || --mc->budget < 0)
-        return 0;
-    int k = kind(el);
-    if (k == PE_WORD || k == DY_PE_STEM) {
-        if (elem_ok(mc, i, el))
-            member_fwd(mc, el + 1, n - 1, n > 1 ? next_live(mc, i + 1) : i + 1, ends, ne, depth);
-    } else if (k == DY_PE_SYNSET) {
-        size_t e[MAX_ENDS];
-        int m = 0;
-        synset_fwd(mc, el->word, i, e, &m, depth);
-        for (int q = 0; q < m; q++)
-            member_fwd(mc, el + 1, n - 1, n > 1 ? next_live(mc, e[q]) : e[q], ends, ne, depth);
+    size_t lim = anchored ? i + 1 : mc->end;
+    for (size_t at = i; at < lim && at < mc->end; at++) {
+        if (--mc->budget < 0)
+            return 0;
+        if (!live(mc, at))
+            continue;
+        int k = kind(el);
+        int nadj = n > 1 ? adj(&el[1]) : 1;
+        if (k == PE_WORD || k == DY_PE_STEM) {
+            if (elem_ok(mc, at, el))
+                member_fwd(mc, el + 1, n - 1, n > 1 ? next_live(mc, at + 1) : at + 1, ends, ne, depth,
+                           nadj);
+        } else if (k == DY_PE_SYNSET) {
+            size_t e[MAX_ENDS];
+            int m = 0;
+            synset_fwd(mc, el->word, at, e, &m, depth);
+            for (int q = 0; q < m; q++)
+                member_fwd(mc, el + 1, n - 1, n > 1 ? next_live(mc, e[q]) : e[q], ends, ne, depth,
+                           nadj);
+        }
     }
     return 0;
 }
 
-/* Consecutive elements el[0..n) whose last word is the live token before j:
- * every start (the first word's token). */
+/* Elements el[0..n) whose last word is the live token before j (anchored)
+ * or any earlier one: every start (the first word's token). */
 static int member_bwd(mctx *mc, const dy_pel *el, int n, size_t j, size_t *starts, int *ns,
-                      int depth)
+                      int depth, int anchored)
 {
     if (n == 0)
         return add_pos(starts, ns, j);
-    size_t i = prev_live(mc, j);
-    if (i == SIZE_MAX || --mc->budget < 0)
-        return 0;
     const dy_pel *last = &el[n - 1];
     int k = kind(last);
-    if (k == PE_WORD || k == DY_PE_STEM) {
-        if (elem_ok(mc, i, last))
-            member_bwd(mc, el, n - 1, i, starts, ns, depth);
-    } else if (k == DY_PE_SYNSET) {
-        size_t s[MAX_ENDS];
-        int m = 0;
-        synset_bwd(mc, last->word, j, s, &m, depth);
-        for (int q = 0; q < m; q++)
-            member_bwd(mc, el, n - 1, s[q], starts, ns, depth);
+    for (size_t i = prev_live(mc, j); i != SIZE_MAX; i = prev_live(mc, i)) {
+        if (--mc->budget < 0)
+            return 0;
+        if (k == PE_WORD || k == DY_PE_STEM) {
+            if (elem_ok(mc, i, last))
+                member_bwd(mc, el, n - 1, i, starts, ns, depth, adj(last));
+        } else if (k == DY_PE_SYNSET) {
+            size_t s[MAX_ENDS];
+            int m = 0;
+            synset_bwd(mc, last->word, i + 1, s, &m, depth);
+            for (int q = 0; q < m; q++)
+                member_bwd(mc, el, n - 1, s[q], starts, ns, depth, adj(last));
+        }
+        if (anchored)
+            break;
     }
     return 0;
 }
@@ -555,7 +571,8 @@ static int phrase_at(const dyad_ctx *ctx, const dy_text *t, const dy_pattern *pt
     mc.budget = 1000;
     size_t ends[MAX_ENDS];
     int ne = 0;
-    member_fwd(&mc, &ctx->ev.el[pt->el_first], pt->nel, i + 1, ends, &ne, 0);
+    member_fwd(&mc, &ctx->ev.el[pt->el_first], pt->nel, i + 1, ends, &ne, 0,
+               pt->nel ? adj(&ctx->ev.el[pt->el_first]) : 1);
     return ne > 0;
 }
 

@@ -282,6 +282,7 @@ static int scan(petr_build *b, const char *s, size_t n, int pattern, int space_a
                 if (!sid || dy_map_put(&b->synset_seen, sid, 1))
                     return petr_fail(b, "out of memory");
                 size_t a0 = 0;
+                uint32_t longest = 1;
                 for (size_t k = 0, d = 0; k <= inn; k++) {
                     if (k < inn && (in[k] == '{' || in[k] == '('))
                         d++;
@@ -290,15 +291,23 @@ static int scan(petr_build *b, const char *s, size_t n, int pattern, int space_a
                     if (k == inn || (in[k] == '|' && !d)) {
                         petr_item mem[PETR_MAX_ITEMS];
                         int mn = 0;
-                        if (scan(b, in + a0, k - a0, pattern, 1, mem, PETR_MAX_ITEMS, &mn, 0))
+                        /* TABARI: a blank in an alternative lets other words
+                         * stand between ("LOUDLY INCLUDED": "loudly boldly
+                         * included"); '_' does not */
+                        if (scan(b, in + a0, k - a0, pattern, b->tabari ? 0 : 1, mem, PETR_MAX_ITEMS,
+                                 &mn, 0))
                             return -1;
                         if (mn == 0)
                             return petr_fail(b, "empty alternative in { | }");
+                        if ((uint32_t)mn > longest)
+                            longest = (uint32_t)mn;
                         if (emit_synset_member(b, sid, mem, mn))
                             return -1;
                         a0 = k + 1;
                     }
                 }
+                if (dy_map_put(&b->anon_len, sid, longest))
+                    return petr_fail(b, "out of memory");
                 petr_item *it = &out[(*cnt)++];
                 memset(it, 0, sizeof *it);
                 it->kind = IT_SYNSET;
@@ -346,6 +355,16 @@ int petr_items(petr_build *b, const char *s, size_t n, int pattern, int space_ad
     if (cnt > 0)
         out[0].adj = 0;
     return cnt;
+}
+
+int petr_item_weight(petr_build *b, const petr_item *it)
+{
+    uint32_t v;
+    if (it->kind != IT_SYNSET)
+        return 4;
+    if (dy_map_get(&b->anon_len, it->id, &v))
+        return 4 * (int)v;
+    return 3;
 }
 
 int petr_emit_items(petr_build *b, const petr_item *it, int n, uint32_t *first)
@@ -428,7 +447,10 @@ static int emit_synset_member(petr_build *b, uint32_t name, const petr_item *it,
             continue;
         }
         clean[m] = it[i];
-        clean[m].adj = m ? 1 : 0;   /* the words of a member stand together */
+        /* the words of a member stand together (TABARI: those joined by '_';
+         * a blank lets other words stand between, "AUSTRIAN FLORIN":
+         * "austrian gold florin") */
+        clean[m].adj = (uint8_t)(m && (!b->tabari || it[i].adj));
         m++;
         w++;
     }
@@ -443,7 +465,7 @@ static int emit_synset_member(petr_build *b, uint32_t name, const petr_item *it,
 int petr_synset_member(petr_build *b, uint32_t name, const char *s, size_t n)
 {
     petr_item it[PETR_MAX_ITEMS];
-    int cnt = petr_items(b, s, n, 1, 1, it, PETR_MAX_ITEMS);
+    int cnt = petr_items(b, s, n, 1, b->tabari ? 0 : 1, it, PETR_MAX_ITEMS);
     if (cnt < 0)
         return -1;
     if (cnt == 0)

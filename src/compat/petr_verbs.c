@@ -157,12 +157,12 @@ static int cut_code(petr_build *b, char *s, size_t *textn, uint32_t *code, uint3
 
 /* ---- patterns ---- */
 
-static int content_items(const petr_item *it, int n)
+static int content_weight(petr_build *b, const petr_item *it, int n)
 {
     int w = 0;
     for (int i = 0; i < n; i++)
         if (it[i].kind != IT_COMPOUND && it[i].kind != IT_VERB)
-            w++;
+            w += petr_item_weight(b, &it[i]);
     return w;
 }
 
@@ -209,7 +209,7 @@ static int emit_pattern(petr_build *b, const verb *v, const petr_item *p, int pn
         if (aft[i].kind == IT_TARGET && ++targets > 1)
             plain = 0;
     }
-    int weight = 4 * (content_items(bef, nb) + content_items(aft, na));
+    int weight = content_weight(b, bef, nb) + content_weight(b, aft, na);
     uint32_t first;
     if (plain) {
         if (petr_emit_items(b, aft, na, &first))

@@ -825,7 +825,8 @@ static int load_classes(struct dyad_ctx *ctx, struct dy_tagger *tg, const char *
         {"neg", WC_NEG}, {"future", WC_FUTURE}, {"modal", WC_MODAL},
         {"pron", WC_PRON_SUBJ}, {"rel", WC_REL}, {"subord", WC_SUBORD}, {"get", WC_GET},
         {"ditrans", WC_DITRANS}, {"objctl", WC_OBJCTL}, {"bare", WC_BARE},
-        {"poss", WC_POSS}, {"cnoun", WC_CNOUN}, {"qp", WC_QP}};
+        {"poss", WC_POSS}, {"cnoun", WC_CNOUN}, {"qp", WC_QP}, {"particle", WC_PARTICLE},
+        {"month", WC_MONTH}, {"weekday", WC_WEEKDAY}};
     /* two passes: intern, then size the array and set bits */
     for (int pass = 0; pass < 2; pass++) {
         if (pass == 1) {

@@ -79,21 +79,14 @@ static uint32_t qp_end(const pctx *p, uint32_t i)
     return i;
 }
 
-/* A lower-case particle inside a name: de, van, al ... (between two
- * capitalised words). */
+/* A lower-case particle inside a name (class "particle": de, van, al ...)
+ * between two capitalised words. */
 static int name_particle(const pctx *p, uint32_t i)
 {
-    static const char *const w[] = {"de", "da", "del", "della", "der", "den", "van", "von",
-                                    "la", "le", "al", "el", "bin", "ibn", "dos", "das",
-                                    "du", "des", "di", "do", "sans", "y", "ter", "zu"};
     const dy_tok *k = &p->t->tok[i];
-    if (k->flags & (TF_CAP | TF_ALLCAP) || i + 1 >= p->end ||
-        !(p->t->tok[i + 1].flags & TF_CAP) || !(p->t->tok[i - 1].flags & TF_CAP))
-        return 0;
-    for (size_t j = 0; j < sizeof w / sizeof w[0]; j++)
-        if (IS(p, i, w[j]))
-            return 1;
-    return 0;
+    return !(k->flags & (TF_CAP | TF_ALLCAP)) && i > p->first && i + 1 < p->end &&
+           (p->t->tok[i + 1].flags & TF_CAP) && (p->t->tok[i - 1].flags & TF_CAP) &&
+           (wcls(p, i) & WC_PARTICLE);
 }
 
 static int push_np(pctx *p, uint32_t a, uint32_t b)
@@ -183,24 +176,10 @@ static int push_np(pctx *p, uint32_t a, uint32_t b)
     return 0;
 }
 
-/* Is token i a month name (January ... December, Jan. ... Dec.)? */
+/* Is token i a month name (class "month": January ... December, Jan.)? */
 static int is_month(const pctx *p, uint32_t i)
 {
-    static const char *const m[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
-                                    "sep", "sept", "oct", "nov", "dec"};
-    const dy_tok *k = &p->t->tok[i];
-    const char *w = dy_tok_norm(p->t, k);
-    size_t n = k->nlen;
-    if (n && w[n - 1] == '.')
-        n--;
-    if (n >= 3 && (wcls(p, i) & WC_TIME) && TAG(p, i) == T_NNP)
-        for (size_t j = 0; j < sizeof m / sizeof m[0]; j++)
-            if (memcmp(w, m[j], 3) == 0)
-                return 1;
-    for (size_t j = 0; j < sizeof m / sizeof m[0]; j++)
-        if (strlen(m[j]) == n && memcmp(w, m[j], n) == 0)
-            return 1;
-    return 0;
+    return (wcls(p, i) & WC_MONTH) != 0;
 }
 
 /* A capitalised title and a name within a few tokens from i: "Investment
@@ -218,12 +197,7 @@ static int title_follows(const pctx *p, uint32_t i)
 
 static int is_weekday(const pctx *p, uint32_t i)
 {
-    static const char *const d[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
-                                    "saturday", "sunday"};
-    for (size_t j = 0; j < 7; j++)
-        if (IS(p, i, d[j]))
-            return 1;
-    return 0;
+    return (wcls(p, i) & WC_WEEKDAY) != 0;
 }
 
 /* Can token i continue a noun phrase that runs [a, i)? */

@@ -48,7 +48,10 @@ enum tg_wclass {
     WC_BARE = 1 << 19,      /* verb (NP) VB: bare infinitive (help, make, let) */
     WC_POSS = 1 << 20,      /* possessive determiners: my your his its our their */
     WC_CNOUN = 1 << 21,     /* nouns taking a that-clause: claim, fact, report ... */
-    WC_QP = 1 << 22         /* words before a number: about, nearly, at least ... */
+    WC_QP = 1 << 22,        /* words before a number: about, nearly, at least ... */
+    WC_PARTICLE = 1 << 23,  /* lower-case words inside names: de, van, al ... */
+    WC_MONTH = 1 << 24,     /* january ... december, jan. ... dec. */
+    WC_WEEKDAY = 1 << 25    /* monday ... sunday */
 };
 
 struct dy_tagger {
