@@ -2,8 +2,10 @@
 #   make eval-syntax   tag agreement and NP-chunk F1 on the CoNLL file in
 #                      ../shared (skips when it is absent)
 #   make eval-link     subject/verb/object agreement of the fast analysis with
-#                      link-grammar on the sentences of cameo-dev.tsv (needs
-#                      liblink-grammar-dev; skips when it or the file is absent)
+#                      link-grammar on the sentences of cameo-dev.tsv and
+#                      plover-gsr-dev.json (needs liblink-grammar-dev; skips
+#                      when it or the files are absent; LINK_FLAGS=-v lists
+#                      the disagreements)
 # The data-driven tests tests/syntax/*.txt run in `make check` through
 # tests/syntax/run.sh; the fuzz target is fuzz/fuzz_parse.c.
 SHARED ?= ../shared

@@ -77,9 +77,10 @@ int petr_date(const char *s, size_t n, int32_t *day);
  * number of items or -1 (error reported). space_adj: blanks join like '_'. */
 int petr_items(petr_build *b, const char *s, size_t n, int pattern, int space_adj,
                petr_item *out, int max);
-/* The weight of an item for the specificity of a pattern: 4 for a word (an
- * actor place, a skip), 3 for a named synset (TABARI prefers the literal
- * word), 4 per word of the longest alternative of { A | B }. */
+/* The weight of an item for the specificity of a pattern: 8 for a word (6
+ * for a TABARI stem; one more when joined by '_'), 4 for an actor place or a
+ * skip, 3 for a named synset (TABARI prefers the literal word), 4 per word of
+ * the longest alternative of { A | B }. */
 int petr_item_weight(petr_build *b, const petr_item *it);
 /* Emit items as pattern elements into ctx->ev.el; returns the first index. */
 int petr_emit_items(petr_build *b, const petr_item *it, int n, uint32_t *first);

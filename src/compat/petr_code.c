@@ -266,8 +266,6 @@ static int verb_ok(const cc *c, size_t i)
          * an adverb, a pronoun or an actor, and before no noun */
         if (!(k->tag == T_JJ || dy_tag_is_noun(k->tag)) || i == c->first || !dict_verb(c, i))
             return 0;
-        if (i + 1 < c->end && (dy_tag_is_noun(t->tok[i + 1].tag) || t->tok[i + 1].tag == T_POS))
-            return 0;
         const dy_tok *pk = &t->tok[i - 1];
         static const char *const aux[] = {"has", "have", "had", "is", "are", "was", "were", "will",
                                           "would", "should", "can", "could", "may", "might",
@@ -275,6 +273,8 @@ static int verb_ok(const cc *c, size_t i)
         for (size_t a = 0; a < sizeof aux / sizeof *aux; a++)
             if (tok_is(t, i - 1, aux[a]))
                 return 1;
+        if (i + 1 < c->end && (dy_tag_is_noun(t->tok[i + 1].tag) || t->tok[i + 1].tag == T_POS))
+            return 0;
         if (pk->tag == T_RB || pk->tag == T_PRP)
             return 1;
         int32_t m = -1;
@@ -294,8 +294,8 @@ static int verb_ok(const cc *c, size_t i)
             p--;
         if (tok_is(t, p, "the") || tok_is(t, p, "a") || tok_is(t, p, "an"))
             return 0;
-        if (back == 0 && dict_verb(c, p))
-            break;   /* "the promised aid went": "went" stays a verb */
+        if (dict_verb(c, p) || in_mention(c, p))
+            break;   /* "the promised aid went", "the Gondor warned" */
     }
     if (tok_class(c, DY_PC_NOUN, i))
         return 0;
@@ -337,10 +337,11 @@ static int conj_word(const dy_text *t, size_t i)
 }
 
 /* Are the commas at i and j part of a list of actors ("Evil Mordor, the
- * awful Fornost, and good Gondor"): an actor ends at i, another stands
- * between them? */
+ * awful Fornost, and good Gondor"): an actor ends at i, and the words
+ * between them are an actor with its determiner and adjectives? */
 static int actor_list(const cc *c, size_t i, size_t j)
 {
+    const dy_text *t = c->t;
     int before = 0, inside = 0;
     for (size_t m = c->m0; m < c->m1; m++) {
         if (c->doc->men[m].end == i)
@@ -348,6 +349,9 @@ static int actor_list(const cc *c, size_t i, size_t j)
         if (c->doc->men[m].first > i && c->doc->men[m].end <= j)
             inside = 1;
     }
+    for (size_t k = i + 1; k < j && inside; k++)
+        if (!in_mention(c, k) && t->tok[k].tag != T_DT && t->tok[k].tag != T_JJ)
+            return 0;
     return before && inside;
 }
 
@@ -611,7 +615,9 @@ static int code_verb(cc *c, size_t v, size_t lo, size_t hi, int32_t pat, const d
             return c->tabari ? C_COMPLEX : C_OK;
     }
     c->prev_src = src;
-    if (tgt < 0 && h->compound < 0) {
+    if (tgt < 0 && !c->tabari && h->compound >= 0 && !same_group(c, src, h->compound))
+        tgt = h->compound;   /* PETRARCH: "* WITH %" is where the target stands */
+    if (tgt < 0 && (h->compound < 0 || !c->tabari)) {
         const char *sc = doc->men[src].code;
         for (size_t m = c->m0; m < c->m1 && tgt < 0; m++) {
             const dy_mention *mm = &doc->men[m];

@@ -602,27 +602,30 @@ static int petrarch_mentions(pm *p, uint32_t s)
         }
         if (act < 0 && agent >= 0 && p->rn[k2].link >= 0) {
             int first = 1;
-            size_t vlast = (size_t)p->rn[k2].link;
-            for (size_t ka = k; ka <= k2; ka++) {
-                const run *ua = &p->rn[ka];
-                for (size_t v = (size_t)p->rn[k2].link;; v++) {
-                    run *w = &p->rn[v];
-                    char c2[24];
-                    int32_t ag2, a2 = run_code(p, w, NULL, 0, c2, &ag2);
-                    if (a2 >= 0) {
-                        for (uint32_t r = ua->r0; r < ua->r1; r++)
-                            if (p->rw[r].agent)
-                                add_role(c2, code_of(p->a, &p->a->entries[p->rw[r].entry],
-                                                     p->doc->role_date));
-                        if (push_code(p, ua->first, w->end, s, c2, 0, p->rw[a2].entry,
-                                      p->rw[ua->r0].entry, group || !first))
-                            return -1;
-                        first = 0;
-                    }
-                    vlast = v;
-                    if (!w->conj_next || v + 1 >= p->nrn)
-                        break;
+            size_t v0 = (size_t)p->rn[k2].link, vlast = v0;
+            /* one mention per actor and agent run, in text order: the first
+             * spans the agents too */
+            for (size_t v = v0;; v++) {
+                run *w = &p->rn[v];
+                char c2[24];
+                int32_t ag2, a2 = run_code(p, w, NULL, 0, c2, &ag2);
+                for (size_t ka = k; ka <= k2 && a2 >= 0; ka++) {
+                    const run *ua = &p->rn[ka];
+                    char c3[24];
+                    memcpy(c3, c2, sizeof c3);
+                    for (uint32_t r = ua->r0; r < ua->r1; r++)
+                        if (p->rw[r].agent)
+                            add_role(c3, code_of(p->a, &p->a->entries[p->rw[r].entry],
+                                                 p->doc->role_date));
+                    uint32_t f = v == v0 && ka == k ? u->first : w->first;
+                    if (push_code(p, f, w->end, s, c3, 0, p->rw[a2].entry, p->rw[ua->r0].entry,
+                                  group || !first))
+                        return -1;
+                    first = 0;
                 }
+                vlast = v;
+                if (!w->conj_next || v + 1 >= p->nrn)
+                    break;
             }
             k = vlast;
             group = p->rn[vlast].conj_next;
@@ -643,7 +646,20 @@ static int petrarch_mentions(pm *p, uint32_t s)
             continue;
         }
         uint32_t flags = act < 0 ? AM_ROLE : 0;
-        if (push_code(p, u->first, u->end, s, code, flags, act >= 0 ? p->rw[act].entry : -1,
+        /* the mention spans the dictionary matches of the phrase (a word
+         * the tagger put in it, "Ethiopia act on", stays out) */
+        uint32_t f = UINT32_MAX, e = 0;
+        for (uint32_t r = u->r0; r < u->r1; r++) {
+            if (p->rw[r].null || (!p->rw[r].agent && (int32_t)r != act))
+                continue;
+            if (p->rw[r].first < f)
+                f = p->rw[r].first;
+            if (p->rw[r].end > e)
+                e = p->rw[r].end;
+        }
+        if (f == UINT32_MAX)
+            f = u->first, e = u->end;
+        if (push_code(p, f, e, s, code, flags, act >= 0 ? p->rw[act].entry : -1,
                       agent >= 0 ? p->rw[agent].entry : -1, group))
             return -1;
         group = u->conj_next;

@@ -360,11 +360,17 @@ int petr_items(petr_build *b, const char *s, size_t n, int pattern, int space_ad
 int petr_item_weight(petr_build *b, const petr_item *it)
 {
     uint32_t v;
-    if (it->kind != IT_SYNSET)
-        return 4;
-    if (dy_map_get(&b->anon_len, it->id, &v))
-        return 4 * (int)v;
-    return 3;
+    switch (it->kind) {
+    case IT_WORD:
+        /* a literal word, more when exact, more again when joined */
+        return (it->stem ? 6 : 8) + (it->adj ? 1 : 0);
+    case IT_SYNSET:
+        if (dy_map_get(&b->anon_len, it->id, &v))
+            return 4 * (int)v;
+        return 3;
+    default:
+        return 4;   /* '+', '$', '^' */
+    }
 }
 
 int petr_emit_items(petr_build *b, const petr_item *it, int n, uint32_t *first)
