@@ -128,8 +128,15 @@ def tabari_option(active, opt):
             active.discard(k)
         else:
             active.add(k)
-    elif key in ("DEFAULT", "FORWARD", "COMMA"):
+    elif key in ("DEFAULT", "FORWARD"):
         (active.discard if val.endswith("OFF") else active.add)(key)
+    elif key == "COMMA":
+        # TABARI's default deletes comma-delimited clauses of 2 to 10 words
+        # (COMMA-Cancel: "returning to the state prior to the change");
+        # "COMMA: OFF" turns that off, other lengths change it
+        v = " ".join(val.replace("=", " = ").split())
+        (active.discard if v == "MIN = 2 MAX = 10 EMIN = 2 EMAX = 10 BMIN = 255 BMAX = 0"
+         else active.add)(key)
     elif key == "COMPLEX":
         (active.discard if "NOACTPRIOR" in val else active.add)(key)
 

@@ -54,9 +54,11 @@ enum {
     DY_PC_NOUN = 8,          /* TABARI <NOUN> words: never verbs */
     DY_PC_ADJ = 9,           /* TABARI <ADJECTIVE> words: "awful and evil minister"
                                 is no compound */
-    DY_PC_VDISCARD = 10      /* TABARI verb entries coded ### or +++ ("SOCCER",
+    DY_PC_VDISCARD = 10,     /* TABARI verb entries coded ### or +++ ("SOCCER",
                                 "BLAST"): head = first word, elements = the rest;
                                 a sentence with one used as a verb is discarded */
+    DY_PC_STEMLEN = 11       /* by_head key (11 << 32): bit k set when a stem of k
+                                bytes exists (k < 32; bit 31: longer ones) */
 };
 
 /* Actor trie edges (actors.h dy_edge_key) of a word that follows the previous

@@ -99,6 +99,36 @@ int petr_add_word_class(petr_build *b, int cls, uint32_t id);
 /* Intern an event code string ("" for none). */
 uint32_t petr_code(petr_build *b, const char *s, size_t n);
 
+/* ---- petr_code.c: verbs as PETRARCH and TABARI find them ---- */
+typedef struct petr_sent {  /* a sentence as the verb tests see it */
+    const dyad_ctx *ctx;
+    const dy_text *t;
+    size_t first, end;      /* its tokens */
+    const uint8_t *dead;    /* per token from first: deleted (NULL: none) */
+    const uint8_t *taken;   /* per token from first: part of an actor (NULL) */
+    int tabari;
+    uint8_t *dv;            /* per token from first: petr_dict_verb's answer
+                               (0 not known yet, 1 yes, 2 no); NULL: none kept */
+    uint32_t *stem;         /* per token from first: PETR_NSTEM stem ids ... */
+    uint8_t *nstem;         /* ... and how many (255: not looked up yet);
+                               NULL: none kept */
+} petr_sent;
+#define PETR_NSTEM 4
+/* The TABARI stems token i begins with (dy_compat_stems), kept per sentence
+ * when ps has room for them: *out points at them; returns their number. */
+int petr_stems(const petr_sent *ps, size_t i, uint32_t *buf, const uint32_t **out);
+/* The heads a verb token may be looked up by, in order: its form, the form
+ * without a regular ending (-s, -es, -ed, -d, -ing; TABARI -en), TABARI
+ * stems. Returns their number (word ids in heads). */
+int petr_verb_heads(const petr_sent *ps, size_t i, uint32_t *heads, int max);
+/* The verb patterns of head h: [*p0, *p1); 0 when it has none. */
+int petr_verb_run(const dy_events *ev, uint32_t h, size_t *p0, size_t *p1);
+/* Is token i a verb of the dictionary by its heads? */
+int petr_dict_verb(const petr_sent *ps, size_t i);
+/* TABARI: may token i be a verb by its word and neighbours (no article just
+ * before, not capitalised inside the sentence, not a <NOUN>)? */
+int petr_tabari_verb_word(const petr_sent *ps, size_t i);
+
 /* ---- petr_actors.c ---- */
 int petr_read_actors(petr_build *b, char *buf, size_t len);
 int petr_read_agents(petr_build *b, char *buf, size_t len);

@@ -5,11 +5,11 @@
  *
  * 1. Discards: a discard phrase (or, TABARI, an actor coded ### or +++, a verb
  *    entry coded so) drops the sentence, a story discard the document.
- * 2. TABARI's sentence filters: a subordinate phrase between two commas (2 to
- *    10 words, or from the last comma to the end) is deleted, its actors and
- *    verbs with it, unless it belongs to a list of actors ("Evil Mordor, the
- *    awful Fornost, and good Gondor"); a sentence with more than five verbs
- *    or four conjunctions is too complex to code.
+ * 2. TABARI's sentence filters: a subordinate phrase of 2 to 10 words between
+ *    two commas, or after the last one, is deleted, its actors and verbs with
+ *    it, unless it belongs to a list of actors ("Evil Mordor, the awful
+ *    Fornost, and good Gondor"); a sentence with five verbs or four
+ *    conjunctions is too complex to code.
  * 3. Clauses: a conjunction followed by a verb, or by an actor or pronoun and
  *    a verb ("... on Thursday and promised aid", "... but Dagolath promised
  *    aid"), starts a clause; "A and B" between actors does not.
@@ -37,9 +37,6 @@
  *    event per (source, target, code) a sentence.
  * Scratch arrays are allocated once per document. */
 #include "petr.h"
-#include <stdio.h>
-#include <stdlib.h>
-#define DBG(...) do { if (getenv("DYC_DEBUG")) fprintf(stderr, __VA_ARGS__); } while (0)
 
 typedef struct cc {
     const dyad_ctx *ctx;
@@ -47,11 +44,16 @@ typedef struct cc {
     struct dyad_doc *doc;
     const dy_text *t;
     int tabari;
+    petr_sent ps;           /* the sentence as the verb tests see it */
     size_t s, first, end;   /* the sentence and its tokens */
     size_t m0, m1;          /* its mentions */
     uint8_t *dead;          /* per token of the sentence: deleted */
     uint8_t *men_dead;      /* per mention of the sentence */
     uint8_t *vcand;         /* per token: 0 unknown, 1 verb, 2 not */
+    uint8_t *taken;         /* per token: part of a mention */
+    uint8_t *dv;            /* per token: dictionary verb (petr_sent.dv) */
+    uint32_t *stem;         /* per token: its stems (petr_sent.stem) */
+    uint8_t *nstem;
     uint32_t *cut;          /* clause starts */
     size_t ncut;
     size_t cap, mcap;
@@ -77,8 +79,9 @@ static int tok_class(const cc *c, int cls, size_t i)
     const dy_tok *k = &c->t->tok[i];
     if (word_class(c->ctx, cls, k->word))
         return 1;
-    uint32_t st[4];
-    int ns = dy_compat_stems(c->ctx, c->t->norm + k->norm, k->nlen, st, 4);
+    uint32_t buf[PETR_NSTEM];
+    const uint32_t *st;
+    int ns = petr_stems(&c->ps, i, buf, &st);
     for (int q = 0; q < ns; q++)
         if (word_class(c->ctx, cls, st[q]))
             return 1;
@@ -146,7 +149,22 @@ static int same_group(const cc *c, int32_t a, int32_t b)
 /* ---- verbs ---- */
 
 /* The heads verb token i may be looked up by, in order (word ids). */
-static int verb_heads(const cc *c, size_t i, uint32_t *heads, int max)
+int petr_stems(const petr_sent *ps, size_t i, uint32_t *buf, const uint32_t **out)
+{
+    const dy_tok *k = &ps->t->tok[i];
+    if (!ps->stem || i < ps->first || i >= ps->end) {
+        *out = buf;
+        return dy_compat_stems(ps->ctx, ps->t->norm + k->norm, k->nlen, buf, PETR_NSTEM);
+    }
+    size_t j = i - ps->first;
+    if (ps->nstem[j] == 255)
+        ps->nstem[j] = (uint8_t)dy_compat_stems(ps->ctx, ps->t->norm + k->norm, k->nlen,
+                                                ps->stem + j * PETR_NSTEM, PETR_NSTEM);
+    *out = ps->stem + j * PETR_NSTEM;
+    return ps->nstem[j];
+}
+
+int petr_verb_heads(const petr_sent *c, size_t i, uint32_t *heads, int max)
 {
     const dy_tok *k = &c->t->tok[i];
     const char *w = c->t->norm + k->norm;
@@ -158,18 +176,18 @@ static int verb_heads(const cc *c, size_t i, uint32_t *heads, int max)
         /* regular endings: the form without them */
         static const struct {
             const char *suf, *add;
-            int tabari_only;
-        } end[] = {{"ies", "y", 0}, {"ied", "y", 0}, {"ing", "", 0}, {"ing", "e", 0},
-                   {"es", "", 0},   {"ed", "", 0},   {"s", "", 0},   {"d", "", 0},
-                   {"en", "", 1}};
+            uint8_t sl, al, tabari_only;
+        } end[] = {{"ies", "y", 3, 1, 0}, {"ied", "y", 3, 1, 0}, {"ing", "", 3, 0, 0},
+                   {"ing", "e", 3, 1, 0}, {"es", "", 2, 0, 0},   {"ed", "", 2, 0, 0},
+                   {"s", "", 1, 0, 0},    {"d", "", 1, 0, 0},    {"en", "", 2, 0, 1}};
         for (size_t e = 0; e < sizeof end / sizeof *end && nh < max; e++) {
-            size_t sl = strlen(end[e].suf), al = strlen(end[e].add);
+            size_t sl = end[e].sl, al = end[e].al;
             if ((end[e].tabari_only && !c->tabari) || n <= sl + 2 ||
                 memcmp(w + n - sl, end[e].suf, sl) || n - sl + al >= 64)
                 continue;
-            if (!strcmp(end[e].suf, "d") && w[n - 2] != 'e')
+            if (sl == 1 && end[e].suf[0] == 'd' && w[n - 2] != 'e')
                 continue;   /* -d only after e: "deplored" */
-            if (!c->tabari && !strcmp(end[e].suf, "es") &&
+            if (!c->tabari && sl == 2 && end[e].suf[0] == 'e' && end[e].suf[1] == 's' &&
                 !strchr("sxzo", w[n - 3]) && !(w[n - 3] == 'h' && strchr("cs", w[n - 4])))
                 continue;   /* PETRARCH: -es after s, x, z, ch, sh, o only */
             char b[64];
@@ -186,8 +204,9 @@ static int verb_heads(const cc *c, size_t i, uint32_t *heads, int max)
         }
     }
     if (c->tabari && nh < max) {
-        uint32_t st[4];
-        int ns = dy_compat_stems(c->ctx, w, n, st, 4);
+        uint32_t buf[PETR_NSTEM];
+        const uint32_t *st;
+        int ns = petr_stems(c, i, buf, &st);
         for (int k2 = 0; k2 < ns && nh < max; k2++) {
             int dup = 0;
             for (int q = 0; q < nh; q++)
@@ -200,7 +219,7 @@ static int verb_heads(const cc *c, size_t i, uint32_t *heads, int max)
 }
 
 /* The first pattern of head h: [*p0, *p1). */
-static int pattern_run(const dy_events *ev, uint32_t h, size_t *p0, size_t *p1)
+int petr_verb_run(const dy_events *ev, uint32_t h, size_t *p0, size_t *p1)
 {
     uint32_t v;
     if (!h || !dy_map_get(&ev->by_head, (uint64_t)h, &v))
@@ -214,21 +233,25 @@ static int pattern_run(const dy_events *ev, uint32_t h, size_t *p0, size_t *p1)
 }
 
 /* Is token i a verb of the dictionary by its heads alone? */
-static int dict_verb(const cc *c, size_t i)
+int petr_dict_verb(const petr_sent *c, size_t i)
 {
     if (c->t->tok[i].kind != TK_WORD)
         return 0;
+    uint8_t *dv = c->dv && i >= c->first && i < c->end ? &c->dv[i - c->first] : NULL;
+    if (dv && *dv)
+        return *dv == 1;
     uint32_t heads[12];
-    int nh = verb_heads(c, i, heads, 12);
+    int nh = petr_verb_heads(c, i, heads, 12), yes = 0;
     size_t p0, p1;
-    for (int h = 0; h < nh; h++)
-        if (pattern_run(c->ev, heads[h], &p0, &p1))
-            return 1;
-    return 0;
+    for (int h = 0; h < nh && !yes; h++)
+        yes = petr_verb_run(&c->ctx->ev, heads[h], &p0, &p1);
+    if (dv)
+        *dv = yes ? 1 : 2;
+    return yes;
 }
 
 /* Is token i of the sentence capitalised where a verb would not be? */
-static int noun_by_case(const cc *c, size_t i)
+static int noun_by_case(const petr_sent *c, size_t i)
 {
     const dy_text *t = c->t;
     const dy_tok *k = &t->tok[i];
@@ -251,6 +274,41 @@ static int noun_by_case(const cc *c, size_t i)
     return 0;
 }
 
+/* TABARI: may token i be a verb by its word and its neighbours? Not
+ * capitalised inside the sentence ("To Restore"), not a <NOUN>, not with a
+ * possessive ending ("donate's"), and no article before it: an article makes
+ * a noun of the first dictionary verb within the two words after it ("the
+ * restore", "a new bombing"). Actors are not looked at. */
+int petr_tabari_verb_word(const petr_sent *c, size_t i)
+{
+    const dy_text *t = c->t;
+    const dy_tok *k = &t->tok[i];
+    if (k->kind != TK_WORD || noun_by_case(c, i))
+        return 0;
+    size_t p = i;
+    for (int back = 0; back < 2 && p > c->first; back++) {
+        p--;
+        while (p > c->first && c->dead && c->dead[p - c->first])
+            p--;
+        if (tok_is(t, p, "the") || tok_is(t, p, "a") || tok_is(t, p, "an"))
+            return 0;
+        if (petr_dict_verb(c, p) || (c->taken && c->taken[p - c->first]))
+            break;   /* "the promised aid went", "the Gondor warned" */
+    }
+    if (word_class(c->ctx, DY_PC_NOUN, k->word))
+        return 0;
+    uint32_t buf[PETR_NSTEM];
+    const uint32_t *st;
+    int ns = petr_stems(c, i, buf, &st);
+    for (int q = 0; q < ns; q++)
+        if (word_class(c->ctx, DY_PC_NOUN, st[q]))
+            return 0;
+    if (i + 1 < c->end && t->tok[i + 1].kind == TK_CLITIC && !(t->tok[i + 1].flags & TF_SPACE) &&
+        (tok_is(t, i + 1, "'s") || tok_is(t, i + 1, "'")))
+        return 0;
+    return 1;
+}
+
 /* May token i be a verb (before looking at the dictionary)? */
 static int verb_ok(const cc *c, size_t i)
 {
@@ -259,12 +317,13 @@ static int verb_ok(const cc *c, size_t i)
     if (k->kind != TK_WORD || in_mention(c, i))
         return 0;
     if (!c->tabari) {
-        if (dy_tag_is_verb(k->tag) || k->tag == T_MD)
+        /* (a modal is no verb: PETRARCH reads verbs off "(VP (VB..." */
+        if (dy_tag_is_verb(k->tag))
             return 1;
         /* the tagger's slips ("has celebrated" JJ, "Ethiopia departs" NNS,
          * "to accord" NN): a dictionary verb right after an auxiliary, "to",
          * an adverb, a pronoun or an actor, and before no noun */
-        if (!(k->tag == T_JJ || dy_tag_is_noun(k->tag)) || i == c->first || !dict_verb(c, i))
+        if (!(k->tag == T_JJ || dy_tag_is_noun(k->tag)) || i == c->first || !petr_dict_verb(&c->ps, i))
             return 0;
         const dy_tok *pk = &t->tok[i - 1];
         static const char *const aux[] = {"has", "have", "had", "is", "are", "was", "were", "will",
@@ -273,37 +332,23 @@ static int verb_ok(const cc *c, size_t i)
         for (size_t a = 0; a < sizeof aux / sizeof *aux; a++)
             if (tok_is(t, i - 1, aux[a]))
                 return 1;
-        if (i + 1 < c->end && (dy_tag_is_noun(t->tok[i + 1].tag) || t->tok[i + 1].tag == T_POS))
-            return 0;
         if (pk->tag == T_RB || pk->tag == T_PRP)
             return 1;
-        int32_t m = -1;
-        for (size_t q = c->m0; q < c->m1; q++)
-            if (c->doc->men[q].end == i)
-                m = (int32_t)q;
-        return m >= 0;
-    }
-    if (noun_by_case(c, i))
-        return 0;
-    /* an article makes a noun of the first dictionary verb within the two
-     * words after it ("the restore", "a new bombing") */
-    size_t p = i;
-    for (int back = 0; back < 2 && p > c->first; back++) {
-        p--;
-        while (p > c->first && c->dead[p - c->first])
-            p--;
-        if (tok_is(t, p, "the") || tok_is(t, p, "a") || tok_is(t, p, "an"))
+        if (i + 1 < c->end && (dy_tag_is_noun(t->tok[i + 1].tag) || t->tok[i + 1].tag == T_POS))
             return 0;
-        if (dict_verb(c, p) || in_mention(c, p))
-            break;   /* "the promised aid went", "the Gondor warned" */
+        /* after an actor that begins its clause ("Ethiopia departs from"),
+         * not one inside a noun phrase ("an anti- Gondor parade") */
+        for (size_t q = c->m0; q < c->m1; q++) {
+            const dy_mention *mm = &c->doc->men[q];
+            if (mm->end != i)
+                continue;
+            if (mm->first == c->first || tok_is(t, mm->first - 1, ",") ||
+                t->tok[mm->first - 1].tag == T_CC)
+                return 1;
+        }
+        return 0;
     }
-    if (tok_class(c, DY_PC_NOUN, i))
-        return 0;
-    /* "donate's": a word with a possessive ending is a noun */
-    if (i + 1 < c->end && t->tok[i + 1].kind == TK_CLITIC && !(t->tok[i + 1].flags & TF_SPACE) &&
-        (tok_is(t, i + 1, "'s") || tok_is(t, i + 1, "'")))
-        return 0;
-    return 1;
+    return petr_tabari_verb_word(&c->ps, i);
 }
 
 /* Is token i a verb of the dictionary (cached)? */
@@ -316,18 +361,19 @@ static int is_verb(cc *c, size_t i)
         *v = 2;
         if (verb_ok(c, i)) {
             uint32_t heads[12];
-            int nh = verb_heads(c, i, heads, 12);
+            int nh = petr_verb_heads(&c->ps, i, heads, 12);
             size_t p0, p1;
-            for (int h = 0; h < nh; h++)
-                DBG("  head %zu: %s run %d\n", i, dy_intern_str(&c->ctx->words, heads[h]), pattern_run(c->ev, heads[h], &p0, &p1));
             for (int h = 0; h < nh && *v == 2; h++)
-                if (pattern_run(c->ev, heads[h], &p0, &p1) ||
+                if (petr_verb_run(c->ev, heads[h], &p0, &p1) ||
                     (c->tabari && word_class(c->ctx, DY_PC_VDISCARD, heads[h])))
                     *v = 1;
         }
     }
     return *v == 1;
 }
+
+static int32_t verb_pattern(cc *c, size_t v, size_t lo, size_t hi, dy_compat_hit *h,
+                            int *discard);
 
 /* ---- sentence filters and clauses (TABARI) ---- */
 
@@ -355,7 +401,9 @@ static int actor_list(const cc *c, size_t i, size_t j)
     return before && inside;
 }
 
-/* TABARI: delete subordinate phrases between commas. */
+/* TABARI: delete subordinate phrases between two commas, or from the last
+ * comma to the end of the sentence (2 to 10 words: TABARI's default COMMA
+ * option; a phrase before the first comma is kept). */
 static void delete_clauses(cc *c)
 {
     const dy_text *t = c->t;
@@ -377,6 +425,7 @@ static void delete_clauses(cc *c)
         }
         prev = i;
     }
+    /* the terminal one: ", a senior official said on Saturday." */
     if (prev != SIZE_MAX && prev > c->first) {
         size_t words = last - prev - 1;
         if (words >= 2 && words <= 10)
@@ -436,8 +485,11 @@ static int clause_starts(cc *c, size_t i, int comma)
             continue;
         break;
     }
+    if (c->tabari && !comma && j > i + 1 && tok_is(t, next_live(c, i + 1, c->end), "then"))
+        return 1;   /* "and then": TABARI's sign of a new clause */
     return actor && k < c->end &&
-           (is_verb(c, k) || (dy_tag_is_verb(t->tok[k].tag) && t->tok[k].tag != T_VBG));
+           (is_verb(c, k) ||
+            (!c->tabari && dy_tag_is_verb(t->tok[k].tag) && t->tok[k].tag != T_VBG));
 }
 
 static void find_clauses(cc *c)
@@ -447,12 +499,10 @@ static void find_clauses(cc *c)
     for (size_t i = c->first + 1; i < c->end; i++) {
         if (is_dead(c, i) || c->ncut >= c->cap)
             continue;
-        int comma = tok_is(c->t, i, ",");
+        int comma = !c->tabari && tok_is(c->t, i, ",");
         if ((comma || conj_word(c->t, i)) && clause_starts(c, i, comma))
             c->cut[c->ncut++] = (uint32_t)i;
     }
-    for (size_t i = c->first; i < c->end; i++)
-        DBG("tok %zu '%s' tag %d dead %d verb %d\n", i, c->t->norm + c->t->tok[i].norm, c->t->tok[i].tag, is_dead(c, i), is_verb(c, i));
 }
 
 /* TABARI: five verbs or four conjunctions make the sentence too complex to
@@ -463,8 +513,11 @@ static int complex_sentence(cc *c)
     for (size_t i = c->first; i < c->end; i++) {
         if (is_dead(c, i))
             continue;
-        if (is_verb(c, i))
-            verbs++;
+        if (is_verb(c, i)) {
+            dy_compat_hit h;
+            int discard;
+            verbs += verb_pattern(c, i, c->first, c->end, &h, &discard) >= 0 || discard;
+        }
         else if (conj_word(c->t, i) && !conj_in_compound(c, i))
             conj++;
     }
@@ -622,16 +675,16 @@ static int code_verb(cc *c, size_t v, size_t lo, size_t hi, int32_t pat, const d
         for (size_t m = c->m0; m < c->m1 && tgt < 0; m++) {
             const dy_mention *mm = &doc->men[m];
             if (mm->first > v && mm->first < hi && mm->code[0] && !c->men_dead[m - c->m0] &&
-                !skipped(h, mm) && strcmp(mm->code, sc) && !same_group(c, src, (int32_t)m) &&
-                !code_in_group(c, src, mm->code))
+                !(mm->flags & AM_ROLE) && !skipped(h, mm) && strcmp(mm->code, sc) &&
+                !same_group(c, src, (int32_t)m) && !code_in_group(c, src, mm->code))
                 tgt = (int32_t)m;
         }
         /* none after it: the nearest before it */
         for (size_t m = c->m1; m-- > c->m0 && tgt < 0;) {
             const dy_mention *mm = &doc->men[m];
             if (mm->first >= lo && mm->first < v && mm->code[0] && !c->men_dead[m - c->m0] &&
-                !skipped(h, mm) && strcmp(mm->code, sc) && !same_group(c, src, (int32_t)m) &&
-                !code_in_group(c, src, mm->code))
+                !(mm->flags & AM_ROLE) && !skipped(h, mm) && strcmp(mm->code, sc) &&
+                !same_group(c, src, (int32_t)m) && !code_in_group(c, src, mm->code))
                 tgt = (int32_t)m;
         }
     }
@@ -669,7 +722,7 @@ static int32_t verb_pattern(cc *c, size_t v, size_t lo, size_t hi, dy_compat_hit
 {
     const dy_events *ev = c->ev;
     uint32_t heads[12];
-    int nh = verb_heads(c, v, heads, 12);
+    int nh = petr_verb_heads(&c->ps, v, heads, 12);
     dy_compat_scope sc = {lo, hi, c->m0, c->m1, c->dead + (lo - c->first), c->men_dead};
     *discard = 0;
     for (int k = 0; k < nh; k++) {
@@ -679,7 +732,7 @@ static int32_t verb_pattern(cc *c, size_t v, size_t lo, size_t hi, dy_compat_hit
             return -1;
         }
         size_t p0, p1;
-        if (!pattern_run(ev, heads[k], &p0, &p1))
+        if (!petr_verb_run(ev, heads[k], &p0, &p1))
             continue;
         for (size_t p = p0; p < p1; p++) {
             const dy_pattern *pt = &ev->pat[p];
@@ -706,10 +759,6 @@ static int code_clause(cc *c, size_t lo, size_t hi, int clause)
         dy_compat_hit h;
         int discard;
         int32_t pat = verb_pattern(c, v, lo, hi, &h, &discard);
-        DBG("clause %d [%zu,%zu) verb %zu '%s' pat %d code %s line %u discard %d\n", clause, lo, hi, v,
-            c->t->norm + c->t->tok[v].norm, pat,
-            pat >= 0 && ev->pat[pat].code >= 0 ? ev->codes[ev->pat[pat].code].code : "-",
-            pat >= 0 ? ev->pat[pat].line : 0, discard);
         if (discard)
             return C_COMPLEX;
         if (pat < 0 || ev->pat[pat].code == DY_CODE_NONE)
@@ -736,6 +785,23 @@ static int code_sentence(cc *c)
     const dy_text *t = c->t;
     memset(c->dead, 0, c->end - c->first);
     memset(c->vcand, 0, c->end - c->first);
+    memset(c->taken, 0, c->end - c->first);
+    memset(c->dv, 0, c->end - c->first);
+    memset(c->nstem, 255, c->end - c->first);
+    for (size_t m = c->m0; m < c->m1; m++)
+        for (uint32_t i = c->doc->men[m].first; i < c->doc->men[m].end && i < c->end; i++)
+            if (i >= c->first)
+                c->taken[i - c->first] = 1;
+    c->ps.ctx = c->ctx;
+    c->ps.t = t;
+    c->ps.first = c->first;
+    c->ps.end = c->end;
+    c->ps.dead = c->dead;
+    c->ps.taken = c->taken;
+    c->ps.tabari = c->tabari;
+    c->ps.dv = c->dv;
+    c->ps.stem = c->stem;
+    c->ps.nstem = c->nstem;
     if (c->tabari)
         delete_clauses(c);
     /* mentions with a deleted token are not there */
@@ -793,10 +859,14 @@ int dy_compat_code(const dyad_ctx *ctx, struct dyad_doc *doc)
     c.cap = maxs + 1;
     c.dead = dy_malloc(c.cap);
     c.vcand = dy_malloc(c.cap);
+    c.taken = dy_malloc(c.cap);
+    c.dv = dy_malloc(c.cap);
+    c.stem = dy_malloc(c.cap * PETR_NSTEM * sizeof *c.stem);
+    c.nstem = dy_malloc(c.cap);
     c.cut = dy_malloc(c.cap * sizeof *c.cut);
     c.men_dead = dy_malloc(maxm + 1);
     int rc = 0;
-    if (!c.dead || !c.vcand || !c.cut || !c.men_dead)
+    if (!c.dead || !c.vcand || !c.taken || !c.dv || !c.stem || !c.nstem || !c.cut || !c.men_dead)
         rc = -1;
     size_t m0 = 0;
     for (size_t s = 0; s < t->nsent && !rc; s++) {
@@ -821,6 +891,10 @@ int dy_compat_code(const dyad_ctx *ctx, struct dyad_doc *doc)
     }
     dy_free(c.dead);
     dy_free(c.vcand);
+    dy_free(c.taken);
+    dy_free(c.dv);
+    dy_free(c.stem);
+    dy_free(c.nstem);
     dy_free(c.cut);
     dy_free(c.men_dead);
     return rc;

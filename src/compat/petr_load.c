@@ -340,7 +340,16 @@ static int finish(petr_build *b, int mode)
         ev->npat++;
     }
     dy_free(idx);
-    if (dy_map_put(&ev->by_head, (uint64_t)DY_PC_MODE << 32, (uint32_t)mode))
+    /* the lengths of the stems, so that a word is looked up by the
+     * prefixes that can be stems only */
+    uint32_t lens = 0;
+    for (size_t i = 0; i < ev->npat; i++)
+        if (ev->pat[i].noun == DY_PC_STEM) {
+            uint32_t n = dy_intern_len(&b->ctx->words, ev->pat[i].head);
+            lens |= 1u << (n < 31 ? n : 31);
+        }
+    if (dy_map_put(&ev->by_head, (uint64_t)DY_PC_MODE << 32, (uint32_t)mode) ||
+        (lens && dy_map_put(&ev->by_head, (uint64_t)DY_PC_STEMLEN << 32, lens)))
         return petr_fail(b, "out of memory");
     ev->warnings += b->warnings;
     return 0;

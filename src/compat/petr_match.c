@@ -627,11 +627,14 @@ int dy_compat_discard(const dyad_ctx *ctx, const struct dyad_doc *doc, size_t s,
 
 int dy_compat_stems(const dyad_ctx *ctx, const char *w, size_t n, uint32_t *out, int max)
 {
-    if (n < 3 || !(dy_compat_mode(ctx) & DY_COMPAT_TABARI))
+    uint32_t lens;
+    if (n < 3 || !dy_map_get(&ctx->ev.by_head, (uint64_t)DY_PC_STEMLEN << 32, &lens))
         return 0;
     int k0 = 0;
     uint32_t v;
     for (size_t k = n; k >= 3 && k0 < max; k--) {
+        if (!(lens & (1u << (k < 31 ? k : 31))))
+            continue;
         uint32_t id = dy_word_find(ctx, w, k);
         if (id && dy_map_get(&ctx->ev.by_head, ((uint64_t)DY_PC_STEM << 32) | id, &v) &&
             !dy_map_get(&ctx->ev.by_head, ((uint64_t)DY_PC_NOEND << 32) | id, &v))
@@ -642,10 +645,12 @@ int dy_compat_stems(const dyad_ctx *ctx, const char *w, size_t n, uint32_t *out,
 
 uint32_t dy_compat_stem(const dyad_ctx *ctx, const char *w, size_t n)
 {
-    if (n < 3 || !(dy_compat_mode(ctx) & DY_COMPAT_TABARI))
+    uint32_t v, lens;
+    if (n < 3 || !dy_map_get(&ctx->ev.by_head, (uint64_t)DY_PC_STEMLEN << 32, &lens))
         return 0;
-    uint32_t v;
     for (size_t k = n; k >= 3; k--) {
+        if (!(lens & (1u << (k < 31 ? k : 31))))
+            continue;
         uint32_t id = dy_word_find(ctx, w, k);
         if (id && dy_map_get(&ctx->ev.by_head, ((uint64_t)DY_PC_STEM << 32) | id, &v))
             return id;

@@ -59,6 +59,7 @@ typedef struct run {        /* a noun phrase */
     uint32_t r0, r1;        /* its raws */
     int32_t link;           /* agent-only run: the run whose actors it takes */
     uint8_t conj_next;      /* joined to the next run by and / , / nor */
+    uint8_t by_conj;        /* ... by a conjunction (not a bare comma) */
 } run;
 
 typedef struct pm {
@@ -67,6 +68,7 @@ typedef struct pm {
     struct dyad_doc *doc;
     const dy_text *t;
     int tabari;
+    size_t s_first, s_end;  /* the sentence being read */
     slot *sl;
     size_t nsl;
     uint32_t *tok_sl;       /* token -> its first slot */
@@ -75,6 +77,9 @@ typedef struct pm {
     run *rn;
     size_t nrn;
     uint8_t *taken;         /* per token: covered by an actor match */
+    uint8_t *dv;            /* per token: dictionary verb (petr_sent.dv) */
+    uint32_t *stem;         /* per token: its stems (petr_sent.stem) */
+    uint8_t *nstem;
     size_t cap;
     int32_t prev_first;     /* first mention of the latest sentence with actors */
 } pm;
@@ -123,7 +128,7 @@ static uint32_t noun_base(const dyad_ctx *ctx, const char *w, size_t n)
 
 /* ---- slots ---- */
 
-static int add_slot(pm *p, uint32_t tok, const char *w, size_t n, uint8_t tflags)
+static int add_slot(pm *p, uint32_t tok, const char *w, size_t n, uint8_t tflags, int whole)
 {
     if (p->nsl >= p->cap * 2)
         return 0;
@@ -139,7 +144,18 @@ static int add_slot(pm *p, uint32_t tok, const char *w, size_t n, uint8_t tflags
     if (p->tabari) {
         if (!s->ids[0] || !word_class(p->ctx, DY_PC_NOEND, s->ids[0]))
             s->ids[1] = noun_base(p->ctx, w, n);
-        dy_compat_stems(p->ctx, w, n, s->ids + 2, PM_IDS - 2);
+        if (whole) {
+            /* the stems of the token, kept for the verb tests */
+            uint32_t buf[PETR_NSTEM];
+            const uint32_t *st;
+            petr_sent ps = {p->ctx, p->t, p->s_first, p->s_end, NULL, NULL, 1, NULL, p->stem,
+                            p->nstem};
+            int ns = petr_stems(&ps, tok, buf, &st);
+            for (int q = 0; q < ns && q < PM_IDS - 2; q++)
+                s->ids[2 + q] = st[q];
+        } else {
+            dy_compat_stems(p->ctx, w, n, s->ids + 2, PM_IDS - 2);
+        }
     }
     for (int a = 1; a < PM_IDS; a++)
         for (int b = 0; b < a; b++)
@@ -164,11 +180,11 @@ static void make_slots(pm *p, size_t first, size_t end)
             for (size_t j = 0; j <= k->nlen; j++)
                 if (j == k->nlen || w[j] == '-') {
                     if (j > a)
-                        add_slot(p, (uint32_t)i, w + a, j - a, j == k->nlen ? 0 : k->flags);
+                        add_slot(p, (uint32_t)i, w + a, j - a, j == k->nlen ? 0 : k->flags, 0);
                     a = j + 1;
                 }
         } else {
-            add_slot(p, (uint32_t)i, w, k->nlen, k->flags);
+            add_slot(p, (uint32_t)i, w, k->nlen, k->flags, 1);
         }
     }
     p->tok_sl[end - first] = (uint32_t)p->nsl;
@@ -274,8 +290,12 @@ static void find_raws(pm *p, size_t first, size_t end)
 {
     const dy_actors *a = p->a;
     p->nrw = 0;
-    make_slots(p, first, end);
+    p->s_first = first;
+    p->s_end = end;
     memset(p->taken, 0, end - first);
+    memset(p->dv, 0, end - first);
+    memset(p->nstem, 255, end - first);
+    make_slots(p, first, end);
     /* actors: longest, left to right */
     size_t tabari_skip = 0;   /* TABARI: agents do not overlap anything */
     for (size_t j = 0; j < p->nsl;) {
@@ -343,6 +363,13 @@ static int np_word(const pm *p, size_t i, size_t first, size_t end)
     const dy_tok *k = &t->tok[i];
     if (p->taken[i - first])
         return 1;
+    if (p->tabari) {
+        /* TABARI reads its dictionary verbs as verbs, whatever the tagger
+         * says ("Danish shot and wounded Gondor") */
+        petr_sent ps = {p->ctx, t, first, end, NULL, p->taken, 1, p->dv, p->stem, p->nstem};
+        if (petr_tabari_verb_word(&ps, i) && petr_dict_verb(&ps, i))
+            return 0;
+    }
     switch (k->tag) {
     case T_DT: case T_PDT: case T_JJ: case T_JJR: case T_JJS: case T_NN: case T_NNS:
     case T_NNP: case T_NNPS: case T_CD: case T_POS: case T_PRPS: case T_FW:
@@ -419,16 +446,43 @@ static void find_runs(pm *p, size_t first, size_t end)
         }
         i = j > i ? j : i + 1;
     }
-    /* links and conjunctions between consecutive runs */
+    /* links and conjunctions between consecutive runs; after "A and B" a
+     * comma ends the compound ("A and B, the Osgiliath newspaper"), and in
+     * PETRARCH so does ", and" ("A and B, and C and D") */
+    int seen_and = 0;
     for (size_t k = 0; k + 1 < p->nrn; k++) {
         run *u = &p->rn[k], *v = &p->rn[k + 1];
         size_t gap = v->first - u->end;
         uint32_t e = u->end;
-        if ((gap == 1 && (conj_at(t, e) || tok_is(t, e, ","))) ||
-            (gap == 2 && tok_is(t, e, ",") && conj_at(t, e + 1)))
+        if (gap == 1 && conj_at(t, e)) {
+            u->conj_next = u->by_conj = 1;
+            seen_and = 1;
+            continue;
+        }
+        if ((gap == 1 && tok_is(t, e, ",") && !seen_and) ||
+            (gap == 2 && tok_is(t, e, ",") && conj_at(t, e + 1) && (p->tabari || !seen_and))) {
             u->conj_next = 1;
-        else if (gap == 1 && (tok_is(t, e, "of") || tok_is(t, e, "in") || tok_is(t, e, "from")))
+            u->by_conj = gap == 2;
+            seen_and |= gap == 2;
+            continue;
+        }
+        seen_and = 0;
+        if (gap == 1 && (tok_is(t, e, "of") || tok_is(t, e, "in") || tok_is(t, e, "from")))
             u->link = (int32_t)(k + 1);
+    }
+    /* commas alone make no list ("its Entian embassy, a senior official"):
+     * a chain of runs is a compound only when a conjunction joins it */
+    for (size_t k = 0; k < p->nrn;) {
+        size_t e = k;
+        int any = 0;
+        while (e < p->nrn && p->rn[e].conj_next) {
+            any |= p->rn[e].by_conj;
+            e++;
+        }
+        if (!any)
+            for (size_t q = k; q < e; q++)
+                p->rn[q].conj_next = 0;
+        k = e + 1;
     }
 }
 
@@ -890,8 +944,11 @@ int dy_compat_actors(const dyad_ctx *ctx, struct dyad_doc *doc)
     p.rw = dy_malloc(p.cap * sizeof *p.rw);
     p.rn = dy_malloc(p.cap * sizeof *p.rn);
     p.taken = dy_malloc(p.cap);
+    p.dv = dy_malloc(p.cap);
+    p.stem = dy_malloc(p.cap * PETR_NSTEM * sizeof *p.stem);
+    p.nstem = dy_malloc(p.cap);
     int rc = 0;
-    if (!p.sl || !p.tok_sl || !p.rw || !p.rn || !p.taken)
+    if (!p.sl || !p.tok_sl || !p.rw || !p.rn || !p.taken || !p.dv || !p.stem || !p.nstem)
         rc = -1;
     for (uint32_t s = 0; s < t->nsent && !rc; s++) {
         const dy_sent *se = &t->sent[s];
@@ -911,6 +968,9 @@ int dy_compat_actors(const dyad_ctx *ctx, struct dyad_doc *doc)
     dy_free(p.rw);
     dy_free(p.rn);
     dy_free(p.taken);
+    dy_free(p.dv);
+    dy_free(p.stem);
+    dy_free(p.nstem);
     if (rc)
         return -1;
     if (doc->syn.tok_np)
