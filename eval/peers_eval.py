@@ -20,7 +20,12 @@ expected set. Codes are compared after normalising the null actor: "---" and ""
 are "no actor", "---GOV" (PETRARCH) and "~GOV" (TABARI) are the agent "GOV".
 Records that cannot apply to raw text are excluded and counted apart:
 PETRARCH's error="bad_input_parse" (malformed <Parse>) and error="dateline"
-(a parser-level check); TABARI records that only set an option.
+(a parser-level check); TABARI records that only set an option (also those
+whose "{ OPTION: ..." comment is never closed). TABARI records coded under
+options other than TABARI's defaults are counted, and shown apart; the
+defaults are those of Validate.text itself (COMMA: MIN = 2 MAX = 10 EMIN = 2
+EMAX = 10, no initial clause; MINIMUM WORDS = 8), so "COMMA: OFF" is an
+option and "SET: MINIMUM WORDS = 8" a return to the defaults.
 Failures are sorted by a first cause (see CAUSES). Prints "SKIP ..." and exits 0
 when the suites are absent. With --floor FILE ("suite passed" lines), exits 1
 when a suite passes fewer records than its floor (tests/peers/run.sh).
@@ -124,6 +129,9 @@ def tabari_option(active, opt):
             (active.discard if "CLAUSE" in k else active.add)("CODE BY")
         elif k == "YYYY":
             pass   # the date format only
+        elif k == "MINIMUM WORDS":
+            # 8 is TABARI's default (MINWRD-Cancel: "Resetting ... to the default")
+            (active.discard if v.split()[:1] == ["8"] else active.add)(k)
         elif v in ("FALSE", "OFF"):
             active.discard(k)
         else:
@@ -170,7 +178,13 @@ def tabari_records(path):
         comment = " ".join(com)
         exp, note, option = set(), "", False
         opts = tuple(sorted(active))
-        for neg, e in re.findall(r"(-?)\{([^}]*)\}", comment):
+        found = re.findall(r"(-?)\{([^}]*)\}", comment)
+        # an OPTION comment whose brace is never closed ("{ OPTION: SET:
+        # MINIMUM WORDS = 4  */") sets its option all the same
+        m = re.search(r"\{\s*(OPTION:[^}]*)$", comment)
+        if m:
+            found.append(("", m.group(1)))
+        for neg, e in found:
             e = e.strip()
             if e.upper().startswith("OPTION"):
                 option = True

@@ -1,26 +1,32 @@
 /* compat.h - private to libdyad: reading the dictionaries of earlier coders
  * (PETRARCH-1, PETRARCH-2 and TABARI formats) into dyad's own structures, and
- * the pattern features those formats have beyond dyad's (see docs/compat.md).
+ * coding with them the way those coders do (see docs/compat.md).
  *
  * Loading (dy_compat_load) fills ctx->act (actor trie: actors with dated codes,
- * agents) and ctx->ev (verb patterns) like dyad's own loaders do, so the rest of
- * the pipeline needs no other state. What dyad's pattern format cannot say is
- * kept in the same arrays, in forms the present coder ignores safely:
+ * agents) and ctx->ev (verb patterns) like dyad's own loaders do. What dyad's
+ * pattern format cannot say is kept in the same arrays:
  *
  *  - Pattern classes. dy_pattern.noun is 0 for verbs and 1 for nouns; the
- *    compat loader adds classes 2..5 (synset members, discard phrases, TABARI
- *    stems). The coder only looks up classes 0 and 1, so these never code.
- *  - Extended patterns. A pattern whose first element is DY_PE_GUARD needs the
- *    extended matcher (dy_compat_match): words before the verb, an explicit
- *    source ($), skipped noun phrases (^), synsets (&NAME), alternatives,
- *    adjacency (words joined by '_'), a paired reverse code (032:033). The
- *    guard's word id never occurs in text, so a coder that does not know about
- *    extensions never matches such a pattern.
+ *    compat loader adds classes 2..11 (synset members, discard phrases, TABARI
+ *    stems and word lists, see below). dyad's own coder only looks up classes
+ *    0 and 1.
+ *  - Extended patterns. A pattern whose first element is DY_PE_GUARD needs
+ *    dy_compat_match: words before the verb, an explicit source ($), skips
+ *    (^), compounds (%), synsets (&NAME), alternatives, adjacency (words
+ *    joined by '_'), a paired reverse code (032:033), a weak code. The
+ *    guard's word id never occurs in text, so a coder that does not know
+ *    about extensions never matches such a pattern.
+ *  - Actor trie edges of DY_CASE_GAP: words a phrase joins with a blank.
+ *
+ * Coding: in a context loaded so (dy_compat_mode), dy_compat_actors finds the
+ * mentions in place of dy_actors_find (src/core/doc.c) and dy_compat_code
+ * codes the events in place of dyad's coder (src/events/coder.c), with
+ * PETRARCH's or TABARI's rules (petr_men.c, petr_code.c).
  *
  * Codes of the foreign dictionaries that are not in dyad's CAMEO table (WEIS
- * codes, test codes like 903 or 174K) are appended to ev->codes after it is
- * loaded (the table stays sorted in its first part; dy_code_index is only used
- * at load time). */
+ * codes, test codes like 903 or 174K, TABARI's ### and +++ in patterns) are
+ * appended to ev->codes after it is loaded (the table stays sorted in its
+ * first part; dy_code_index is only used at load time). */
 #ifndef DY_COMPAT_H
 #define DY_COMPAT_H
 
@@ -73,7 +79,7 @@ int dy_compat_mode(const struct dyad_ctx *ctx);
 
 /* Flags (dy_mention.flags) of the mentions dy_compat_actors makes: every
  * one has DY_AM_COMPAT; DY_AM_GROUP marks a mention that belongs to the
- * compound of the mention before it ("Fornost and Gondor", the actors of an
+ * compound of the mention before it ("Yarrow and Zembla", the actors of an
  * "A/B" code, the members a pronoun stands for). */
 #define DY_AM_COMPAT (1u << 24)
 #define DY_AM_GROUP (1u << 25)
@@ -94,16 +100,18 @@ int dy_compat_code(const struct dyad_ctx *ctx, struct dyad_doc *doc);
  * order), with no word between: the '_' connector of the foreign formats. */
 enum {
     DY_PE_SOURCE = 3,     /* '$': the source actor stands here */
-    DY_PE_SKIP = 4,       /* '^': skip one noun phrase */
+    DY_PE_SKIP = 4,       /* '^': skip an actor (TABARI) or a noun phrase */
     DY_PE_SYNSET = 5,     /* any member phrase of synset `word` (its name id) */
     DY_PE_STEM = 6,       /* a word beginning with the stem `word` (TABARI) */
     DY_PE_VERB = 7,       /* the verb's position: elements before it are matched
                              leftwards from the verb, those after it rightwards */
     DY_PE_PAIR = 8,       /* paired code: `word` is the code index of the event
                              in the other direction (tgt -> src) */
-    DY_PE_COMPOUND = 9,   /* '%': the compound (reciprocal) marker; ignored */
-    DY_PE_WEAK = 11,      /* TABARI "[023?]": the event is dropped when the sentence
-                             has another one (second element, after the guard) */
+    DY_PE_COMPOUND = 9,   /* '%': a compound actor stands here (TABARI codes
+                             its members with each other) */
+    DY_PE_WEAK = 11,      /* TABARI "[023?]": the verb codes only when no later
+                             verb of its clause does (second element, after
+                             the guard) */
     DY_PE_GUARD = 15,     /* first element of every extended pattern */
     DY_PE_KIND = 0x1f,
     DY_PE_ADJ = 0x40
@@ -144,11 +152,6 @@ typedef struct dy_compat_scope {
  * allocates. */
 int dy_compat_match(const struct dyad_ctx *ctx, const struct dyad_doc *doc, const dy_pattern *p,
                     size_t v, const dy_compat_scope *sc, dy_compat_hit *hit);
-
-/* The paired (reverse) code of plain or extended pattern p, or -1. */
-int32_t dy_compat_pair_code(const dy_events *ev, const dy_pattern *p);
-/* True when pattern p has a weak code (DY_PE_WEAK). */
-int dy_compat_weak(const dy_events *ev, const dy_pattern *p);
 
 /* Discards in sentence s of doc, whose mentions are doc->men[m0, m1):
  * returns DY_PC_DISCARD when a sentence discard phrase occurs in it (or,

@@ -5,37 +5,46 @@
  *
  * 1. Discards: a discard phrase (or, TABARI, an actor coded ### or +++, a verb
  *    entry coded so) drops the sentence, a story discard the document.
- * 2. TABARI's sentence filters: a subordinate phrase of 2 to 10 words between
- *    two commas, or after the last one, is deleted, its actors and verbs with
- *    it, unless it belongs to a list of actors ("Evil Mordor, the awful
- *    Fornost, and good Gondor"); a sentence with five verbs or four
- *    conjunctions is too complex to code.
- * 3. Clauses: a conjunction followed by a verb, or by an actor or pronoun and
- *    a verb ("... on Thursday and promised aid", "... but Dagolath promised
- *    aid"), starts a clause; "A and B" between actors does not.
- * 4. Verbs: PETRARCH takes the words the tagger made verbs, TABARI every
- *    dictionary word that no article precedes ("the restore"), that is not
- *    capitalised inside a sentence ("To Restore"), not a <NOUN> and not part of
- *    an actor. A verb is looked up by its form, then (the dictionaries' regular
- *    forms) without -s, -es, -ed, -d, -ing (TABARI also -en; not for a word
- *    closed by '='), then by the TABARI stem it begins with. Its patterns are
+ * 2. TABARI's sentence filters (its default options): fewer than 8 words are
+ *    not coded; a subordinate phrase of 2 to 10 words between two commas, or
+ *    after the last one, is deleted, its actors and verbs with it, unless it
+ *    belongs to a list of actors ("Evil Xandia, the awful Yarrow, and good
+ *    Zembla"); a sentence with five verbs or four conjunctions is too complex
+ *    to code.
+ * 3. Clauses: a conjunction followed by a verb, or by a noun phrase with an
+ *    actor (a pronoun) and a verb ("... on Thursday and promised aid", "...
+ *    but Dagolath promised aid"), starts a clause; so does TABARI's "and
+ *    then", and in PETRARCH a comma before an actor and its verb ("..., a
+ *    senior official said"). "A and B" between actors does not, nor "and"
+ *    between adjectives ("awful and evil minister").
+ * 4. Verbs: PETRARCH takes the words the tagger made verbs (and a dictionary
+ *    verb the tagger missed right after an auxiliary, "to", an adverb, a
+ *    pronoun or the clause's first actor: "has celebrated", "Ethiopia departs
+ *    from"); TABARI every dictionary word that no article precedes ("the
+ *    restore", "a new bombing"), that is not capitalised inside a sentence
+ *    ("To Restore"), not a <NOUN> and not part of an actor. A verb is looked
+ *    up by its form, then (the dictionaries' regular forms) without -s, -es,
+ *    -ed, -d, -ing (TABARI also -en; not for a word closed by '='; PETRARCH
+ *    also undoing a doubled consonant, and an irregular form by its lemma:
+ *    "met", MEET), then by the TABARI stems it begins with. Its patterns are
  *    tried most specific first; the first that matches gives the code. The
  *    first verb of a clause with a code is coded: "---" codes pass on to the
  *    next verb, weak codes ("SAID [023?]") only when no later verb codes,
  *    ### and +++ (TABARI) drop the sentence (PETRARCH skips such patterns).
- * 5. Roles: '$' and '+' of the pattern; a passive ("was opposed by X") takes
- *    X as source and the subject as target; else the source is the first
- *    actor of the clause before the verb (in a later clause, the previous
- *    clause's source when it has none; TABARI: a first clause without one is
- *    too complex) and the target the first actor after the verb with another
- *    code, else the nearest one before it; actors a '^' passed over are
- *    neither.
+ * 5. Roles: '$' and '+' of the pattern (PETRARCH: '%' after the verb is the
+ *    target); a passive ("was opposed by X") takes X as source and the
+ *    subject as target; else the source is the first actor of the clause
+ *    before the verb (in a later clause, the previous clause's source when it
+ *    has none; TABARI: a first clause without one is too complex) and the
+ *    target the first actor after the verb whose code no member of the
+ *    source's compound has, else the nearest such one before it; actors a '^'
+ *    passed over and bare agents ("officials") are no targets.
  * 6. Events: one per source and target member of their compounds, the
  *    reverse event of a paired code (032:033) too; TABARI's '%' codes the
  *    members of the compound it matched with each other, and so does a paired
  *    code with a compound source and no target. Only dyads are coded. One
  *    event per (source, target, code) a sentence.
- * Scratch arrays are allocated once per document. */
+ * Scratch arrays are allocated once per document, none per token. */
 #include "petr.h"
 
 typedef struct cc {
@@ -56,7 +65,7 @@ typedef struct cc {
     uint8_t *nstem;
     uint32_t *cut;          /* clause starts */
     size_t ncut;
-    size_t cap, mcap;
+    size_t cap;
     int32_t prev_src;       /* the source of the previous clause */
 } cc;
 
@@ -193,7 +202,12 @@ int petr_verb_heads(const petr_sent *c, size_t i, uint32_t *heads, int max)
             char b[64];
             memcpy(b, w, n - sl);
             memcpy(b + n - sl, end[e].add, al);
-            uint32_t id = dy_word_find(c->ctx, b, n - sl + al);
+            size_t bl = n - sl + al;
+            uint32_t id = dy_word_find(c->ctx, b, bl);
+            if ((!id || !petr_verb_run(&c->ctx->ev, id, NULL, NULL)) && !c->tabari && !al &&
+                bl >= 3 && b[bl - 1] == b[bl - 2] && strchr("bdglmnprt", b[bl - 1]) &&
+                (end[e].suf[0] == 'e' || end[e].suf[0] == 'i'))
+                id = dy_word_find(c->ctx, b, bl - 1);   /* "stopped", "planning" */
             if (!id || word_class(c->ctx, DY_PC_NOEND, id) || word_class(c->ctx, DY_PC_STEM, id))
                 continue;
             int dup = 0;
@@ -202,6 +216,19 @@ int petr_verb_heads(const petr_sent *c, size_t i, uint32_t *heads, int max)
             if (!dup)
                 heads[nh++] = id;
         }
+    }
+    /* PETRARCH: an irregular form by its lemma ("met": MEET), when the lemma
+     * is not the form without an ending ("departes" stays "departes") */
+    if (!c->tabari && k->lemma && k->lemma != k->word && nh < max) {
+        uint32_t ll = dy_intern_len(&c->ctx->words, k->lemma);
+        const char *ls = dy_intern_str(&c->ctx->words, k->lemma);
+        /* regular: the form begins with the lemma (but a final e) */
+        int irregular = ll > n || (ll > 1 && memcmp(ls, w, ll - 1));
+        int dup = 0;
+        for (int q = 0; q < nh; q++)
+            dup |= heads[q] == k->lemma;
+        if (irregular && !dup)
+            heads[nh++] = k->lemma;
     }
     if (c->tabari && nh < max) {
         uint32_t buf[PETR_NSTEM];
@@ -224,6 +251,8 @@ int petr_verb_run(const dy_events *ev, uint32_t h, size_t *p0, size_t *p1)
     uint32_t v;
     if (!h || !dy_map_get(&ev->by_head, (uint64_t)h, &v))
         return 0;
+    if (!p0)
+        return 1;
     size_t e = v - 1;
     *p0 = e;
     while (e < ev->npat && ev->pat[e].noun == 0 && ev->pat[e].head == h)
@@ -293,7 +322,7 @@ int petr_tabari_verb_word(const petr_sent *c, size_t i)
         if (tok_is(t, p, "the") || tok_is(t, p, "a") || tok_is(t, p, "an"))
             return 0;
         if (petr_dict_verb(c, p) || (c->taken && c->taken[p - c->first]))
-            break;   /* "the promised aid went", "the Gondor warned" */
+            break;   /* "the promised aid went", "the Zembla warned" */
     }
     if (word_class(c->ctx, DY_PC_NOUN, k->word))
         return 0;
@@ -323,7 +352,8 @@ static int verb_ok(const cc *c, size_t i)
         /* the tagger's slips ("has celebrated" JJ, "Ethiopia departs" NNS,
          * "to accord" NN): a dictionary verb right after an auxiliary, "to",
          * an adverb, a pronoun or an actor, and before no noun */
-        if (!(k->tag == T_JJ || dy_tag_is_noun(k->tag)) || i == c->first || !petr_dict_verb(&c->ps, i))
+        if (!(k->tag == T_JJ || dy_tag_is_noun(k->tag)) || i == c->first ||
+            !petr_dict_verb(&c->ps, i))
             return 0;
         const dy_tok *pk = &t->tok[i - 1];
         static const char *const aux[] = {"has", "have", "had", "is", "are", "was", "were", "will",
@@ -337,7 +367,7 @@ static int verb_ok(const cc *c, size_t i)
         if (i + 1 < c->end && (dy_tag_is_noun(t->tok[i + 1].tag) || t->tok[i + 1].tag == T_POS))
             return 0;
         /* after an actor that begins its clause ("Ethiopia departs from"),
-         * not one inside a noun phrase ("an anti- Gondor parade") */
+         * not one inside a noun phrase ("an anti- Zembla parade") */
         for (size_t q = c->m0; q < c->m1; q++) {
             const dy_mention *mm = &c->doc->men[q];
             if (mm->end != i)
@@ -382,8 +412,8 @@ static int conj_word(const dy_text *t, size_t i)
     return tok_is(t, i, "and") || tok_is(t, i, "but") || tok_is(t, i, "or") || tok_is(t, i, "nor");
 }
 
-/* Are the commas at i and j part of a list of actors ("Evil Mordor, the
- * awful Fornost, and good Gondor"): an actor ends at i, and the words
+/* Are the commas at i and j part of a list of actors ("Evil Xandia, the
+ * awful Yarrow, and good Zembla"): an actor ends at i, and the words
  * between them are an actor with its determiner and adjectives? */
 static int actor_list(const cc *c, size_t i, size_t j)
 {
@@ -396,7 +426,8 @@ static int actor_list(const cc *c, size_t i, size_t j)
             inside = 1;
     }
     for (size_t k = i + 1; k < j && inside; k++)
-        if (!in_mention(c, k) && t->tok[k].tag != T_DT && t->tok[k].tag != T_JJ)
+        if (!in_mention(c, k) && t->tok[k].tag != T_DT && t->tok[k].tag != T_JJ &&
+            !conj_word(t, k))
             return 0;
     return before && inside;
 }
@@ -470,7 +501,7 @@ static int clause_starts(cc *c, size_t i, int comma)
     if (j >= c->end)
         return 0;
     if (!comma && is_verb(c, j))
-        return 1;
+        return c->tabari || c->t->tok[j].tag != T_VBG;   /* PETRARCH: "bombing and shelling" */
     /* an actor (or a noun phrase with one) and its verb */
     size_t k = j;
     int actor = 0;
@@ -635,7 +666,8 @@ static int code_verb(cc *c, size_t v, size_t lo, size_t hi, int32_t pat, const d
         size_t by = passive_by(c, v, lo, hi);
         if (by) {
             for (size_t m = c->m0; m < c->m1 && src < 0; m++)
-                if (doc->men[m].first >= by && doc->men[m].first < hi && mention_at(c, doc->men[m].first) >= 0)
+                if (doc->men[m].first >= by && doc->men[m].first < hi &&
+                    mention_at(c, doc->men[m].first) >= 0)
                     src = (int32_t)m;
             for (size_t m = c->m0; m < c->m1 && tgt < 0; m++)
                 if (doc->men[m].first >= lo && doc->men[m].first < v &&
@@ -693,7 +725,7 @@ static int code_verb(cc *c, size_t v, size_t lo, size_t hi, int32_t pat, const d
     int32_t comp = c->tabari ? h->compound : -1;
     size_t ns = members(c, src, sm, 16);
     if (comp < 0 && tgt < 0 && ns > 1 && pair >= 0)
-        comp = src;   /* "Gondor and Osgiliath have renewed ties" */
+        comp = src;   /* "Zembla and Solvia have renewed ties" */
     if (comp >= 0) {
         size_t n = members(c, comp, tm, 16);
         for (size_t a = 0; a < n; a++)
@@ -780,9 +812,23 @@ static int code_clause(cc *c, size_t lo, size_t hi, int clause)
     return C_OK;
 }
 
+/* TABARI: fewer than eight words (its default MINIMUM WORDS) are no sentence
+ * to code ("Zembla's planes attacked Solvia."). */
+static int too_short(const cc *c)
+{
+    size_t words = 0;
+    for (size_t i = c->first; i < c->end; i++) {
+        const dy_tok *k = &c->t->tok[i];
+        words += k->kind == TK_WORD || k->kind == TK_NUM || k->kind == TK_ABBR;
+    }
+    return words < 8;
+}
+
 static int code_sentence(cc *c)
 {
     const dy_text *t = c->t;
+    if (c->tabari && too_short(c))
+        return C_OK;
     memset(c->dead, 0, c->end - c->first);
     memset(c->vcand, 0, c->end - c->first);
     memset(c->taken, 0, c->end - c->first);

@@ -301,9 +301,10 @@ static int finish(petr_build *b, int mode)
     ev->nverb = ev->nnoun = ev->nlemmas = 0;
     for (size_t i = 0; i < b->npat; i++) {
         const petr_pat *q = &b->pat[i];
-        if ((q->cls == DY_PC_STEM || q->cls == DY_PC_NOEND || q->cls == DY_PC_NOUN ||
-             q->cls == DY_PC_ADJ) &&
-            ev->npat && ev->pat[ev->npat - 1].noun == q->cls && ev->pat[ev->npat - 1].head == q->head)
+        int word_cls = q->cls == DY_PC_STEM || q->cls == DY_PC_NOEND || q->cls == DY_PC_NOUN ||
+                       q->cls == DY_PC_ADJ;
+        if (word_cls && ev->npat && ev->pat[ev->npat - 1].noun == q->cls &&
+            ev->pat[ev->npat - 1].head == q->head)
             continue;   /* a word registered twice */
         dy_pattern *p = &ev->pat[ev->npat];
         memset(p, 0, sizeof *p);

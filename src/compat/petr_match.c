@@ -1,19 +1,23 @@
 /* petr_match.c - matching what the foreign dictionaries say beyond dyad's own
- * pattern format, for the event coder: extended patterns (words and synsets
- * before and after the verb, '$' source and '+' target positions, skipped noun
- * phrases, adjacency), discard phrases and TABARI stems. Reads the document's
- * tokens, noun phrases and actor mentions and the loaded tables; never writes
- * or allocates.
+ * pattern format, for src/compat's coder (petr_code.c): patterns (words and
+ * synsets before and after the verb, '$' source and '+' target positions,
+ * '^' skips, '%' compounds, adjacency), discard phrases and TABARI stems.
+ * Reads the document's tokens, noun phrases and actor mentions and the
+ * loaded tables; never writes or allocates.
  *
  * Semantics (TABARI's, which PETRARCH keeps for its patterns): elements after
- * the verb are found left to right up to the end of the sentence, elements
- * before it right to left back to its start; other words may stand between
- * two elements unless the second is joined to the first (DY_PE_ADJ). A
- * word matches a token by its form (a TABARI stem: any token beginning with
- * it); a synset by any member phrase (whose words stand together); '+' and
- * '$' take the nearest actor mention in their direction;
- * '^' the nearest noun phrase. A failed element makes the matcher try the
- * next position of the element before it (backtracking, bounded). */
+ * the verb are found left to right up to the end of the clause, elements
+ * before it right to left back to its start, over the tokens the coder has
+ * not deleted (TABARI's subordinate phrases); other words may stand between
+ * two elements unless the second is joined to the first (DY_PE_ADJ). A word
+ * matches a token by its form (a TABARI stem: any token beginning with it); a
+ * synset by any member phrase, longest first (whose words stand together,
+ * except those a TABARI dictionary joined with a blank); '+' and '$' take the
+ * nearest actor mention in their direction, '%' the nearest one in a
+ * compound; '^' passes over the next actor and its compound (TABARI) or the
+ * next noun phrase (PETRARCH: "* THEIR ^ +", "warned their populations about
+ * the Prince"). A failed element makes the matcher try the next position of
+ * the element before it (backtracking, bounded). */
 #include "petr.h"
 
 #define MATCH_BUDGET 20000   /* element trials per pattern, to bound the worst case */
@@ -197,8 +201,8 @@ static int member_fwd(mctx *mc, const dy_pel *el, int n, size_t i, size_t *ends,
         int nadj = n > 1 ? adj(&el[1]) : 1;
         if (k == PE_WORD || k == DY_PE_STEM) {
             if (elem_ok(mc, at, el))
-                member_fwd(mc, el + 1, n - 1, n > 1 ? next_live(mc, at + 1) : at + 1, ends, ne, depth,
-                           nadj);
+                member_fwd(mc, el + 1, n - 1, n > 1 ? next_live(mc, at + 1) : at + 1, ends, ne,
+                           depth, nadj);
         } else if (k == DY_PE_SYNSET) {
             size_t e[MAX_ENDS];
             int m = 0;
@@ -313,6 +317,53 @@ static void group_span(const mctx *mc, size_t m, uint32_t *f, uint32_t *e)
     }
 }
 
+/* The next noun phrase (of the syntax stage) at token pos or after it
+ * (exact: starting at the first live token at pos), with the mentions it
+ * overlaps: [*f, *e). */
+static int np_after(const mctx *mc, size_t pos, int exact, uint32_t *f, uint32_t *e)
+{
+    const dy_syn *syn = &mc->doc->syn;
+    if (!syn->tok_np)
+        return 0;
+    for (size_t i = next_live(mc, pos); i < mc->end; i = next_live(mc, i + 1)) {
+        int32_t np = syn->tok_np[i];
+        if (np >= 0) {
+            *f = (uint32_t)i;
+            *e = syn->np[np].end > i ? syn->np[np].end : (uint32_t)i + 1;
+            for (size_t m = mc->m0; m < mc->m1; m++)
+                if (mc->doc->men[m].first < *e && mc->doc->men[m].end > *e &&
+                    mc->doc->men[m].first >= *f)
+                    *e = mc->doc->men[m].end;
+            return 1;
+        }
+        if (exact)
+            return 0;
+    }
+    return 0;
+}
+
+/* The noun phrase that ends before token lim (exact: at the last live token
+ * before it): [*f, *e). */
+static int np_before(const mctx *mc, size_t lim, int exact, uint32_t *f, uint32_t *e)
+{
+    const dy_syn *syn = &mc->doc->syn;
+    if (!syn->tok_np)
+        return 0;
+    for (size_t i = prev_live(mc, lim); i != SIZE_MAX; i = prev_live(mc, i)) {
+        int32_t np = syn->tok_np[i];
+        if (np >= 0) {
+            *e = (uint32_t)i + 1;
+            *f = syn->np[np].first < i ? syn->np[np].first : (uint32_t)i;
+            if (*f < mc->first)
+                *f = (uint32_t)mc->first;
+            return 1;
+        }
+        if (exact)
+            return 0;
+    }
+    return 0;
+}
+
 /* Elements e.. (after the verb) from token pos on. */
 static int match_after(mctx *mc, int e, size_t pos)
 {
@@ -373,12 +424,18 @@ static int match_after(mctx *mc, int e, size_t pos)
         return 0;
     }
     case DY_PE_SKIP: {
-        /* '^': pass over the next actor (its whole compound) */
-        int32_t m = mention_after(mc, pos, a, 0);
-        if (m < 0)
-            return 0;
+        /* '^': pass over the next actor (its whole compound); PETRARCH: the
+         * next noun phrase */
         uint32_t gf, ge;
-        group_span(mc, (size_t)m, &gf, &ge);
+        if (!(dy_compat_mode(mc->ctx) & DY_COMPAT_TABARI)) {
+            if (!np_after(mc, pos, a, &gf, &ge))
+                return 0;
+        } else {
+            int32_t m = mention_after(mc, pos, a, 0);
+            if (m < 0)
+                return 0;
+            group_span(mc, (size_t)m, &gf, &ge);
+        }
         int save = mc->nskip;
         if (mc->nskip < 4) {
             mc->skip_first[mc->nskip] = gf;
@@ -461,11 +518,16 @@ static int match_before(mctx *mc, int e, size_t lim, int adj_right)
         return 0;
     }
     case DY_PE_SKIP: {
-        int32_t m = mention_before(mc, lim, adj_right, 0);
-        if (m < 0)
-            return 0;
         uint32_t gf, ge;
-        group_span(mc, (size_t)m, &gf, &ge);
+        if (!(dy_compat_mode(mc->ctx) & DY_COMPAT_TABARI)) {
+            if (!np_before(mc, lim, adj_right, &gf, &ge))
+                return 0;
+        } else {
+            int32_t m = mention_before(mc, lim, adj_right, 0);
+            if (m < 0)
+                return 0;
+            group_span(mc, (size_t)m, &gf, &ge);
+        }
         int save = mc->nskip;
         if (mc->nskip < 4) {
             mc->skip_first[mc->nskip] = gf;
@@ -540,20 +602,6 @@ int dy_compat_match(const dyad_ctx *ctx, const struct dyad_doc *doc, const dy_pa
     hit->first = mc.lo;
     hit->last = mc.hi ? mc.hi - 1 : 0;
     return 1;
-}
-
-int32_t dy_compat_pair_code(const dy_events *ev, const dy_pattern *p)
-{
-    if (!p->nel)
-        return -1;
-    const dy_pel *e = &ev->el[p->el_first + p->nel - 1];
-    return kind(e) == DY_PE_PAIR ? (int32_t)e->word : -1;
-}
-
-int dy_compat_weak(const dy_events *ev, const dy_pattern *p)
-{
-    return p->nel > 1 && kind(&ev->el[p->el_first]) == DY_PE_GUARD &&
-           kind(&ev->el[p->el_first + 1]) == DY_PE_WEAK;
 }
 
 /* ---- discards and stems ---- */

@@ -3,38 +3,46 @@
  * dy_actors_find there). Reads the tokens, their tags and the actor trie of
  * ctx->act as src/compat loaded it; writes doc->men and doc->syn.np[].actor.
  *
- * 1. Dictionary matches. Each word is tried by its form, by the TABARI stem it
- *    begins with ("Arnorian": ARNOR) and, in TABARI files, without a noun
+ * 1. Dictionary matches. Each word is tried by its form, by the TABARI stems
+ *    it begins with ("Wessiaian": ARNOR) and, in TABARI files, without a noun
  *    ending ("Libyas", "radios") unless its entry was closed by '='.
  *    Hyphenated words are tried as their parts ("Al-Gore": AL GORE), a literal
- *    '_' between two words joins them ("Dol_Amroth"), and words a phrase
+ *    '_' between two words joins them ("Port_Ness"), and words a phrase
  *    joins with a blank may have other words between them ("Ithilen state-run
- *    television": ITHILEN TELEVISION). Actors are the longest matches from
- *    left to right; a null code ("[---]", or a date it does not cover) keeps
- *    its words from matching anything. Agents are found at every word
- *    (PETRARCH: overlapping ones too, "main opposition group" is MOP and
- *    OPP), outside actor matches.
+ *    television": ITHILEN TELEVISION; PETRARCH: adjectives and nouns only,
+ *    TABARI: up to 12 words of any kind, "Durthang ... rebel Orc forces").
+ *    Actors are the longest matches from left to right; a null code ("[---]",
+ *    or a date it does not cover) keeps its words from matching anything.
+ *    PETRARCH finds agents at every word outside the actors, overlapping ones
+ *    too ("main opposition group": MOP and OPP); TABARI takes the longest
+ *    match of either kind.
  * 2. Noun phrases: runs of determiners, adjectives, nouns, numbers and
- *    dictionary matches ("the Gondor main opposition group", "Gondor's
- *    government", "awful and evil minister"); an agent-only run takes the
- *    actors of "of", "in" or "from" after it ("ambassadors of Arnor, Osgiliath
- *    and Gondor", "Lawmakers in Fornost and Gondor").
+ *    dictionary matches ("the Zembla main opposition group", "Zembla's
+ *    government", "awful and evil minister"; TABARI's dictionary verbs end
+ *    them, "Danish shot and wounded"). An agent-only run takes the actors of
+ *    "of", "in" or "from" after it ("ambassadors of Wessia, Solvia and
+ *    Zembla", "Lawmakers and officials in Yarrow and Zembla"); PETRARCH: so
+ *    does a run without dictionary words before "of" ("goats of Zembla").
  * 3. Codes. PETRARCH: the first actor of the phrase with every agent of it:
  *    suffix agents (~GOV) append the three-letter blocks the code lacks,
  *    prefix agents (NGO~) go in front ("human rights activists of Amnesty
  *    International": SGMHGMNGM); "former" makes the agents ELI; agents with
- *    no actor give the bare agent code. TABARI: each actor is a mention and
- *    an agent goes to the actor before it ("Bree Prime Minister Romendacil",
- *    "Gondor's Prime Minister") or else to the one after it ("first Deputy
- *    Prime Minister Telemar"). "A/B" codes give one mention per actor.
- * 4. Compounds. Phrases joined by "and", "," or "nor" form one compound; its
- *    mentions are consecutive in doc->men, each after the first flagged
- *    DY_AM_GROUP. An agent-only phrase after "and" takes the actor of the one
- *    before it (PETRARCH: "Danish media and government").
+ *    no actor give the bare agent code (AM_ROLE); the agents of "AGENT in A
+ *    and B" go to every actor. TABARI: each actor is a mention and an agent
+ *    goes to the actor before it ("Ulm Prime Minister Romendacil", "Zembla's
+ *    Prime Minister") or else to the one after it ("first Deputy Prime
+ *    Minister Telemar"); those of "AGENT of A, B and C" to the first actor
+ *    only. "A/B" codes give one mention per actor.
+ * 4. Compounds. Phrases joined by "and", "or", "nor", or by commas in a list
+ *    that a conjunction closes ("Xandia, Varda, Yarrow and Ulm"; after "A
+ *    and B" a comma ends it), form one compound; its mentions are
+ *    consecutive in doc->men, each after the first flagged DY_AM_GROUP.
+ *    PETRARCH: an agent-only phrase after "and" takes the actor of the one
+ *    before it ("Danish media and government": DNKMED, DNKGOV).
  * 5. TABARI pronouns (he, it, their ...) are mentions of the sentence's first
  *    actor (its compound), or of the previous sentence's.
  * Every mention made here has DY_AM_COMPAT (mentions appended by later stages
- * do not). Scratch arrays are allocated once per document. */
+ * do not). Scratch arrays are allocated once per document, none per token. */
 #include "petr.h"
 
 #define PM_MAXGAP 12        /* words between the two parts of a blank-joined phrase */
@@ -198,6 +206,15 @@ typedef struct best {
     int32_t act, ag;
 } best;
 
+/* May token i stand between two words of a PETRARCH phrase ("Ithilen
+ * state-run television")? */
+static int gap_word(const dy_text *t, size_t i)
+{
+    int tg = t->tok[i].tag;
+    return tg == T_JJ || tg == T_JJR || tg == T_JJS || dy_tag_is_noun(tg) || tg == T_CD ||
+           tg == T_VBN || tg == T_VBG || tg == T_POS;
+}
+
 static void walk(const pm *p, uint32_t node, size_t j, size_t s0, best *b, int depth)
 {
     if (j >= p->nsl || depth > 32)
@@ -239,9 +256,12 @@ static void walk(const pm *p, uint32_t node, size_t j, size_t s0, best *b, int d
             walk(p, child, j + 1, s0, b, depth + 1);
         }
     }
-    /* a gap edge from node: the next word of the phrase further on */
+    /* a gap edge from node: the next word of the phrase further on
+     * (PETRARCH: within the noun phrase, over adjectives and nouns) */
     if (j > s0)
         for (size_t g = j + 1; g < p->nsl && g <= j + PM_MAXGAP; g++) {
+            if (!p->tabari && !gap_word(p->t, p->sl[g - 1].tok))
+                break;
             const slot *gs = &p->sl[g];
             for (int w = 0; w < PM_IDS; w++) {
                 uint32_t id = gs->ids[w], child;
@@ -365,7 +385,7 @@ static int np_word(const pm *p, size_t i, size_t first, size_t end)
         return 1;
     if (p->tabari) {
         /* TABARI reads its dictionary verbs as verbs, whatever the tagger
-         * says ("Danish shot and wounded Gondor") */
+         * says ("Danish shot and wounded Zembla") */
         petr_sent ps = {p->ctx, t, first, end, NULL, p->taken, 1, p->dv, p->stem, p->nstem};
         if (petr_tabari_verb_word(&ps, i) && petr_dict_verb(&ps, i))
             return 0;
@@ -375,7 +395,7 @@ static int np_word(const pm *p, size_t i, size_t first, size_t end)
     case T_NNP: case T_NNPS: case T_CD: case T_POS: case T_PRPS: case T_FW:
         return !tok_is(t, i, "that") && !tok_is(t, i, "which");
     case T_VBN: case T_VBG:
-        /* "the affected Ithilen villages", "the invading Rohans" */
+        /* "the affected Ithilen villages", "the invading Vardas" */
         return i > first && i + 1 < end &&
                (t->tok[i - 1].tag == T_DT || t->tok[i - 1].tag == T_JJ ||
                 t->tok[i - 1].tag == T_PRPS) &&
@@ -383,7 +403,7 @@ static int np_word(const pm *p, size_t i, size_t first, size_t end)
     default:
         break;
     }
-    /* a literal '_' ("Dol_Amroth") */
+    /* a literal '_' ("Port_Ness") */
     return k->nlen == 1 && t->norm[k->norm] == '_';
 }
 
@@ -435,7 +455,12 @@ static void find_runs(pm *p, size_t first, size_t end)
         size_t r0 = r;
         while (r < p->nrw && p->rw[r].first < j)
             r++;
-        if (r > r0 && p->nrn < p->cap) {
+        /* PETRARCH: a phrase with no dictionary word takes the actor of an
+         * "of" phrase after it ("goats of Zembla", "the population of
+         * Zembla") */
+        int bare = r == r0 && !p->tabari && j + 1 < end && tok_is(t, j, "of") && r < p->nrw &&
+                   p->rw[r].first == j + 1 && !p->rw[r].agent && !p->rw[r].null;
+        if ((r > r0 || bare) && p->nrn < p->cap) {
             run *u = &p->rn[p->nrn++];
             memset(u, 0, sizeof *u);
             u->first = (uint32_t)i;
@@ -447,7 +472,7 @@ static void find_runs(pm *p, size_t first, size_t end)
         i = j > i ? j : i + 1;
     }
     /* links and conjunctions between consecutive runs; after "A and B" a
-     * comma ends the compound ("A and B, the Osgiliath newspaper"), and in
+     * comma ends the compound ("A and B, the Solvia newspaper"), and in
      * PETRARCH so does ", and" ("A and B, and C and D") */
     int seen_and = 0;
     for (size_t k = 0; k + 1 < p->nrn; k++) {
@@ -641,6 +666,21 @@ static int petrarch_mentions(pm *p, uint32_t s)
         char code[24];
         int32_t agent;
         int32_t act = run_code(p, u, NULL, 0, code, &agent);
+        if (u->r0 == u->r1) {
+            /* "goats of Zembla": the actor of the "of" phrase, over both */
+            if (u->link < 0) {
+                group = 0;
+                continue;
+            }
+            run *w = &p->rn[u->link];
+            int32_t ag2, a2 = run_code(p, w, NULL, 0, code, &ag2);
+            if (a2 >= 0 && push_code(p, u->first, w->end, s, code, 0, p->rw[a2].entry,
+                                     ag2 >= 0 ? p->rw[ag2].entry : -1, group))
+                return -1;
+            k = (size_t)u->link;
+            group = a2 >= 0 && w->conj_next;
+            continue;
+        }
         /* agent-only runs ("Lawmakers and officials") linked by of / in /
          * from to actors: each actor of that run and of its compound, with
          * the agents of each of them */
@@ -786,7 +826,7 @@ static int tabari_mentions(pm *p, uint32_t s)
             if (former)
                 add_role(code, "ELI");
             /* several actors in a phrase: one compound only when it is
-             * part of one ("Calenardhon and the evil Arnor awful Gondor") */
+             * part of one ("Tarsis and the evil Wessia awful Zembla") */
             int grp = any ? (group || u->conj_next) : group;
             if (push_code(p, r->first, r->end, s, code, 0, r->entry,
                           ag >= 0 ? p->rw[ag].entry : -1, grp))
@@ -837,7 +877,8 @@ static int tabari_mentions(pm *p, uint32_t s)
                     for (uint32_t r = w->r0; r < w->r1; r++)
                         if (r != (uint32_t)a2 && !p->rw[r].agent && !p->rw[r].null) {
                             if (push_code(p, p->rw[r].first, p->rw[r].end, s,
-                                          code_of(a, &a->entries[p->rw[r].entry], p->doc->role_date),
+                                          code_of(a, &a->entries[p->rw[r].entry],
+                                                  p->doc->role_date),
                                           0, p->rw[r].entry, -1, 1))
                                 return -1;
                             rest = 1;

@@ -37,7 +37,9 @@
  * Compound actors give one event each; reciprocal codes give both ways. A bare
  * statement (010) is kept only when nothing more specific was coded in the
  * sentence, and never without a target. One event per (source, target, code)
- * a sentence. Nothing here allocates per token: frames live on the stack. */
+ * a sentence. Nothing here allocates per token: frames live on the stack.
+ * A context loaded with PETRARCH or TABARI dictionaries is coded by src/compat
+ * instead (dy_compat_code, docs/compat.md). */
 #include "../core/internal.h"
 #include "../compat/compat.h"
 
@@ -274,7 +276,7 @@ static size_t compound(const sctx *sc, int32_t m, int32_t np, int32_t *out, size
         int joined = (gap == 1 && (tok_w(sc, a->end, DY_W_AND) || tok_w(sc, a->end, DY_W_COMMA))) ||
                      (gap == 2 && tok_w(sc, a->end, DY_W_COMMA) && tok_w(sc, a->end + 1, DY_W_AND));
         if (!joined || b->sent != a->sent || !b->code[0] || !same_np(sc, a, b))
-            break;   /* ("Gondor, AFP reported": a name without a code; "..., according
+            break;   /* ("Zembla, AFP reported": a name without a code; "..., according
                         to residents, and troops launched": two clauses) */
         int dup = 0;
         for (size_t j = 0; j < n; j++)
