@@ -658,10 +658,22 @@ void dy_places_assign(const struct dyad_ctx *ctx, struct dyad_doc *doc)
 
 const char *dy_place_country_at(const struct dyad_doc *doc, uint32_t tok)
 {
-    for (size_t k = 0; k < doc->npl; k++) {
+    /* places are in text order: binary search for the last one starting at
+     * or before tok */
+    size_t lo = 0, hi = doc->npl;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (doc->pl[mid].first <= tok)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; k-- > 0;) {
         const dy_place *p = &doc->pl[k];
         if (tok >= p->first && tok < p->end && p->country[0])
             return p->country;
+        if (p->end + 64 < tok)
+            break;
     }
     return NULL;
 }

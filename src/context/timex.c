@@ -2678,7 +2678,23 @@ static size_t owner_verb(const txs *x, size_t first, size_t end)
 /* The verb group of the syntax stage containing token i, or NULL. */
 static const dy_vg *vg_at(const struct dyad_doc *doc, size_t i)
 {
-    for (size_t v = 0; v < doc->syn.nvg; v++)
+    /* the syntax stage's per-token index, when it has one: O(1) */
+    if (doc->syn.tok_vg && i < doc->t.ntok) {
+        int32_t g = doc->syn.tok_vg[i];
+        if (g >= 0 && (size_t)g < doc->syn.nvg && doc->syn.vg[g].first <= i && i < doc->syn.vg[g].end)
+            return &doc->syn.vg[g];
+    }
+    /* else the verb groups of the token's sentence only */
+    size_t v0 = 0, v1 = doc->syn.nvg;
+    if (doc->syn.sent_vg) {
+        for (size_t s = 0; s < doc->t.nsent; s++)
+            if (i < doc->t.sent[s].first + doc->t.sent[s].ntok) {
+                v0 = doc->syn.sent_vg[s];
+                v1 = doc->syn.sent_vg[s + 1];
+                break;
+            }
+    }
+    for (size_t v = v0; v < v1; v++)
         if (doc->syn.vg[v].first <= i && i < doc->syn.vg[v].end)
             return &doc->syn.vg[v];
     return NULL;
@@ -2714,12 +2730,10 @@ void dy_timex_assign(const struct dyad_ctx *ctx, struct dyad_doc *doc)
             x.tagged = t->tok[i].tag != T_NONE;
         /* the trigger's verb group, and the next verb after it */
         size_t g1 = e->trig_end;
-        for (size_t v = 0; v < doc->syn.nvg; v++) {
-            const dy_vg *vg = &doc->syn.vg[v];
-            if (vg->first <= e->trig_first && e->trig_first < vg->end) {
+        {
+            const dy_vg *vg = vg_at(doc, e->trig_first);
+            if (vg)
                 g1 = vg->end > g1 ? vg->end : g1;
-                break;
-            }
         }
         while (g1 < x.s1 && in_group(&x, g1))
             g1++;
@@ -2735,7 +2749,16 @@ void dy_timex_assign(const struct dyad_ctx *ctx, struct dyad_doc *doc)
         const dy_vg *tvg = vg_at(doc, e->trig_first);
         int32_t best = -1;
         long bscore = 0;
-        for (size_t k = 0; k < doc->ntx; k++) {
+        /* the expressions are in text order: start at the event's sentence */
+        size_t klo = 0, khi = doc->ntx;
+        while (klo < khi) {
+            size_t mid = (klo + khi) / 2;
+            if (doc->tx[mid].sent < e->sent)
+                klo = mid + 1;
+            else
+                khi = mid;
+        }
+        for (size_t k = klo; k < doc->ntx && doc->tx[k].sent <= e->sent; k++) {
             const dy_timex *o = &doc->tx[k];
             if (o->sent != e->sent)
                 continue;
