@@ -6,8 +6,8 @@ plover-gsr-dev.json by path (nothing is copied), codes every sentence with
 `DYAD code --jsonl` and separates the two ways an event's actors go wrong:
 
   recognition   is each gold actor text found as an actor mention with the
-                right country? A gold actor "Russian Foreign Minister Andrei
-                Kozyrev=RUS/GOV" counts as recognised when a mention overlapping
+                right country? A gold actor "Russian Foreign Minister Ivan
+                Petrov=RUS/GOV" counts as recognised when a mention overlapping
                 its text carries a code starting with RUS. Prints the share
                 recognised, found with another code, and not found at all.
   event actors  the "actor accuracy" of eval/cameo_eval.py (rows whose gold root

@@ -992,7 +992,7 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
                 r++;
                 next = r + 1 < nrw ? &rw[r + 1] : NULL;
                 /* a community's agents "of" a country belong to the country
-                 * ("Druze inhabitants of the Syrian Golan Heights") */
+                 * ("Kurdish residents of the Iraqi border towns") */
                 uint32_t place = a->tag_country | a->tag_capital | a->tag_region;
                 uint32_t of = mend + (tok_is(t, mend + 1, "the") ? 2 : 1);
                 if (!(e->tags & place) && !ag->person && tok_is(t, mend, "of") && next &&
@@ -1140,7 +1140,7 @@ static int do_sentence(astate *st, uint32_t s)
     if (combine(st, s, rw, nrw))
         return -1;
 
-    /* "Hungarian and Romanian officials": the agent applies to both */
+    /* "Polish and Czech officials": the agent applies to both */
     for (size_t m = doc->nmen; m-- > m0 + 1;) {
         dy_mention *mb = &doc->men[m], *ma = &doc->men[m - 1];
         if (mb->agent_entry < 0 || mb->entry < 0 || ma->agent_entry >= 0 || strlen(ma->code) != 3 ||

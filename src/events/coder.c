@@ -223,7 +223,7 @@ static int push_event(struct dyad_doc *doc, uint32_t sent, int code, int32_t src
 }
 
 /* Do mentions a and b stand in one noun phrase or in coordinated ones
- * ("Hungarian and Romanian officials", "Egypt and Jordan")? */
+ * ("Polish and Czech officials", "Egypt and Jordan")? */
 static int same_np(const sctx *sc, const dy_mention *a, const dy_mention *b)
 {
     const dy_syn *syn = sc->syn;
@@ -256,7 +256,7 @@ static size_t compound(const sctx *sc, int32_t m, int32_t np, int32_t *out, size
                 out[n++] = a;
         }
     }
-    /* adjacent mentions: "Hungarian and Romanian officials" (m may be any
+    /* adjacent mentions: "Polish and Czech officials" (m may be any
      * of them: start from the first) */
     size_t k0 = (size_t)m;
     while (k0 > sc->m0) {
@@ -902,7 +902,7 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
     }
     if (f->src < 0 && !(f->flags & VG_PASSIVE)) {
         /* no subject actor: an actor just before the verb group, or just
-         * before its subject ("the Asia-Pacific Economic Cooperation (APEC)
+         * before its subject ("the Pacific Trade Forum (PTF)
          * forum has agreed") */
         uint32_t from = vg->first;
         int32_t snp = (vg->flags & VG_PASSIVE) ? vg->agent : vg->subj;

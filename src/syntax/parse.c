@@ -255,7 +255,7 @@ static int np_continues(const pctx *p, uint32_t a, uint32_t i)
         return 1; /* Rio de Janeiro, Van der Vegt, Medecins sans Frontieres */
     if (tg == T_CC && IS(p, i, "and") && i == a + 1 && (pt == T_NNP || pt == T_NN) &&
         (p->t->tok[i - 1].flags & TF_CAP) && nt == T_NNP && title_follows(p, i + 1))
-        return 1; /* Planning and Investment Minister Tran Xuan Gia */
+        return 1; /* Trade and Industry Minister Nguyen Van Binh */
     if (tg == T_CC && IS(p, i, "&") && (pt == T_NNP || pt == T_NNPS) &&
         (nt == T_NNP || nt == T_NNPS))
         return 1; /* Toyo Trust & Banking Co */
@@ -321,7 +321,7 @@ static int chunk_nps(pctx *p)
             start = 1;
         } else if ((tg == T_VBG || tg == T_VBN) && (dy_tag_is_noun(nt) || is_adj(nt)) &&
                    ((tg == T_VBN && i == p->first) || (i > p->first && TAG(p, i - 1) == T_POS))) {
-            /* Ousted President Askar Akayev has agreed; Europe's leading
+            /* Ousted President Ilya Dorn has agreed; Europe's leading
              * security forum (not: Citing security concerns, the ministry) */
             start = 1;
             j = i + 1;
@@ -859,7 +859,7 @@ static int32_t find_subject(const pctx *p, uint32_t i)
             }
             if ((syn->np[h].flags & NP_TIME) && f > p->first && syn->tok_np[f - 1] >= 0 &&
                 !(syn->np[syn->tok_np[f - 1]].flags & (NP_TIME | NP_POSSESSOR))) {
-                i = f; /* Indian business leaders [Friday] called */
+                i = f; /* Brazilian farm leaders [Monday] called */
                 continue;
             }
             if (np_is_bare(p, h) && !((syn->np[h].flags & NP_TIME) && f + 0 < p->end &&

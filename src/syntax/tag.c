@@ -998,7 +998,7 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
         if (k->tag == T_RP && dy_tok_is(t, k, "up") && j + 2 < end && nt0 == T_TO &&
             (t->tok[j + 2].tag == T_CD || t->tok[j + 2].tag == T_DOLLAR))
             k->tag = T_IN;
-        /* Ousted President Askar Akayev has agreed: a sentence-initial past
+        /* Ousted President Ilya Dorn has agreed: a sentence-initial past
          * form before a noun has no subject; it is a participle */
         if (k->tag == T_VBD && j == first && j + 1 < end &&
             (dy_tag_is_noun(nt0) || nt0 == T_JJ) &&
