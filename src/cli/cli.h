@@ -29,6 +29,11 @@ typedef struct cli_common {
 int cli_common_opt(cli_common *c, int argc, char **argv, int *i);
 /* Load the context named by the options; prints the error and returns NULL. */
 dyad_ctx *cli_load(const cli_common *c);
+/* Open every named file ("-" is stdin) before any work, so an unreadable one
+ * is a usage error that produces no output. Returns a calloc'd array, or NULL
+ * after printing which file failed (every file opened so far is closed);
+ * *oom is set when the array itself could not be allocated. */
+FILE **cli_open_all(char **files, int n, int *oom);
 /* Read a whole stream; returns malloc'd bytes (NUL-terminated) or NULL. */
 char *cli_read_all(FILE *f, size_t *len);
 /* Open the event store at path (prints the error and returns NULL). */

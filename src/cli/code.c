@@ -188,23 +188,13 @@ int cmd_code(int argc, char **argv)
     if (nfiles == 0)
         files[nfiles++] = "-";
     /* open every file first: an unreadable one is a usage error, before any output */
-    FILE **fp = calloc((size_t)nfiles, sizeof *fp);
+    int oom;
+    FILE **fp = cli_open_all(files, nfiles, &oom);
     if (!fp) {
-        free(files);
-        return EXIT_DATA;
-    }
-    for (int i = 0; i < nfiles; i++) {
-        fp[i] = strcmp(files[i], "-") ? fopen(files[i], "rb") : stdin;
-        if (!fp[i]) {
-            fprintf(stderr, "dyad: cannot read '%s': %s\n", files[i], strerror(errno));
+        if (!oom)
             code_usage(stderr);
-            for (int k = 0; k < i; k++)
-                if (fp[k] != stdin)
-                    fclose(fp[k]);
-            free(fp);
-            free(files);
-            return EXIT_USAGE;
-        }
+        free(files);
+        return oom ? EXIT_DATA : EXIT_USAGE;
     }
     code_st st;
     memset(&st, 0, sizeof st);

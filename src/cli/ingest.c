@@ -213,21 +213,16 @@ int cmd_ingest(int argc, char **argv)
     }
     if (nfiles == 0)
         files[nfiles++] = "-";
-    FILE **fp = calloc((size_t)nfiles, sizeof *fp);
+    int oom;
+    FILE **fp = cli_open_all(files, nfiles, &oom);
     if (!fp) {
-        free(files);
-        return EXIT_DATA;
+        if (oom) {
+            free(files);
+            return EXIT_DATA;
+        }
+        goto usage;
     }
     for (int i = 0; i < nfiles; i++) {
-        fp[i] = strcmp(files[i], "-") ? fopen(files[i], "rb") : stdin;
-        if (!fp[i]) {
-            fprintf(stderr, "dyad: cannot read '%s': %s\n", files[i], strerror(errno));
-            for (int k = 0; k < i; k++)
-                if (fp[k] != stdin)
-                    fclose(fp[k]);
-            free(fp);
-            goto usage;
-        }
         struct stat sb;
         if (fp[i] != stdin && fstat(fileno(fp[i]), &sb) == 0 && S_ISREG(sb.st_mode))
             s.bytes_total += (unsigned long long)sb.st_size;

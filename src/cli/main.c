@@ -2,6 +2,7 @@
  * Only the CLI talks to the terminal; it uses only dyad.h. */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -89,6 +90,28 @@ dyad_ctx *cli_load(const cli_common *c)
         return NULL;
     }
     return ctx;
+}
+
+FILE **cli_open_all(char **files, int n, int *oom)
+{
+    *oom = 0;
+    FILE **fp = calloc((size_t)n, sizeof *fp);
+    if (!fp) {
+        *oom = 1;
+        return NULL;
+    }
+    for (int i = 0; i < n; i++) {
+        fp[i] = strcmp(files[i], "-") ? fopen(files[i], "rb") : stdin;
+        if (!fp[i]) {
+            fprintf(stderr, "dyad: cannot read '%s': %s\n", files[i], strerror(errno));
+            for (int k = 0; k < i; k++)
+                if (fp[k] != stdin)
+                    fclose(fp[k]);
+            free(fp);
+            return NULL;
+        }
+    }
+    return fp;
 }
 
 char *cli_read_all(FILE *f, size_t *len)
