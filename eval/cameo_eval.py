@@ -43,8 +43,13 @@ def parse_actors(s):
             out.append(part.split("=", 1)[1].split("/")[0].strip())
     return out
 
+# The gold carries some withdrawn CAMEO country codes where dyad writes the
+# current ones (data/actors/countries.txt says which); both spell one country.
+LEGACY = {"JAP": "JPN", "ITL": "ITA", "ROM": "ROU", "MTN": "MNE", "TMP": "TLS", "IMY": "IMN"}
+
 def country(code):
-    return (code or "")[:3]
+    c = (code or "")[:3]
+    return LEGACY.get(c, c)
 
 rows = []
 with open(cameo, encoding="utf-8") as f:

@@ -100,8 +100,10 @@ enum {
                                not a bare title ("the foreign minister") */
     AM_SUBJ = 128,          /* covers the head of a clause's subject */
     AM_PENDING = 256,       /* match.c internal: awaiting resolution */
-    AM_ROLE = 512           /* the code is a role with no country ("GOV" for
+    AM_ROLE = 512,          /* the code is a role with no country ("GOV" for
                                "the president", "COP" for "police") */
+    AM_LOCATED = 1024       /* the country was taken from where the sentence
+                               happens (dy_actors_localise), not named */
 };
 
 /* Gender of a person mention, when known (titles, pronouns resolved to it). */
@@ -127,6 +129,13 @@ void dy_actors_free(dy_actors *a);
 /* Find the mentions of the document; fills doc->men (in text order) and
  * doc->syn.np[].actor. 0 or -1 (no memory). */
 int dy_actors_find(const struct dyad_ctx *ctx, struct dyad_doc *doc);
+/* After the place stage: an agent with no country ("police", "refugees",
+ * "demonstrators") takes the country of the place it is in ("refugees in
+ * Liberia", "police in the city of X") or else of the one country the
+ * sentence names or locates; "ethnic X" named with one place of another
+ * country takes that country (CAMEO codes ethnic groups by where they
+ * live). Marks them AM_LOCATED. Returns 0. */
+int dy_actors_localise(const struct dyad_ctx *ctx, struct dyad_doc *doc);
 /* Validate (duplicates, bad codes, dates, tags): calls cb per problem and
  * returns their number. */
 size_t dy_actors_check(const struct dyad_ctx *ctx, void (*cb)(void *, const char *, int, const char *),

@@ -1393,3 +1393,175 @@ int dy_actors_find(const dyad_ctx *ctx, struct dyad_doc *doc)
             }
     return 0;
 }
+
+/* ---- agents located by the sentence (after the place stage) ---- */
+
+/* Is c (its first three letters) a role with no country: "COP", "REF"? */
+static int domestic_role(const char *c)
+{
+    static const char types[] = "COPGOVINSJUDMILOPPREBSEPSPYUAFAGRBUSCRMCVLDEVEDUELIENVHLH"
+                                "HRILABLEGMEDREFMODRADSET";
+    if (strlen(c) < 3)
+        return 0;
+    for (size_t k = 0; k + 3 < sizeof types; k += 3)
+        if (!strncmp(c, types + k, 3))
+            return 1;
+    return 0;
+}
+
+/* Does code c begin with a state (a country code, not a role, an
+ * international body or one of CAMEO's regions: "the West", "Africa")? */
+static int state_code(const char *c)
+{
+    static const char regions[] = "WSTWAFSEASCNSASSAMSAFPGSNMRNAFMEAMDTLAMEUREINEEUEAFCRBCFR"
+                                  "CEUCAUCASBLKASAAFRINTUISPKO";
+    if (strlen(c) < 3 || domestic_role(c) || is_org_code(c))
+        return 0;
+    for (size_t k = 0; k + 3 < sizeof regions; k += 3)
+        if (!strncmp(c, regions + k, 3))
+            return 0;
+    for (int k = 0; k < 3; k++)
+        if (c[k] < 'A' || c[k] > 'Z')
+            return 0;
+    return 1;
+}
+
+/* The state of a place or of a country, capital or region mention on tokens
+ * [a, b), other than `not`; NULL if none. Dictionary mentions come first
+ * (their codes are CAMEO's), then the gazetteer's places. */
+static const char *state_in(const astate *st, size_t m0, size_t m1, uint32_t a, uint32_t b,
+                            const char *not)
+{
+    const struct dyad_doc *doc = st->doc;
+    uint32_t want = st->a->tag_country | st->a->tag_capital | st->a->tag_region;
+    for (size_t m = m0; m < m1; m++) {
+        const dy_mention *mm = &doc->men[m];
+        if (mm->first >= b || mm->end <= a || mm->entry < 0 ||
+            !(st->a->entries[mm->entry].tags & want) || !state_code(mm->code) ||
+            (not && !strncmp(mm->code, not, 3)))
+            continue;
+        return mm->code;
+    }
+    for (uint32_t i = a; i < b; i++) {
+        const char *c = dy_place_country_at(doc, i);
+        if (c && state_code(c) && !(not && !strncmp(c, not, 3)))
+            return c;
+    }
+    return NULL;
+}
+
+/* The place a mention stands in: its own noun phrase, or the phrase after
+ * "in", "at", "from", "inside", "near" (and one "of" more: "police in the
+ * city of X"). */
+static const char *local_state(const astate *st, size_t m0, size_t m1, const dy_mention *mm,
+                               const char *not)
+{
+    const dy_syn *syn = st->syn;
+    const dy_text *t = st->t;
+    uint32_t a = mm->first, b = mm->end;
+    int32_t np = syn->tok_np ? syn->tok_np[mm->first] : -1;
+    if (np >= 0) {
+        a = syn->np[np].first < a ? syn->np[np].first : a;
+        b = syn->np[np].end > b ? syn->np[np].end : b;
+    }
+    const char *c = state_in(st, m0, m1, a, b, not);
+    for (int hop = 0; !c && hop < 2 && b + 1 < t->ntok && syn->tok_np; hop++) {
+        if (!(tok_is(t, b, "in") || tok_is(t, b, "at") || tok_is(t, b, "from") ||
+              tok_is(t, b, "inside") || tok_is(t, b, "near") || (hop && tok_is(t, b, "of"))))
+            break;
+        int32_t pn = syn->tok_np[b + 1];
+        if (pn < 0)
+            break;
+        c = state_in(st, m0, m1, syn->np[pn].first, syn->np[pn].end, not);
+        b = syn->np[pn].end;
+    }
+    return c;
+}
+
+/* The one state the sentence [first, end) names or locates (mentions with a
+ * state code, places), other than `not`; NULL when none or several. */
+static const char *sentence_state(const astate *st, size_t m0, size_t m1, uint32_t first,
+                                  uint32_t end, const char *not)
+{
+    const struct dyad_doc *doc = st->doc;
+    const char *one = NULL;
+    for (size_t m = m0; m < m1; m++) {
+        const char *c = doc->men[m].code;
+        /* only what the sentence names: not a country inferred from context
+         * or carried by a pronoun or description */
+        if (!state_code(c) || (not && !strncmp(c, not, 3)) || doc->men[m].entry < 0 ||
+            (doc->men[m].flags & (AM_LOCATED | AM_PRONOUN | AM_DESC)))
+            continue;
+        if (one && strncmp(one, c, 3))
+            return NULL;
+        one = c;
+    }
+    for (size_t k = 0; k < doc->npl; k++) {
+        const dy_place *p = &doc->pl[k];
+        if (p->first < first || p->first >= end || !state_code(p->country) ||
+            (not && !strncmp(p->country, not, 3)))
+            continue;
+        if (one && strncmp(one, p->country, 3))
+            return NULL;
+        one = p->country;
+    }
+    return one;
+}
+
+int dy_actors_localise(const dyad_ctx *ctx, struct dyad_doc *doc)
+{
+    astate st;
+    memset(&st, 0, sizeof st);
+    st.ctx = ctx;
+    st.a = &ctx->act;
+    st.doc = doc;
+    st.t = &doc->t;
+    st.syn = &doc->syn;
+    const dy_text *t = &doc->t;
+    size_t m0 = 0;
+    while (m0 < doc->nmen) {
+        uint32_t s = doc->men[m0].sent;
+        size_t m1 = m0;
+        while (m1 < doc->nmen && doc->men[m1].sent == s)
+            m1++;
+        uint32_t first = t->sent[s].first, end = first + t->sent[s].ntok;
+        for (size_t m = m0; m < m1; m++) {
+            dy_mention *mm = &doc->men[m];
+            if (mm->flags & AM_PRONOUN)
+                continue;
+            int32_t np = doc->syn.tok_np ? doc->syn.tok_np[mm->first] : -1;
+            int appos = 0;   /* "the rights group Amnesty International" */
+            for (size_t k = m0; np >= 0 && k < m1; k++)
+                if (k != m && doc->men[k].entry >= 0 && doc->men[k].first >= mm->end &&
+                    doc->men[k].end <= doc->syn.np[np].end)
+                    appos = 1;
+            if (appos)
+                continue;
+            if (domestic_role(mm->code) && (mm->flags & (AM_ROLE | AM_AGENT_ONLY))) {
+                /* "refugees fleeing the war in X", "riot police ... in X" */
+                const char *c = local_state(&st, m0, m1, mm, NULL);
+                if (!c)
+                    c = sentence_state(&st, m0, m1, first, end, NULL);
+                if (!c)
+                    continue;
+                char c2[24];
+                snprintf(c2, sizeof c2, "%.3s%s", c, mm->code);
+                cpy(mm->code, sizeof mm->code, c2);
+                mm->flags &= ~(uint32_t)(AM_ROLE | AM_AGENT_ONLY);
+                mm->flags |= AM_LOCATED;
+            } else if (mm->first > first && tok_is(t, mm->first - 1, "ethnic") && state_code(mm->code) &&
+                       mm->entry >= 0 && (st.a->entries[mm->entry].tags & st.a->tag_country)) {
+                /* "ethnic Albanians" in another state: coded by where they live */
+                const char *c = local_state(&st, m0, m1, mm, mm->code);
+                if (!c)
+                    c = sentence_state(&st, m0, m1, first, end, mm->code);
+                if (!c)
+                    continue;
+                memcpy(mm->code, c, 3);
+                mm->flags |= AM_LOCATED;
+            }
+        }
+        m0 = m1;
+    }
+    return 0;
+}

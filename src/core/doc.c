@@ -96,7 +96,8 @@ dyad_err dyad_code(const dyad_ctx *ctx, dyad_doc *d, const char *text, size_t le
         goto nomem;
     if ((dy_compat_mode(ctx) ? dy_compat_actors(ctx, d) : dy_actors_find(ctx, d)) ||
         dy_timex_find(ctx, d) || dy_quotes_find(ctx, d) ||
-        dy_places_find(ctx, d) || dy_events_code(ctx, d))
+        dy_places_find(ctx, d) || (!dy_compat_mode(ctx) && dy_actors_localise(ctx, d)) ||
+        dy_events_code(ctx, d))
         goto nomem;
     dy_timex_assign(ctx, d);
     dy_places_assign(ctx, d);

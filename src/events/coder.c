@@ -745,11 +745,31 @@ static int is_target_prep(const sctx *sc, uint32_t i)
            tok_w(sc, i, DY_W_INTO) || tok_w(sc, i, DY_W_UPON);
 }
 
+/* The mention of a place on tokens [a, b) with country cc, made once per
+ * place: appended after the actor stage's mentions (sorted in when the
+ * document is done). -1 when there is no memory (no target, not an error). */
+static int32_t place_mention(sctx *sc, uint32_t a, uint32_t b, const char *cc)
+{
+    struct dyad_doc *doc = sc->doc;
+    for (size_t m = sc->nreal; m < doc->nmen; m++)
+        if (doc->men[m].first == a && doc->men[m].end == b)
+            return (int32_t)m;
+    if (DY_GROW(doc->men, doc->men_cap, doc->nmen + 1))
+        return -1;
+    dy_mention *pm = &doc->men[doc->nmen];
+    memset(pm, 0, sizeof *pm);
+    pm->first = a;
+    pm->end = b;
+    pm->sent = sc->s;
+    memcpy(pm->code, cc, 4);
+    pm->ref = pm->entry = pm->agent_entry = -1;
+    return (int32_t)doc->nmen++;
+}
+
 /* A place as target: "captured the town of X" -> the country of X, when the
- * place stage knows X (dy_place_country_at). The place becomes a mention with
- * that code, appended after the actor stage's mentions (sorted in when the
- * document is done). Returns the mention or -1. */
-static int32_t place_target(sctx *sc, int32_t np, int32_t src)
+ * place stage knows X (dy_place_country_at). Not a place of the source's own
+ * country unless own is set. Returns the mention or -1. */
+static int32_t place_target(sctx *sc, int32_t np, int32_t src, int own)
 {
     struct dyad_doc *doc = sc->doc;
     const dy_syn *syn = sc->syn;
@@ -766,25 +786,30 @@ static int32_t place_target(sctx *sc, int32_t np, int32_t src)
                 a = n->name_first;
                 b = n->name_end;
             }
-            if (src >= 0 && !strncmp(doc->men[src].code, cc, 3))
+            if (src >= 0 && (own ? !strcmp(doc->men[src].code, cc) : !strncmp(doc->men[src].code, cc, 3)))
                 return -1;   /* a place of the source's own country */
-            for (size_t m = sc->nreal; m < doc->nmen; m++)
-                if (doc->men[m].first == a && doc->men[m].end == b)
-                    return (int32_t)m;
-            if (DY_GROW(doc->men, doc->men_cap, doc->nmen + 1))
-                return -1;   /* no memory: no place target (not an error) */
-            dy_mention *pm = &doc->men[doc->nmen];
-            memset(pm, 0, sizeof *pm);
-            pm->first = a;
-            pm->end = b;
-            pm->sent = sc->s;
-            memcpy(pm->code, cc, 4);
-            pm->ref = pm->entry = pm->agent_entry = -1;
-            return (int32_t)doc->nmen++;
+            return place_mention(sc, a, b, cc);
         }
         np = n->of;   /* "the outpost of Vuhledar" */
     }
     return -1;
+}
+
+/* The actor who made what an object names: "rejected calls by X",
+ * "accepted an offer from X", "prevented a rally staged by X". */
+static int32_t np_author(const sctx *sc, int32_t np, int32_t avoid)
+{
+    const dy_syn *syn = sc->syn;
+    if (np < 0 || !syn->tok_np)
+        return -1;
+    uint32_t e = syn->np[np].end;
+    if (syn->np[np].of >= 0 && syn->np[syn->np[np].of].end > e)
+        e = syn->np[syn->np[np].of].end;
+    if (e < sc->end && sc->t->tok[e].tag == T_VBN)
+        e++;   /* "a rally staged by" */
+    if (e + 1 >= sc->end || !(tok_w(sc, e, DY_W_BY) || tok_w(sc, e, DY_W_FROM)))
+        return -1;
+    return np_other_actor(sc->doc, sc->m0, sc->m1, syn->tok_np[e + 1], 1, avoid);
 }
 
 /* Sort the place mentions made by place_target in among the others and fix
@@ -971,6 +996,8 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
             f->tgt = np_other_actor(doc, sc->m0, sc->m1, vg->iobj, 0, f->src);
             f->tgt_np = vg->iobj;
         }
+        if (f->tgt < 0 && obj >= 0 && (f->tgt = np_author(sc, obj, f->src)) >= 0)
+            f->tgt_np = -1;
     }
     if (f->tgt < 0)
         for (uint32_t q = 0; q < vg->npp && f->tgt < 0; q++) {
@@ -1002,15 +1029,28 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
     if (f->tgt < 0) {
         /* no actor there: a place ("captured the outpost of Vuhledar") */
         int32_t obj = active ? mobj : (vg->flags & VG_PASSIVE) ? vg->subj : vg->obj;
-        f->tgt = place_target(sc, obj, f->src);
+        f->tgt = place_target(sc, obj, f->src, 0);
         f->tgt_rule = 3;
+        /* "arrived in X for a visit": the host; "rioted in X", "marched
+         * in X": a protest is addressed to the place's authorities, even the
+         * protesters' own; force used in X is used against it */
+        int root = f->code >= 0 ? code_root(ev, f->code) : -1;
+        int visit = f->code >= 0 && !strncmp(ev->codes[f->code].code, "042", 3);
         for (uint32_t q = 0; q < vg->npp && f->tgt < 0; q++) {
             const dy_pp *pp = &syn->pp[vg->pp_first + q];
-            if (is_target_prep(sc, pp->prep) ||
-                (tok_w(sc, pp->prep, DY_W_IN) && f->code >= 0 && code_root(ev, f->code) >= 17))
-                f->tgt = place_target(sc, pp->np, f->src);   /* (met in X: a venue) */
+            int in = tok_w(sc, pp->prep, DY_W_IN);
+            if (is_target_prep(sc, pp->prep) || (in && (root >= 17 || visit || root == 14)))
+                f->tgt = place_target(sc, pp->np, f->src, root == 14);   /* (met in X: a venue) */
             f->tgt_rule = 4;
         }
+        if (f->tgt < 0 && root == 14 && doc->npl)
+            /* "rioted at a jail in northern X": the first place of the clause */
+            for (uint32_t i = vg->head + 1; i < cend && f->tgt < 0; i++) {
+                const char *cc = dy_place_country_at(doc, i);
+                if (cc && strlen(cc) == 3 && mention_at(doc, sc->m0, sc->m1, i) < 0 &&
+                    (f->src < 0 || strcmp(doc->men[f->src].code, cc)))
+                    f->tgt = place_mention(sc, i, i + 1, cc);
+            }
         f->tgt_np = -1;
     }
     if (f->tgt < 0) {
@@ -1538,6 +1578,18 @@ static int code_plain(sctx *sc, uint32_t g, frame *f)
     int32_t tgt = f->tgt, tgt_np = f->tgt_np;
     if ((vg->flags & VG_SPEECH) && !strcmp(ev->codes[code].code, "010") && f->tgt_rule == 3)
         tgt = tgt_np = -1;   /* "told reporters": an audience, not a target */
+    int croot = code_root(ev, code);
+    if (tgt < 0 && (croot == 2 || croot == 10 || croot == 11 || croot == 12 || croot == 13))
+        /* "demanded that the government end ...", "warned that X would
+         * face ...": who the clause asks, blames or warns is its subject */
+        for (uint32_t h = g + 1; h < sc->g1 && tgt < 0; h++)
+            if (governor(sc, h) == (int32_t)g && !(syn->vg[h].flags & (VG_INF | VG_PART))) {
+                int32_t m = np_actor(sc->doc, sc->m0, sc->m1, syn->vg[h].subj, 0);
+                if (m >= 0 && !same_actor(sc->doc, m, f->src)) {
+                    tgt = m;
+                    tgt_np = syn->vg[h].subj;
+                }
+            }
     if ((vg->flags & VG_SPEECH) && tgt < 0 && code_root(ev, code) == 1) {
         /* "X said Y would ...": the reported clause's subject */
         for (uint32_t h = g + 1; h < sc->g1 && tgt < 0; h++)
