@@ -1537,7 +1537,9 @@ int dy_actors_localise(const dyad_ctx *ctx, struct dyad_doc *doc)
                     appos = 1;
             if (appos)
                 continue;
-            if (domestic_role(mm->code) && (mm->flags & (AM_ROLE | AM_AGENT_ONLY))) {
+            if (domestic_role(mm->code) && (mm->flags & (AM_ROLE | AM_AGENT_ONLY)) &&
+                !(mm->flags & AM_PERSON)) {
+                /* (a person's country is not that of whom they meet) */
                 /* "refugees fleeing the war in X", "riot police ... in X" */
                 const char *c = local_state(&st, m0, m1, mm, NULL);
                 if (!c)
