@@ -690,6 +690,9 @@ static int32_t main_verb_object(const sctx *sc, uint32_t g)
         sc->t->tok[v->head].tag != T_VBN || v->subj < 0 || !syn->tok_np)
         return -1;
     uint32_t se = syn->np[v->subj].end;
+    int32_t of = syn->np[v->subj].of;
+    if (of >= 0 && syn->np[of].end > se)
+        se = syn->np[of].end;   /* "thousands of farmers marched" */
     while (se < v->first && sc->t->tok[se].tag == T_RB)
         se++;   /* "soldiers sexually assaulted" */
     if (se != v->first || v->agent >= 0)
@@ -924,6 +927,20 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
         f->src_np = vg->subj;
     } else {
         f->src = vg_subject(sc, (int32_t)g, &f->src_np);
+        if (f->src < 0 && (vg->flags & VG_PASSIVE) && vg->agent < 0)
+            /* "was accused of stealing funds by X": the agent hung on the
+             * participle that completes the passive */
+            for (uint32_t x = g + 1; x < sc->g1 && f->src < 0; x++) {
+                const dy_vg *c = &syn->vg[x];
+                if (c->parent != (int32_t)g || !(c->flags & VG_PART))
+                    continue;
+                for (uint32_t q = 0; q < c->npp && f->src < 0; q++) {
+                    const dy_pp *pp = &syn->pp[c->pp_first + q];
+                    if (tok_w(sc, pp->prep, DY_W_BY) && pp->np >= 0 &&
+                        (f->src = np_actor(doc, sc->m0, sc->m1, pp->np, 1)) >= 0)
+                        f->src_np = pp->np;
+                }
+            }
     }
     if (f->src < 0 && !(f->flags & VG_PASSIVE)) {
         /* no subject actor: an actor just before the verb group, or just
