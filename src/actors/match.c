@@ -979,9 +979,18 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
             uint32_t j = mend;
             if (tok_is(t, j, "'s") || tok_is(t, j, "'"))
                 j++;
-            while (j < end && j < mend + 3 && is_adj_like(t, j) && !(next && next->first == j))
+            int nouns = 0;   /* "the U.N. war crimes court", "Russian border guards" */
+            while (j < end && j < mend + 3 && !(next && next->first == j) &&
+                   (is_adj_like(t, j) || ((t->tok[j].tag == T_NN || t->tok[j].tag == T_NNS) &&
+                                          !(t->tok[j].flags & TF_CAP) && (nouns = 1))))
                 j++;
             const dy_aentry *ag = next && next->first == j ? &a->entries[next->entry] : NULL;
+            if (ag && nouns) {
+                /* over nouns only to the head of their noun phrase */
+                int32_t np = st->syn->tok_np ? st->syn->tok_np[j] : -1;
+                if (np < 0 || st->syn->np[np].head != next->end - 1 || st->syn->tok_np[mend - 1] != np)
+                    ag = NULL;
+            }
             if (ag && ag->kind == EK_AGENT && !(e->person && ag->person) &&
                 (ag->person || !agent_modifies(t, next->end, end, r + 2 < nrw ? &rw[r + 2] : NULL))) {
                 char c2[24];

@@ -978,6 +978,14 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
         f->src_np = -1;
         return;
     }
+    if (!active && (vg->flags & VG_PASSIVE) && vg->agent >= 0 &&
+        ((h.tgt >= 0 && doc->men[h.tgt].first >= syn->np[vg->agent].first &&
+          doc->men[h.tgt].end <= syn->np[vg->agent].end) || h.tgt_np == vg->agent)) {
+        /* "was indicted by X for ...": '*' is the passive's subject, not
+         * its agent */
+        h.tgt = -1;
+        h.tgt_np = -1;
+    }
     if (h.tgt >= 0) {
         f->tgt = h.tgt;
         f->tgt_rule = 1;
