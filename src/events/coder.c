@@ -133,29 +133,50 @@ static int mention_at(const struct dyad_doc *doc, size_t m0, size_t m1, size_t i
     return -1;
 }
 
+static int is_org_code3(const char *c)
+{
+    return !strncmp(c, "IGO", 3) || !strncmp(c, "NGO", 3) || !strncmp(c, "IMG", 3) ||
+           !strncmp(c, "MNC", 3);
+}
+
 static int same_actor(const struct dyad_doc *doc, int32_t a, int32_t b)
 {
     return a >= 0 && b >= 0 && (a == b || !strcmp(doc->men[a].code, doc->men[b].code));
 }
 
+/* Is mention m, in a noun phrase that is a target candidate, the source's
+ * own people: "its ambassador", "their troops" (own: the phrase starts with a
+ * possessive pronoun), or troops with no country that a state sends, offers
+ * or mobilises ("France will contribute 4,000 troops", "Britain mobilised
+ * reservists")? */
+static int own_people(const struct dyad_doc *doc, int32_t m, int32_t avoid, int own)
+{
+    if (avoid < 0)
+        return 0;
+    const dy_mention *a = &doc->men[avoid], *x = &doc->men[m];
+    if (own && !strncmp(x->code, a->code, 3))
+        return 1;
+    return (x->flags & AM_AGENT_ONLY) && !strncmp(x->code, "MIL", 3) &&
+           !(a->flags & AM_AGENT_ONLY) && !is_org_code3(a->code);
+}
+
 /* The actor of a noun phrase other than `avoid` (the source: "his calls" is
- * not a target of the speaker's): the head's mention, another mention inside
- * it, with follow_of the "of" phrase and the possessor. */
+ * not a target of the speaker's) and the source's own people: the head's
+ * mention, another mention inside it, with follow_of the "of" phrase and the
+ * possessor. */
 static int np_other_actor(const struct dyad_doc *doc, size_t m0, size_t m1, int32_t np,
                           int follow_of, int32_t avoid)
 {
     if (np < 0)
         return -1;
     const dy_np *n = &doc->syn.np[np];
-    /* "its ambassador", "their troops": the source's own people */
     int own = avoid >= 0 && doc->t.tok[n->first].tag == T_PRPS;
     int m = mention_at(doc, m0, m1, n->head);
-    if (m >= 0 && !same_actor(doc, m, avoid) &&
-        !(own && !strncmp(doc->men[m].code, doc->men[avoid].code, 3)))
+    if (m >= 0 && !same_actor(doc, m, avoid) && !own_people(doc, m, avoid, own))
         return m;
     for (uint32_t i = n->first; i < n->end; i++)
         if ((m = mention_at(doc, m0, m1, i)) >= 0 && !same_actor(doc, m, avoid) &&
-            !(own && !strncmp(doc->men[m].code, doc->men[avoid].code, 3)))
+            !own_people(doc, m, avoid, own))
             return m;
     if (follow_of) {
         if (n->of >= 0 && (m = np_other_actor(doc, m0, m1, n->of, 0, avoid)) >= 0)
@@ -1023,6 +1044,13 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
         }
         if (f->tgt < 0 && obj >= 0 && (f->tgt = np_author(sc, obj, f->src)) >= 0)
             f->tgt_np = -1;
+        if (f->tgt < 0 && obj >= 0 && obj == vg->subj && f->code >= 0 && code_root(ev, f->code) >= 17) {
+            /* "a camp for Congolese refugees was attacked": whom it served */
+            uint32_t e = syn->np[obj].end;
+            if (e + 1 < sc->end && tok_w(sc, e, DY_W_FOR) && syn->tok_np && syn->tok_np[e + 1] >= 0 &&
+                (f->tgt = np_other_actor(doc, sc->m0, sc->m1, syn->tok_np[e + 1], 1, f->src)) >= 0)
+                f->tgt_np = syn->tok_np[e + 1];
+        }
     }
     if (f->tgt < 0)
         for (uint32_t q = 0; q < vg->npp && f->tgt < 0; q++) {
@@ -1076,6 +1104,16 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
                     (f->src < 0 || strcmp(doc->men[f->src].code, cc)))
                     f->tgt = place_mention(sc, i, i + 1, cc);
             }
+        if (f->tgt < 0 && root == 14 && f->src >= 0 && f->src < (int32_t)sc->nreal) {
+            /* "Egyptian demonstrators rioted": where no place is named, the
+             * protest is addressed to the protesters' own state */
+            const dy_mention *sm = &doc->men[f->src];
+            if (strlen(sm->code) > 3 && !(sm->flags & (AM_AGENT_ONLY | AM_ROLE)) && !is_org_code3(sm->code) &&
+                sm->code[0] >= 'A' && sm->code[0] <= 'Z') {
+                char cc[4] = {sm->code[0], sm->code[1], sm->code[2], 0};
+                f->tgt = place_mention(sc, sm->first, sm->end, cc);
+            }
+        }
         f->tgt_np = -1;
     }
     if (f->tgt < 0) {
