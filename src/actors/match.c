@@ -1487,19 +1487,36 @@ static const char *local_state(const astate *st, size_t m0, size_t m1, const dy_
     return c;
 }
 
-/* The one state the sentence [first, end) names or locates (mentions with a
- * state code, places), other than `not`; NULL when none or several. */
+/* Is token i a preposition that puts what follows where something happens
+ * ("in", "at", "near" ...)? */
+static int where_prep(const dy_text *t, uint32_t i)
+{
+    static const char *const p[] = {"in", "at", "near", "inside", "across", "throughout",
+                                    "outside", "around", "within"};
+    for (size_t k = 0; k < sizeof p / sizeof p[0]; k++)
+        if (tok_is(t, i, p[k]))
+            return 1;
+    return 0;
+}
+
+/* The one state where the sentence [first, end) happens, other than `not`;
+ * NULL when none or several. Evidence of place only: the gazetteer's places
+ * (a place that is also an actor - "Russia", "Kyiv" - only behind "in", "at",
+ * "near" ...), and police, courts and legislatures, which act at home
+ * ("Turkish police"). An actor's nationality is no evidence: "Russian
+ * warplanes killed civilians" says nothing of where the civilians are from. */
 static const char *sentence_state(const astate *st, size_t m0, size_t m1, uint32_t first,
                                   uint32_t end, const char *not)
 {
     const struct dyad_doc *doc = st->doc;
+    const dy_text *t = st->t;
     const char *one = NULL;
     for (size_t m = m0; m < m1; m++) {
-        const char *c = doc->men[m].code;
-        /* only what the sentence names: not a country inferred from context
-         * or carried by a pronoun or description */
-        if (!state_code(c) || (not && !strncmp(c, not, 3)) || doc->men[m].entry < 0 ||
-            (doc->men[m].flags & (AM_LOCATED | AM_PRONOUN | AM_DESC)))
+        const dy_mention *mm = &doc->men[m];
+        const char *c = mm->code;
+        if (!state_code(c) || strlen(c) < 6 || (not && !strncmp(c, not, 3)) || mm->entry < 0 ||
+            (mm->flags & (AM_LOCATED | AM_PRONOUN | AM_DESC)) ||
+            !(!strncmp(c + 3, "COP", 3) || !strncmp(c + 3, "JUD", 3) || !strncmp(c + 3, "LEG", 3)))
             continue;
         if (one && strncmp(one, c, 3))
             return NULL;
@@ -1510,6 +1527,18 @@ static const char *sentence_state(const astate *st, size_t m0, size_t m1, uint32
         if (p->first < first || p->first >= end || !state_code(p->country) ||
             (not && !strncmp(p->country, not, 3)))
             continue;
+        int actor = 0;
+        for (size_t m = m0; m < m1 && !actor; m++)
+            actor = doc->men[m].first < p->end && doc->men[m].end > p->first;
+        if (actor) {
+            /* behind a place preposition, over its noun phrase's start */
+            uint32_t b = p->first;
+            int32_t np = st->syn->tok_np ? st->syn->tok_np[b] : -1;
+            if (np >= 0 && st->syn->np[np].first < b)
+                b = st->syn->np[np].first;
+            if (b <= first || !where_prep(t, b - 1))
+                continue;
+        }
         if (one && strncmp(one, p->country, 3))
             return NULL;
         one = p->country;
