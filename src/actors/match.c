@@ -1573,6 +1573,10 @@ int dy_actors_localise(const dyad_ctx *ctx, struct dyad_doc *doc)
                 if (k != m && doc->men[k].entry >= 0 && doc->men[k].first >= mm->end &&
                     doc->men[k].end <= doc->syn.np[np].end)
                     appos = 1;
+            /* "foreign reporters", "international monitors": not of the place */
+            for (uint32_t i = np >= 0 ? doc->syn.np[np].first : mm->first; i < mm->end && !appos; i++)
+                appos = tok_is(t, i, "foreign") || tok_is(t, i, "international") ||
+                        tok_is(t, i, "overseas") || tok_is(t, i, "expatriate");
             if (appos)
                 continue;
             if (domestic_role(mm->code) && (mm->flags & (AM_ROLE | AM_AGENT_ONLY)) &&

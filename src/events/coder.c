@@ -771,10 +771,14 @@ static int is_target_prep(const sctx *sc, uint32_t i)
 
 /* The mention of a place on tokens [a, b) with country cc, made once per
  * place: appended after the actor stage's mentions (sorted in when the
- * document is done). -1 when there is no memory (no target, not an error). */
-static int32_t place_mention(sctx *sc, uint32_t a, uint32_t b, const char *cc)
+ * document is done); with reuse, the actor already there when its country is
+ * cc. -1 when there is no memory (no target, not an error). */
+static int32_t place_mention(sctx *sc, uint32_t a, uint32_t b, const char *cc, int reuse)
 {
     struct dyad_doc *doc = sc->doc;
+    int32_t r = reuse ? mention_at(doc, sc->m0, sc->m1, a) : -1;
+    if (r >= 0 && doc->men[r].end >= b && !strncmp(doc->men[r].code, cc, 3))
+        return r;   /* an actor already: "in Kabul" is the capital's AFGGOV */
     for (size_t m = sc->nreal; m < doc->nmen; m++)
         if (doc->men[m].first == a && doc->men[m].end == b)
             return (int32_t)m;
@@ -812,7 +816,7 @@ static int32_t place_target(sctx *sc, int32_t np, int32_t src, int own)
             }
             if (src >= 0 && (own ? !strcmp(doc->men[src].code, cc) : !strncmp(doc->men[src].code, cc, 3)))
                 return -1;   /* a place of the source's own country */
-            return place_mention(sc, a, b, cc);
+            return place_mention(sc, a, b, cc, 1);
         }
         np = n->of;   /* "the outpost of Vuhledar" */
     }
@@ -1102,7 +1106,7 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
                 const char *cc = dy_place_country_at(doc, i);
                 if (cc && strlen(cc) == 3 && mention_at(doc, sc->m0, sc->m1, i) < 0 &&
                     (f->src < 0 || strcmp(doc->men[f->src].code, cc)))
-                    f->tgt = place_mention(sc, i, i + 1, cc);
+                    f->tgt = place_mention(sc, i, i + 1, cc, 1);
             }
         if (f->tgt < 0 && root == 14 && f->src >= 0 && f->src < (int32_t)sc->nreal) {
             /* "Egyptian demonstrators rioted": where no place is named, the
@@ -1111,7 +1115,7 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
             if (strlen(sm->code) > 3 && !(sm->flags & (AM_AGENT_ONLY | AM_ROLE)) && !is_org_code3(sm->code) &&
                 sm->code[0] >= 'A' && sm->code[0] <= 'Z') {
                 char cc[4] = {sm->code[0], sm->code[1], sm->code[2], 0};
-                f->tgt = place_mention(sc, sm->first, sm->end, cc);
+                f->tgt = place_mention(sc, sm->first, sm->end, cc, 0);
             }
         }
         f->tgt_np = -1;
@@ -1120,6 +1124,16 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
         f->tgt_np = -1;
         f->tgt_rule = 0;
     }
+    if (f->src < 0 && f->tgt >= 0 && (vg->flags & VG_PASSIVE) && vg->agent < 0 && f->code >= 0 &&
+        (code_root(ev, f->code) == 9 || code_root(ev, f->code) == 17))
+        /* "was arrested in X", "has been put under investigation in X":
+         * a state's police and courts act in it */
+        for (uint32_t q = 0; q < vg->npp && f->src < 0; q++) {
+            const dy_pp *pp = &syn->pp[vg->pp_first + q];
+            if (tok_w(sc, pp->prep, DY_W_IN) && (f->src = place_target(sc, pp->np, -1, 1)) >= 0 &&
+                same_actor(doc, f->src, f->tgt))
+                f->src = -1;
+        }
 }
 
 static uint32_t syn_np_first(const sctx *sc, int32_t np)
