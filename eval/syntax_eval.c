@@ -342,13 +342,31 @@ int main(int argc, char **argv)
                 continue;
             const dy_np *y = &syn.np[x->conj];
             int yt = t.tok[y->first].tag;
+            int xh = t.tok[x->head].tag, yh = t.tok[y->head].tag;
+            int xprop = xh == T_NNP || xh == T_NNPS, yprop = yh == T_NNP || yh == T_NNPS;
             if (y->first != x->end + 1 || t.tok[x->end].tag != T_CC || yt == T_DT ||
                 yt == T_PRPS || yt == T_PDT || yt == T_CD || yt == T_PRP || yt == T_DOLLAR ||
-                (x->flags & NP_POSSESSOR) || (x->flags & NP_PRONOUN))
+                (x->flags & NP_POSSESSOR) || (x->flags & NP_PRONOUN) ||
+                !dy_tag_is_noun(xh) || !dy_tag_is_noun(yh) || xprop != yprop ||
+                y->end - y->first > 2)
                 continue;
             mend[x->first] = mend[y->first];
             mend[y->first] = 0;
         }
+    /* CoNLL chunks never contain a quotation mark; dyad keeps scare quotes
+     * after a determiner inside the NP (a "deal breaker"): split there */
+    for (size_t i = 0; i < t.ntok; i++) {
+        uint32_t e = mend[i];
+        if (!e)
+            continue;
+        for (uint32_t q = (uint32_t)i + 1; q < e; q++)
+            if (t.tok[q].tag == T_LQUOTE || t.tok[q].tag == T_RQUOTE) {
+                mend[i] = q;
+                if (q + 1 < e)
+                    mend[q + 1] = e;
+                break;
+            }
+    }
     for (size_t s = 0; s < nsent; s++) {
         uint32_t a = t.sent[s].first, b = a + t.sent[s].ntok;
         int finite = 0, caps = 0, words = 0;

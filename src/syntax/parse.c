@@ -214,8 +214,12 @@ static int np_continues(const pctx *p, uint32_t a, uint32_t i)
             return 0;
         return dy_tag_is_noun(nt) || is_adj(nt);
     }
-    if (tg == T_CD && (pt == T_NN || pt == T_NNS))
-        return 0; /* the player [two months] ago */
+    if (tg == T_CD && (pt == T_NN || pt == T_NNS) &&
+        (dy_tag_is_noun(nt) || is_adj(nt) || nt == T_VBN ||
+         (i >= a + 2 && TAG(p, i - 2) == T_CD)))
+        return 0; /* the player [two months] ago, [1,200 tonnes] [95.00] (but one NP:
+                     [Division Two], [attendance 5,000]) */
+
     if (p->tg && dy_tag_is_noun(tg) && i > a) {
         /* a time word after a common noun, a name after a time word, start a
          * new phrase: [the meeting] [today], [this year] [Zywiec] */
@@ -276,6 +280,9 @@ static int np_continues(const pctx *p, uint32_t a, uint32_t i)
     }
     if (tg == T_DT && (pt == T_PDT || (IS(p, i - 1, "all") || IS(p, i - 1, "both"))))
         return 1;
+    if (tg == T_LQUOTE && i == a + 1 && (pt == T_DT || pt == T_PRPS) &&
+        (dy_tag_is_noun(nt) || is_adj(nt)))
+        return 1; /* a "deal breaker": scare quotes after the determiner */
     if (tg == T_DOLLAR || tg == T_HASH)
         return nt == T_CD;
     if (tg == T_IN && pt == T_CD && (IS(p, i, "to") || IS(p, i, "than")))
@@ -366,6 +373,17 @@ static int chunk_nps(pctx *p)
         if (!nominal && j == a + 1 && IS(p, j, "of") &&
             (IS(p, a, "many") || IS(p, a, "much") || IS(p, a, "most") || IS(p, a, "few") ||
              IS(p, a, "several") || IS(p, a, "more") || IS(p, a, "less")))
+            nominal = 1;
+        /* a lone adjective as the object of a preposition is nominal: for
+         * [second], in [last] of the group, from [first] to last (not: as
+         * necessary, if possible, at least, at worst, in general) */
+        if (!nominal && j == a + 1 && a > p->first && TAG(p, a - 1) == T_IN &&
+            (tg == T_JJ || tg == T_JJS) && !(wcls(p, a - 1) & WC_SUBORD) &&
+            !IS(p, a - 1, "as") && !IS(p, a - 1, "than") && !IS(p, a - 1, "that") &&
+            !IS(p, a, "least") && !IS(p, a, "most") &&
+            !(IS(p, a - 1, "at") && tg == T_JJS) && !IS(p, a, "general") &&
+            !IS(p, a, "particular") &&
+            !(j < p->end && (dy_tag_is_noun(TAG(p, j)) || TAG(p, j) == T_TO)))
             nominal = 1;
         if (!nominal && !(a > p->first && TAG(p, a - 1) == T_POS)) {
             i = j;
