@@ -108,6 +108,8 @@ static int push_np(pctx *p, uint32_t a, uint32_t b)
     uint32_t head = last > a ? last - 1 : a;
     for (uint32_t i = last; i > a; i--) {
         int tg = TAG(p, i - 1);
+        if (tg == T_CD && i - 1 > a && (TAG(p, i - 2) == T_NN || TAG(p, i - 2) == T_NNS))
+            continue; /* [attendance 4,200]: the noun is the head */
         if (dy_tag_is_noun(tg) || tg == T_PRP || tg == T_CD || tg == T_EX || tg == T_WP ||
             tg == T_WDT) {
             head = i - 1;
@@ -344,6 +346,12 @@ static int chunk_nps(pctx *p)
             else if (tg == T_VBN && (pt == T_IN || pt == T_CC))
                 start = 1;
         }
+        /* the number of the next list item left at the end of a line
+         * ("... 37.2 seconds; 2." before the next item) is a list marker,
+         * not an NP */
+        if (start && tg == T_CD && j == i + 1 && i + 2 == p->end && TAG(p, i + 1) == T_PUNCT_END &&
+            i > p->first && TAG(p, i - 1) == T_PUNCT_COLON)
+            start = 0;
         if (!start) {
             i++;
             continue;
@@ -384,6 +392,11 @@ static int chunk_nps(pctx *p)
             !(IS(p, a - 1, "at") && tg == T_JJS) && !IS(p, a, "general") &&
             !IS(p, a, "particular") &&
             !(j < p->end && (dy_tag_is_noun(TAG(p, j)) || TAG(p, j) == T_TO)))
+            nominal = 1;
+        /* a capitalised adjective alone before a colon or bracket at the start
+         * of a line is a label: [Total] (for nine wickets), [Total]: 12 */
+        if (!nominal && j == a + 1 && a == p->first && tg == T_JJ && j < p->end &&
+            (p->t->tok[a].flags & TF_CAP) && (TAG(p, j) == T_PUNCT_COLON || TAG(p, j) == T_LRB))
             nominal = 1;
         if (!nominal && !(a > p->first && TAG(p, a - 1) == T_POS)) {
             i = j;
