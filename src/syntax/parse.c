@@ -253,8 +253,13 @@ static int np_continues(const pctx *p, uint32_t a, uint32_t i)
                                           IS(p, i - 1, "fewer")) &&
         (nt == T_CD || nt == T_DOLLAR))
         return 1; /* the more than $2 billion takeover */
-    if ((tg == T_CC || tg == T_TO) && pt == T_CD && nt == T_CD && !IS(p, i, "but"))
-        return 1; /* between 18 and 20, three to five percent */
+    if ((tg == T_CC || tg == T_TO) && pt == T_CD && nt == T_CD && !IS(p, i, "but")) {
+        /* between 18 and 20, three to five percent; but a number "to" a
+         * number with no noun after them is two phrases: fell 1/2 [to] 46,
+         * from 8,000 in 1994 [to] 15,000 */
+        int nn = i + 2 < p->end ? TAG(p, i + 2) : T_NONE;
+        return tg == T_CC || dy_tag_is_noun(nn) || is_adj(nn);
+    }
     if (tg == T_CC && is_adj(pt) && is_adj(nt) && !IS(p, i, "but"))
         return 1; /* actual and potential passengers */
     if ((pt == T_NNP || pt == T_NNPS) && (nt == T_NNP || nt == T_NNPS) && name_particle(p, i))
@@ -374,7 +379,8 @@ static int chunk_nps(pctx *p)
         int nominal = 0;
         for (uint32_t k = a; k < j && !nominal; k++) {
             int kt = TAG(p, k);
-            nominal = !(is_adj(kt) || kt == T_RB || kt == T_RBR || kt == T_RBS);
+            nominal = !(is_adj(kt) || kt == T_RB || kt == T_RBR || kt == T_RBS || kt == T_CC ||
+                        kt == T_PUNCT_COMMA);
         }
         /* many of them, much of the town: a quantifier is the NP the "of"
          * phrase attaches to */
