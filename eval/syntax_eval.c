@@ -360,9 +360,9 @@ int main(int argc, char **argv)
      * token i, 0 when none starts there. The projection (not with -r): a
      * coordination "X and Y" that dyad splits into two NPs linked by conj is
      * one chunk when both heads are nouns of the same kind (proper/common), Y
-     * has no determiner, number or pronoun of its own and at most two words
-     * (in the Treebank such a coordination is one flat NP, longer or modified
-     * conjuncts are NPs of their own) */
+     * has no determiner, number or pronoun of its own and each conjunct has
+     * at most two words (in the Treebank such a coordination is one flat NP;
+     * longer or modified conjuncts are NPs of their own) */
     uint32_t *mend = dy_calloc(t.ntok + 1, sizeof *mend);
     if (!mend)
         return 1;
@@ -383,7 +383,7 @@ int main(int argc, char **argv)
                 yt == T_PRPS || yt == T_PDT || yt == T_CD || yt == T_PRP || yt == T_DOLLAR ||
                 (x->flags & NP_POSSESSOR) || (x->flags & NP_PRONOUN) ||
                 !dy_tag_is_noun(xh) || !dy_tag_is_noun(yh) || xprop != yprop ||
-                y->end - y->first > 2)
+                y->end - y->first > 2 || x->end - x->first > 2)
                 continue;
             mend[x->first] = mend[y->first];
             mend[y->first] = 0;
