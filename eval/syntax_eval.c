@@ -100,7 +100,8 @@ static int add_token(dy_text *t, const char *src, uint32_t off, uint32_t len, in
         k->kind = TK_QUOTE;
         k->flags |= *inquote ? TF_CLOSE : TF_OPEN;
         *inquote = !*inquote;
-    } else if ((len == 1 && w[0] == '\'' && t->ntok && src[t->tok[t->ntok - 1].end - 1] == 's') ||
+    } else if ((len == 1 && w[0] == '\'' && t->ntok &&
+                (src[t->tok[t->ntok - 1].end - 1] | 0x20) == 's') ||
                (len == 2 && w[0] == '\'' && (w[1] == 's' || w[1] == 'S')) ||
                (len == 3 && (w[0] == 'n' || w[0] == 'N') && w[1] == '\'')) {
         k->kind = TK_CLITIC;
