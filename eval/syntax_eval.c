@@ -20,7 +20,7 @@
  * "Chunks and the CoNLL convention"): a coordination of two short bare
  * nominals of the same kind that dyad splits ("[Germany] and [Britain]") is
  * one flat base NP in the Treebank, hence one chunk; a quotation mark dyad
- * keeps inside an NP (a "deal breaker") ends the chunk, as CoNLL chunks never
+ * keeps inside an NP (a "poison pill") ends the chunk, as CoNLL chunks never
  * contain one. The figure without the projection is printed too; -r
  * (raw) turns the projection off everywhere (-c, the old switch that turned
  * the coordination part on, is accepted and is now the default). When FILE
@@ -390,7 +390,7 @@ int main(int argc, char **argv)
             mend[y->first] = 0;
         }
     /* CoNLL chunks never contain a quotation mark; dyad keeps scare quotes
-     * after a determiner inside the NP (a "deal breaker"): split there */
+     * after a determiner inside the NP (a "poison pill"): split there */
     for (size_t i = 0; i < t.ntok && project; i++) {
         uint32_t e = mend[i];
         if (!e)

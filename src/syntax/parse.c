@@ -220,8 +220,7 @@ static int np_continues(const pctx *p, uint32_t a, uint32_t i)
         (dy_tag_is_noun(nt) || is_adj(nt) || nt == T_VBN ||
          (i >= a + 2 && TAG(p, i - 2) == T_CD)))
         return 0; /* the player [two months] ago, [1,200 tonnes] [95.00] (but one NP:
-                     [Division Two], [attendance 5,000]) */
-
+                     [page 12], [attendance 4,200]) */
     if (p->tg && dy_tag_is_noun(tg) && i > a) {
         /* a time word after a common noun, a name after a time word, start a
          * new phrase: [the meeting] [today], [this year] [Zywiec] */
@@ -255,8 +254,8 @@ static int np_continues(const pctx *p, uint32_t a, uint32_t i)
         return 1; /* the more than $2 billion takeover */
     if ((tg == T_CC || tg == T_TO) && pt == T_CD && nt == T_CD && !IS(p, i, "but")) {
         /* between 18 and 20, three to five percent; but a number "to" a
-         * number with no noun after them is two phrases: fell 1/2 [to] 46,
-         * from 8,000 in 1994 [to] 15,000 */
+         * number with no noun after them is two phrases: rose 3 [to] 150,
+         * from 3,500 in 2019 [to] 9,200 */
         int nn = i + 2 < p->end ? TAG(p, i + 2) : T_NONE;
         return tg == T_CC || dy_tag_is_noun(nn) || is_adj(nn);
     }
@@ -289,7 +288,7 @@ static int np_continues(const pctx *p, uint32_t a, uint32_t i)
         return 1;
     if (tg == T_LQUOTE && i == a + 1 && (pt == T_DT || pt == T_PRPS) &&
         (dy_tag_is_noun(nt) || is_adj(nt)))
-        return 1; /* a "deal breaker": scare quotes after the determiner */
+        return 1; /* a "poison pill": scare quotes after the determiner */
     if (tg == T_DOLLAR || tg == T_HASH)
         return nt == T_CD;
     if (tg == T_IN && pt == T_CD && (IS(p, i, "to") || IS(p, i, "than")))
@@ -388,8 +387,8 @@ static int chunk_nps(pctx *p)
             (IS(p, a, "many") || IS(p, a, "much") || IS(p, a, "most") || IS(p, a, "few") ||
              IS(p, a, "several") || IS(p, a, "more") || IS(p, a, "less")))
             nominal = 1;
-        /* a lone adjective as the object of a preposition is nominal: for
-         * [second], in [last] of the group, from [first] to last (not: as
+        /* a lone adjective as the object of a preposition is nominal:
+         * finished in [third] behind, from [first] to last (not: as
          * necessary, if possible, at least, at worst, in general) */
         if (!nominal && j == a + 1 && a > p->first && TAG(p, a - 1) == T_IN &&
             (tg == T_JJ || tg == T_JJS) && !(wcls(p, a - 1) & WC_SUBORD) &&
@@ -400,7 +399,7 @@ static int chunk_nps(pctx *p)
             !(j < p->end && (dy_tag_is_noun(TAG(p, j)) || TAG(p, j) == T_TO)))
             nominal = 1;
         /* a capitalised adjective alone before a colon or bracket at the start
-         * of a line is a label: [Total] (for nine wickets), [Total]: 12 */
+         * of a line is a label: [Total]: 12, [Total] (two groups) */
         if (!nominal && j == a + 1 && a == p->first && tg == T_JJ && j < p->end &&
             (p->t->tok[a].flags & TF_CAP) && (TAG(p, j) == T_PUNCT_COLON || TAG(p, j) == T_LRB))
             nominal = 1;
