@@ -108,6 +108,8 @@ static int push_np(pctx *p, uint32_t a, uint32_t b)
     uint32_t head = last > a ? last - 1 : a;
     for (uint32_t i = last; i > a; i--) {
         int tg = TAG(p, i - 1);
+        if (tg == T_CD && i - 1 > a && (TAG(p, i - 2) == T_NN || TAG(p, i - 2) == T_NNS))
+            continue; /* [attendance 4,200]: the noun is the head */
         if (dy_tag_is_noun(tg) || tg == T_PRP || tg == T_CD || tg == T_EX || tg == T_WP ||
             tg == T_WDT) {
             head = i - 1;
@@ -214,8 +216,11 @@ static int np_continues(const pctx *p, uint32_t a, uint32_t i)
             return 0;
         return dy_tag_is_noun(nt) || is_adj(nt);
     }
-    if (tg == T_CD && (pt == T_NN || pt == T_NNS))
-        return 0; /* the player [two months] ago */
+    if (tg == T_CD && (pt == T_NN || pt == T_NNS) &&
+        (dy_tag_is_noun(nt) || is_adj(nt) || nt == T_VBN ||
+         (i >= a + 2 && TAG(p, i - 2) == T_CD)))
+        return 0; /* the player [two months] ago, [1,200 tonnes] [95.00] (but one NP:
+                     [page 12], [attendance 4,200]) */
     if (p->tg && dy_tag_is_noun(tg) && i > a) {
         /* a time word after a common noun, a name after a time word, start a
          * new phrase: [the meeting] [today], [this year] [Zywiec] */
@@ -247,8 +252,13 @@ static int np_continues(const pctx *p, uint32_t a, uint32_t i)
                                           IS(p, i - 1, "fewer")) &&
         (nt == T_CD || nt == T_DOLLAR))
         return 1; /* the more than $2 billion takeover */
-    if ((tg == T_CC || tg == T_TO) && pt == T_CD && nt == T_CD && !IS(p, i, "but"))
-        return 1; /* between 18 and 20, three to five percent */
+    if ((tg == T_CC || tg == T_TO) && pt == T_CD && nt == T_CD && !IS(p, i, "but")) {
+        /* between 18 and 20, three to five percent; but a number "to" a
+         * number with no noun after them is two phrases: rose 3 [to] 150,
+         * from 3,500 in 2019 [to] 9,200 */
+        int nn = i + 2 < p->end ? TAG(p, i + 2) : T_NONE;
+        return tg == T_CC || dy_tag_is_noun(nn) || is_adj(nn);
+    }
     if (tg == T_CC && is_adj(pt) && is_adj(nt) && !IS(p, i, "but"))
         return 1; /* actual and potential passengers */
     if ((pt == T_NNP || pt == T_NNPS) && (nt == T_NNP || nt == T_NNPS) && name_particle(p, i))
@@ -276,6 +286,9 @@ static int np_continues(const pctx *p, uint32_t a, uint32_t i)
     }
     if (tg == T_DT && (pt == T_PDT || (IS(p, i - 1, "all") || IS(p, i - 1, "both"))))
         return 1;
+    if (tg == T_LQUOTE && i == a + 1 && (pt == T_DT || pt == T_PRPS) &&
+        (dy_tag_is_noun(nt) || is_adj(nt)))
+        return 1; /* a "poison pill": scare quotes after the determiner */
     if (tg == T_DOLLAR || tg == T_HASH)
         return nt == T_CD;
     if (tg == T_IN && pt == T_CD && (IS(p, i, "to") || IS(p, i, "than")))
@@ -337,6 +350,12 @@ static int chunk_nps(pctx *p)
             else if (tg == T_VBN && (pt == T_IN || pt == T_CC))
                 start = 1;
         }
+        /* the number of the next list item left at the end of a line
+         * ("... 37.2 seconds; 2." before the next item) is a list marker,
+         * not an NP */
+        if (start && tg == T_CD && j == i + 1 && i + 2 == p->end && TAG(p, i + 1) == T_PUNCT_END &&
+            i > p->first && TAG(p, i - 1) == T_PUNCT_COLON)
+            start = 0;
         if (!start) {
             i++;
             continue;
@@ -359,13 +378,30 @@ static int chunk_nps(pctx *p)
         int nominal = 0;
         for (uint32_t k = a; k < j && !nominal; k++) {
             int kt = TAG(p, k);
-            nominal = !(is_adj(kt) || kt == T_RB || kt == T_RBR || kt == T_RBS);
+            nominal = !(is_adj(kt) || kt == T_RB || kt == T_RBR || kt == T_RBS || kt == T_CC ||
+                        kt == T_PUNCT_COMMA);
         }
         /* many of them, much of the town: a quantifier is the NP the "of"
          * phrase attaches to */
         if (!nominal && j == a + 1 && IS(p, j, "of") &&
             (IS(p, a, "many") || IS(p, a, "much") || IS(p, a, "most") || IS(p, a, "few") ||
              IS(p, a, "several") || IS(p, a, "more") || IS(p, a, "less")))
+            nominal = 1;
+        /* a lone adjective as the object of a preposition is nominal:
+         * finished in [third] behind, from [first] to last (not: as
+         * necessary, if possible, at least, at worst, in general) */
+        if (!nominal && j == a + 1 && a > p->first && TAG(p, a - 1) == T_IN &&
+            (tg == T_JJ || tg == T_JJS) && !(wcls(p, a - 1) & WC_SUBORD) &&
+            !IS(p, a - 1, "as") && !IS(p, a - 1, "than") && !IS(p, a - 1, "that") &&
+            !IS(p, a, "least") && !IS(p, a, "most") &&
+            !(IS(p, a - 1, "at") && tg == T_JJS) && !IS(p, a, "general") &&
+            !IS(p, a, "particular") &&
+            !(j < p->end && (dy_tag_is_noun(TAG(p, j)) || TAG(p, j) == T_TO)))
+            nominal = 1;
+        /* a capitalised adjective alone before a colon or bracket at the start
+         * of a line is a label: [Total]: 12, [Total] (two groups) */
+        if (!nominal && j == a + 1 && a == p->first && tg == T_JJ && j < p->end &&
+            (p->t->tok[a].flags & TF_CAP) && (TAG(p, j) == T_PUNCT_COLON || TAG(p, j) == T_LRB))
             nominal = 1;
         if (!nominal && !(a > p->first && TAG(p, a - 1) == T_POS)) {
             i = j;
