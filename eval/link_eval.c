@@ -103,7 +103,7 @@ static int check_text(const dyad_ctx *ctx, dy_link *b, const char *text, size_t 
         goto out;
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    if (dy_link_parse(b, &t, &deep))
+    if (dy_link_parse(b, ctx, &t, &deep))
         goto out;
     clock_gettime(CLOCK_MONOTONIC, &t1);
     *lg_time += (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9;

@@ -77,6 +77,7 @@ typedef struct lk_clause {
 } lk_clause;
 
 struct dy_link {
+    const struct dyad_ctx *ctx; /* of the current dy_link_parse */
     Dictionary dict;
     Parse_Options opts;
     int max_seconds;
@@ -93,6 +94,7 @@ struct dy_link {
     int32_t wnp[MAXW];    /* NP made for a word (head), -1 */
     int16_t wcl[MAXW];    /* clause of a word of a verb chain, -1 */
     uint8_t inset[MAXW];
+    uint8_t past[MAXW];   /* link-grammar's word is a past form (".v-d") */
     lk_clause cl[MAXC];
     size_t ncl;
     dy_np npbuf[MAXW];    /* scratch of sort_nps */
@@ -557,6 +559,8 @@ static int read_linkage(dy_link *b, const dy_text *t, dy_syn *syn, uint32_t s, L
         b->wtok[w] = -1;
         b->wnp[w] = NP_UNSET;
         b->wcl[w] = -1;
+        const char *ws = linkage_get_word(l, w), *dot = ws ? strrchr(ws, '.') : NULL;
+        b->past[w] = dot && strstr(dot, "-d") != NULL;
         if (w == 0 || w + 1 == b->nw) /* the walls */
             continue;
         size_t off = se->start + (size_t)linkage_get_word_byte_start(l, w);
@@ -684,7 +688,13 @@ static int read_linkage(dy_link *b, const dy_text *t, dy_syn *syn, uint32_t s, L
         g->first = (uint32_t)(ft >= 0 && ft <= vt ? ft : vt);
         g->head = (uint32_t)vt;
         g->end = (uint32_t)vt + 1;
-        g->lemma = t->tok[vt].lemma ? t->tok[vt].lemma : t->tok[vt].word;
+        const dy_tok *vk = &t->tok[vt];
+        g->lemma = vk->lemma ? vk->lemma : vk->word;
+        if (!dy_tag_is_verb(vk->tag) && vk->tag != T_MD) { /* "burned/JJ tyres" */
+            uint32_t lm = dy_lemma(b->ctx, t->norm + vk->norm, vk->nlen, 'v');
+            if (lm)
+                g->lemma = lm;
+        }
         g->flags = c->flags;
         g->sent = s;
         g->agent = g->obj = g->iobj = g->neg_tok = -1;
@@ -707,6 +717,8 @@ static int read_linkage(dy_link *b, const dy_text *t, dy_syn *syn, uint32_t s, L
             g->tense = TENSE_PAST;
         else if (ftag == T_VBZ || ftag == T_VBP)
             g->tense = TENSE_PRESENT;
+        else if (b->past[c->fin])
+            g->tense = TENSE_PAST;
         if (is_be(b, t, c->v))
             g->flags |= VG_COPULA;
         /* negation on the chain */
@@ -847,8 +859,9 @@ static int parse_sentence(dy_link *b, const dy_text *t, dy_syn *syn, uint32_t s)
     return st;
 }
 
-int dy_link_parse(dy_link *b, const dy_text *t, dy_syn *syn)
+int dy_link_parse(dy_link *b, const struct dyad_ctx *ctx, const dy_text *t, dy_syn *syn)
 {
+    b->ctx = ctx;
     syn->nnp = syn->nvg = syn->npp = 0;
     size_t ns = t->nsent;
     if (syn->sent_cap < ns + 1) {
@@ -953,9 +966,10 @@ dy_link *dy_link_open(int max_seconds, char *err, size_t errlen)
 
 void dy_link_close(dy_link *b) { (void)b; }
 
-int dy_link_parse(dy_link *b, const dy_text *t, dy_syn *syn)
+int dy_link_parse(dy_link *b, const struct dyad_ctx *ctx, const dy_text *t, dy_syn *syn)
 {
     (void)b;
+    (void)ctx;
     (void)t;
     (void)syn;
     return -1;
@@ -1088,7 +1102,7 @@ const char *dyad_link_explain(dyad_link *lk, dyad_doc *d, const dyad_ctx *ctx, s
         return NULL;
     if (d->err && dy_buf_printf(o, "error: %s\n", d->errmsg))
         return NULL;
-    if (dy_link_parse(lk->b, &d->t, &lk->syn) ||
+    if (dy_link_parse(lk->b, ctx, &d->t, &lk->syn) ||
         dy_buf_printf(o, "== syntax (link-grammar %s)\n", dy_link_version()))
         return NULL;
     size_t n[DY_LINK_EMPTY + 1] = {0};

@@ -45,12 +45,15 @@ void dy_link_close(dy_link *b);
 /* "5.12.0" or "" */
 const char *dy_link_version(void);
 
-/* The deep analysis of every sentence of t into syn (the structure dy_parse
+/* The deep analysis of every sentence of t (tokenized, split and tagged with
+ * ctx's tables, which also give the lemmas of verbs dyad did not tag as
+ * verbs) into syn (the structure dy_parse
  * fills: NPs, verb groups with subject, object, indirect object, agent,
  * prepositional objects, flags and tense, per-token NP/VG indexes). A sentence
  * that fails gets no NPs or groups and a failed status. Returns 0 or -1 (no
  * memory). */
-int dy_link_parse(dy_link *b, const dy_text *t, dy_syn *syn);
+struct dyad_ctx;
+int dy_link_parse(dy_link *b, const struct dyad_ctx *ctx, const dy_text *t, dy_syn *syn);
 /* After dy_link_parse: the status of sentence s (enum dy_link_status), its
  * number of null links, and its main clause (a verb group index, or -1). */
 int dy_link_status(const dy_link *b, size_t s, int *nulls);
