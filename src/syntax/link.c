@@ -10,14 +10,16 @@
  *            a relative clause "who attacked", its subject the antecedent),
  *            each conjunct of a verb coordination (VJl/VJr) sharing the
  *            subject, and an infinitive "agreed to talk" (TO + I) as the
- *            xcomp of its governor. From the finite word the auxiliaries
+ *            xcomp of its governor, and a subjectless imperative (Wi, or
+ *            Wg into a word dyad tagged VB). From the finite word the auxiliaries
  *            (I, PP, Pv, Pg, and Pa into a word dyad tagged VBN: "was
  *            killed") lead to the lexical verb: the group is [first
  *            auxiliary, verb].
  *   flags    Pv/Pa -> PASSIVE, PP -> PERFECT, Pg -> PROGRESSIVE, N -> NEG,
  *            will/shall -> FUTURE, other modals -> MODAL, Q from the wall ->
- *            QUESTION, lemma be -> COPULA; tense from dyad's tag of the
- *            finite word.
+ *            QUESTION, a form of be -> COPULA, relative -> RELATIVE, TO ->
+ *            INF, imperative -> IMPERATIVE; tense from dyad's tag of the
+ *            finite word, else link-grammar's past subscript (".v-d").
  *   roles    subject: the left end of the S link (a coordination "Egypt and
  *            Qatar" is its first conjunct's NP, the others on its conj
  *            chain); object: an O link from the verb (two: the first is the
@@ -598,6 +600,9 @@ static int read_linkage(dy_link *b, const dy_text *t, dy_syn *syn, uint32_t s, L
             add_finite(b, t, k->b, k->a, 0, 0);
         else if (is_inverted_subj(k) && k->a > 0 && !fragment)
             add_finite(b, t, k->a, k->b, 0, 0);
+        else if (k->a == 0 && is(k, "W") &&
+                 (k->sub == 'i' || (k->sub == 'g' && wtag(b, t, k->b) == T_VB)))
+            add_finite(b, t, k->b, -1, 0, 0); /* an imperative: "Release them." */
     }
     for (size_t q = 0; q < b->nl; q++) {
         const lk_link *k = &b->link[q];
@@ -677,7 +682,8 @@ static int read_linkage(dy_link *b, const dy_text *t, dy_syn *syn, uint32_t s, L
     for (size_t q = 0; q < b->nl; q++) {
         if (b->link[q].a == 0 && is(&b->link[q], "Q"))
             question = clause_at(b, b->link[q].b);
-        if (b->link[q].a == 0 && is(&b->link[q], "W") && b->link[q].sub == 'i')
+        if (b->link[q].a == 0 && is(&b->link[q], "W") &&
+            (b->link[q].sub == 'i' || (b->link[q].sub == 'g' && wtag(b, t, b->link[q].b) == T_VB)))
             imperative = clause_at(b, b->link[q].b);
     }
     for (size_t i = 0; i < b->ncl; i++) {

@@ -62,10 +62,11 @@ The spokesman said the troops had withdrawn from the city.
 The talks will resume next month, the minister said.
 The government did not sign the accord.
 The envoy told journalists that the ceasefire would hold.
+Release the detained reporters.
 EOF
 "$DYAD" parse --parser link "$T/s.txt" > "$T/out" 2> "$T/err"; st=$?
 check clauses-exit 0 $st
-[ "$(grep -c '^link: complete$' "$T/out")" = 7 ] && ok clauses-complete ||
+[ "$(grep -c '^link: complete$' "$T/out")" = 8 ] && ok clauses-complete ||
     ko clauses-complete "$(grep '^link:' "$T/out" | tr '\n' ' ')"
 block 1 "$T/out" > "$T/b"
 has passive-verb "$T/b" "vg 0 [was attacked] attack past PASSIVE"
@@ -92,7 +93,10 @@ has negation-roles "$T/b" "    subj=[The government] obj=[the accord]"
 block 7 "$T/out" > "$T/b"
 has told-object "$T/b" "    subj=[The envoy] obj=[journalists]"
 has told-that-clause "$T/b" "    subj=[the ceasefire] parent=vg0"
-grep -q '^== link-grammar: 7 sentences, 7 complete, 0 partial, 0 failed$' "$T/out" &&
+block 8 "$T/out" > "$T/b"
+has imperative "$T/b" "vg 0 [Release] release - IMPERATIVE"
+has imperative-roles "$T/b" "    subj=- obj=[the detained reporters]"
+grep -q '^== link-grammar: 8 sentences, 8 complete, 0 partial, 0 failed$' "$T/out" &&
     ok summary-line || ko summary-line
 # the default parser is untouched: no link lines, same output as --parser fast
 "$DYAD" parse "$T/s.txt" > "$T/fast" 2>/dev/null
