@@ -58,6 +58,7 @@ const char *dy_link_status_name(int status)
 #ifdef DY_HAVE_LINK_GRAMMAR
 
 #include <link-grammar/link-includes.h>
+#include <locale.h>
 #include <utf8proc.h>
 
 #define MAXW (2 * DY_LINK_MAX_TOKENS + 16) /* link-grammar words of a sentence */
@@ -80,6 +81,7 @@ typedef struct lk_clause {
 
 struct dy_link {
     const struct dyad_ctx *ctx; /* of the current dy_link_parse */
+    locale_t utf8;        /* LC_CTYPE of link-grammar's calls, or 0 */
     Dictionary dict;
     Parse_Options opts;
     int max_seconds;
@@ -117,6 +119,22 @@ static void lk_quiet(lg_errinfo *ei, void *data)
     (void)data;
 }
 
+/* Link-grammar reads its words through the C library's multibyte functions
+ * and wants a UTF-8 LC_CTYPE: it gets one for this thread (uselocale) during
+ * each call; the program's own locale, which dictionary_create_lang sets to
+ * C.UTF-8 when it is not UTF-8, is put back. */
+static locale_t utf8_enter(dy_link *b, locale_t *old)
+{
+    *old = b->utf8 ? uselocale(b->utf8) : (locale_t)0;
+    return *old;
+}
+
+static void utf8_leave(dy_link *b, locale_t old)
+{
+    if (b->utf8 && old)
+        uselocale(old);
+}
+
 dy_link *dy_link_open(int max_seconds, char *err, size_t errlen)
 {
     lg_error_set_handler(lk_quiet, NULL);
@@ -125,17 +143,28 @@ dy_link *dy_link_open(int max_seconds, char *err, size_t errlen)
         snprintf(err, errlen, "out of memory");
         return NULL;
     }
+    b->utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+    if (!b->utf8)
+        b->utf8 = newlocale(LC_CTYPE_MASK, "en_US.UTF-8", (locale_t)0);
+    char saved[128] = "";
+    const char *cur = setlocale(LC_CTYPE, NULL);
+    if (cur && strlen(cur) < sizeof saved)
+        memcpy(saved, cur, strlen(cur) + 1);
+    locale_t old;
+    utf8_enter(b, &old);
     b->dict = dictionary_create_lang("en");
+    utf8_leave(b, old);
+    if (saved[0])
+        setlocale(LC_CTYPE, saved);
     if (!b->dict) {
         snprintf(err, errlen, "link-grammar's English dictionary was not found");
-        dy_free(b);
+        dy_link_close(b);
         return NULL;
     }
     b->opts = parse_options_create();
     if (!b->opts) {
         snprintf(err, errlen, "out of memory");
-        dictionary_delete(b->dict);
-        dy_free(b);
+        dy_link_close(b);
         return NULL;
     }
     b->max_seconds = max_seconds < 1 ? 1 : max_seconds;
@@ -149,8 +178,12 @@ void dy_link_close(dy_link *b)
 {
     if (!b)
         return;
-    parse_options_delete(b->opts);
-    dictionary_delete(b->dict);
+    if (b->opts)
+        parse_options_delete(b->opts);
+    if (b->dict)
+        dictionary_delete(b->dict);
+    if (b->utf8)
+        freelocale(b->utf8);
     dy_free(b->status);
     dy_free(b->nulls);
     dy_free(b->main);
@@ -865,7 +898,7 @@ static int parse_sentence(dy_link *b, const dy_text *t, dy_syn *syn, uint32_t s)
     return st;
 }
 
-int dy_link_parse(dy_link *b, const struct dyad_ctx *ctx, const dy_text *t, dy_syn *syn)
+static int link_parse(dy_link *b, const struct dyad_ctx *ctx, const dy_text *t, dy_syn *syn)
 {
     b->ctx = ctx;
     syn->nnp = syn->nvg = syn->npp = 0;
@@ -927,6 +960,15 @@ int dy_link_parse(dy_link *b, const struct dyad_ctx *ctx, const dy_text *t, dy_s
     syn->sent_np[ns] = (uint32_t)syn->nnp;
     syn->sent_vg[ns] = (uint32_t)syn->nvg;
     return 0;
+}
+
+int dy_link_parse(dy_link *b, const struct dyad_ctx *ctx, const dy_text *t, dy_syn *syn)
+{
+    locale_t old;
+    utf8_enter(b, &old);
+    int rc = link_parse(b, ctx, t, syn);
+    utf8_leave(b, old);
+    return rc;
 }
 
 int dy_link_status(const dy_link *b, size_t s, int *nulls)
