@@ -192,9 +192,10 @@ DYAD_API const char *dyad_doc_explain(dyad_doc *doc, const dyad_ctx *ctx, size_t
  * analysis of the last coded document in the form of the "== syntax" part of
  * dyad_doc_explain, with a line "link: complete|partial|failed (...)" for each
  * sentence; the string is owned by lk (valid until its next call). NULL only
- * when out of memory. One dyad_link per thread; the program's locale is left
- * as it was (link-grammar gets a UTF-8 LC_CTYPE for the calling thread while
- * it works). */
+ * when out of memory. Use a dyad_link from one thread at a time. Link-grammar
+ * gets a UTF-8 LC_CTYPE for the calling thread while it works; loading its
+ * dictionary sets the process's LC_CTYPE, which dyad_link_new puts back (so
+ * call it before other threads depend on the locale). */
 typedef struct dyad_link dyad_link;
 DYAD_API int dyad_link_available(void);
 DYAD_API dyad_err dyad_link_new(int max_seconds, dyad_link **out, char *errbuf, size_t errlen);
