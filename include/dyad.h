@@ -181,6 +181,28 @@ DYAD_API const char *dyad_doc_json(dyad_doc *doc, const char *id,
  * events and the dictionary entries that produced them), for `dyad parse`. */
 DYAD_API const char *dyad_doc_explain(dyad_doc *doc, const dyad_ctx *ctx, size_t *len);
 
+/* Optional deep parser, for `dyad parse --parser link`: link-grammar (built in
+ * only when liblink-grammar-dev was found at build time; docs/syntax.md). It
+ * re-analyses the sentences of a coded document (dyad's tokens, sentences and
+ * tags) and does not change the document or its events.
+ * dyad_link_available(): 1 when built in. dyad_link_new() loads link-grammar's
+ * English dictionary once; max_seconds (>= 1) limits the parse of one
+ * sentence. Without link-grammar it returns DYAD_ENOTFOUND and the message
+ * "dyad was built without link-grammar". dyad_link_explain() returns the
+ * analysis of the last coded document in the form of the "== syntax" part of
+ * dyad_doc_explain, with a line "link: complete|partial|failed (...)" for each
+ * sentence; the string is owned by lk (valid until its next call). NULL only
+ * when out of memory. Use a dyad_link from one thread at a time. Link-grammar
+ * gets a UTF-8 LC_CTYPE for the calling thread while it works; loading its
+ * dictionary sets the process's LC_CTYPE, which dyad_link_new puts back (so
+ * call it before other threads depend on the locale). */
+typedef struct dyad_link dyad_link;
+DYAD_API int dyad_link_available(void);
+DYAD_API dyad_err dyad_link_new(int max_seconds, dyad_link **out, char *errbuf, size_t errlen);
+DYAD_API void dyad_link_free(dyad_link *lk);
+DYAD_API const char *dyad_link_explain(dyad_link *lk, dyad_doc *doc, const dyad_ctx *ctx,
+                                       size_t *len);
+
 /* Append a JSON string literal (quotes and escapes included) for the bytes
  * s[0..n) to a caller's growing buffer; invalid UTF-8 becomes U+FFFD. Used by
  * the CLI for error records. Returns the new buffer (realloc'd) or NULL. */

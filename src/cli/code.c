@@ -1,5 +1,7 @@
 /* code.c - `dyad code`, `dyad parse` and `dyad dict check`.
  *
+ * dyad parse [--parser fast|link] [--link-timeout S] [--text TEXT | FILE...]
+ *
  * dyad code [--date YYYY-MM-DD] [--jsonl] [--format doc|events] [--data DIR]
  *           [--dict-format dyad|petrarch] [FILE...]
  * Each FILE (or stdin) is one plain-text document, or with --jsonl a stream of
@@ -243,61 +245,142 @@ int cmd_code(int argc, char **argv)
     return st.status;
 }
 
+static void parse_usage(FILE *f)
+{
+    fprintf(f, "usage: dyad parse [--date YYYY-MM-DD] [--data DIR] [--parser fast|link]\n"
+               "                  [--link-timeout SECONDS] [--text TEXT | FILE...]\n"
+               "Prints the tokens (tag, lemma), chunks, clauses, actors and events of a\n"
+               "text, with the dictionary entries that produced them ('-' or no FILE:\n"
+               "stdin). --parser link prints instead link-grammar's analysis of each\n"
+               "sentence (clauses with subject, verb and object; a sentence it cannot\n"
+               "parse within --link-timeout seconds, default 5, is marked failed); it\n"
+               "needs dyad built with link-grammar.\n");
+}
+
+/* The analysis of one text: dyad's (explain) or link-grammar's. */
+static int parse_one(dyad_ctx *ctx, dyad_doc *doc, dyad_link *lk, const char *text, size_t len,
+                     const char *date)
+{
+    int rc = EXIT_OKAY;
+    if (dyad_code(ctx, doc, text, len, date))
+        rc = EXIT_DATA;
+    size_t n;
+    const char *out = lk ? dyad_link_explain(lk, doc, ctx, &n) : dyad_doc_explain(doc, ctx, &n);
+    if (out)
+        fwrite(out, 1, n, stdout);
+    else {
+        fprintf(stderr, "dyad: out of memory\n");
+        rc = EXIT_DATA;
+    }
+    return rc;
+}
+
 int cmd_parse(int argc, char **argv)
 {
     cli_common c = {0};
-    const char *file = NULL, *text = NULL;
+    const char *text = NULL;
+    int link = 0, timeout = 5;
+    char **files = calloc((size_t)argc + 1, sizeof *files);
+    int nfiles = 0;
+    if (!files)
+        return EXIT_DATA;
     for (int i = 1; i < argc; i++) {
         int r = cli_common_opt(&c, argc, argv, &i);
-        if (r < 0)
+        if (r < 0) {
+            free(files);
             return EXIT_USAGE;
+        }
         if (r)
             continue;
         if (!strcmp(argv[i], "--text") && i + 1 < argc)
             text = argv[++i];
-        else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-            printf("usage: dyad parse [--date YYYY-MM-DD] [--data DIR] [--text TEXT | FILE]\n"
-                   "Prints the tokens (tag, lemma), chunks, clauses, actors and events of a\n"
-                   "text, with the dictionary entries that produced them.\n");
+        else if (!strcmp(argv[i], "--parser")) {
+            const char *v = i + 1 < argc ? argv[++i] : NULL;
+            if (v && (!strcmp(v, "fast") || !strcmp(v, "link")))
+                link = v[0] == 'l';
+            else {
+                if (v)
+                    fprintf(stderr, "dyad: unknown parser '%s' (fast or link)\n", v);
+                else
+                    fprintf(stderr, "dyad: --parser needs a value (fast or link)\n");
+                parse_usage(stderr);
+                free(files);
+                return EXIT_USAGE;
+            }
+        } else if (!strcmp(argv[i], "--link-timeout")) {
+            const char *v = i + 1 < argc ? argv[++i] : "";
+            char *end;
+            long sec = strtol(v, &end, 10);
+            if (!*v || *end || sec < 1 || sec > 3600) {
+                fprintf(stderr, "dyad: --link-timeout wants whole seconds from 1 to 3600\n");
+                parse_usage(stderr);
+                free(files);
+                return EXIT_USAGE;
+            }
+            timeout = (int)sec;
+        } else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+            parse_usage(stdout);
+            free(files);
             return EXIT_OKAY;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             fprintf(stderr, "dyad: unknown option '%s'\n", argv[i]);
+            free(files);
             return EXIT_USAGE;
         } else
-            file = argv[i];
+            files[nfiles++] = argv[i];
     }
-    char *buf = NULL;
-    size_t len = 0;
-    if (!text) {
-        FILE *f = file && strcmp(file, "-") ? fopen(file, "rb") : stdin;
-        if (!f) {
-            fprintf(stderr, "dyad: cannot read '%s': %s\n", file, strerror(errno));
-            return EXIT_USAGE;
-        }
-        buf = cli_read_all(f, &len);
-        if (f != stdin)
-            fclose(f);
-        if (!buf)
-            return EXIT_DATA;
-        text = buf;
-    } else
-        len = strlen(text);
+    if (link && !dyad_link_available()) {
+        fprintf(stderr, "dyad: --parser link: dyad was built without link-grammar\n");
+        free(files);
+        return EXIT_USAGE;
+    }
+    if (!text && nfiles == 0)
+        files[nfiles++] = "-";
+    if (text)
+        nfiles = 0;
+    /* open every file first: an unreadable one is a usage error, before any output */
+    int oom = 0;
+    FILE **fp = nfiles ? cli_open_all(files, nfiles, &oom) : NULL;
+    if (nfiles && !fp) {
+        free(files);
+        return oom ? EXIT_DATA : EXIT_USAGE;
+    }
     dyad_ctx *ctx = cli_load(&c);
     dyad_doc *doc = dyad_doc_new();
+    dyad_link *lk = NULL;
     int rc = EXIT_OKAY;
+    char err[256];
     if (!ctx || !doc)
         rc = EXIT_DATA;
-    else {
-        if (dyad_code(ctx, doc, text, len, c.date))
-            rc = EXIT_DATA;
-        size_t n;
-        const char *out = dyad_doc_explain(doc, ctx, &n);
-        if (out)
-            fwrite(out, 1, n, stdout);
+    else if (link && dyad_link_new(timeout, &lk, err, sizeof err)) {
+        fprintf(stderr, "dyad: --parser link: %s\n", err);
+        rc = EXIT_DATA;
     }
+    int ready = rc == EXIT_OKAY;
+    if (ready && text)
+        rc = parse_one(ctx, doc, lk, text, strlen(text), c.date);
+    for (int i = 0; i < nfiles; i++) {
+        size_t len;
+        char *buf = ready ? cli_read_all(fp[i], &len) : NULL;
+        if (fp[i] != stdin)
+            fclose(fp[i]);
+        if (!ready)
+            continue;
+        if (nfiles > 1)
+            printf("== file %s\n", files[i]);
+        if (!buf) {
+            fprintf(stderr, "dyad: %s: read error\n", files[i]);
+            rc = EXIT_DATA;
+        } else if (parse_one(ctx, doc, lk, buf, len, c.date))
+            rc = EXIT_DATA;
+        free(buf);
+        fflush(stdout);
+    }
+    free(fp);
+    free(files);
+    dyad_link_free(lk);
     dyad_doc_free(doc);
     dyad_ctx_free(ctx);
-    free(buf);
     return rc;
 }
 
