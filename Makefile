@@ -108,7 +108,7 @@ install: all
 	install -m 755 $(BUILD)/libdyad.so $(DESTDIR)$(PREFIX)/lib/libdyad.so
 	install -m 644 include/dyad.h $(DESTDIR)$(PREFIX)/include/dyad.h
 	cp -R data/. $(DESTDIR)$(PREFIX)/share/dyad/
-	sed -e 's|@PREFIX@|$(PREFIX)|g' dyad.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/dyad.pc
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LINK_GRAMMAR_LIBS@|$(LINK_GRAMMAR_LIBS)|' dyad.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/dyad.pc
 
 # Every exported symbol must carry the dyad_ prefix.
 symbols: $(BUILD)/libdyad.so
