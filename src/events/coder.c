@@ -60,6 +60,8 @@ typedef struct frame {
     uint8_t used;           /* taken by a governing verb or a speech frame */
     uint8_t done;           /* coded (or deliberately not) */
     uint8_t emitted;        /* gave an event other than a bare statement */
+    uint8_t denied;         /* a denial (016) or what it denies: the clauses
+                               below it are not events */
     uint32_t trig, cend;    /* trigger token, end of the clause */
     uint32_t flags;         /* modality flags in force */
 } frame;
@@ -1557,6 +1559,18 @@ static void mark_contents(sctx *sc)
 {
     const dy_events *ev = sc->ev;
     const dy_syn *syn = sc->syn;
+    /* "denied that it had supplied drones", "denied trying to ...": what a
+     * denial governs, at any depth, did not happen as far as the text says */
+    for (uint32_t g = sc->g0; g < sc->g0 + sc->nfr; g++) {
+        frame *f = &sc->fr[g - sc->g0];
+        if (f->pat >= 0 && f->code >= 0 && !strcmp(ev->codes[f->code].code, "016"))
+            f->denied = 1;
+        int32_t p = governor(sc, g);
+        if (p >= (int32_t)sc->g0 && (uint32_t)p < g && sc->fr[p - sc->g0].denied) {
+            f->denied = 1;
+            f->used = f->done = 1;
+        }
+    }
     for (uint32_t g = sc->g0; g < sc->g0 + sc->nfr; g++) {
         frame *f = &sc->fr[g - sc->g0];
         if (f->pat < 0 || f->code < 0 || f->used)
@@ -1674,8 +1688,10 @@ static int code_plain(sctx *sc, uint32_t g, frame *f)
                 tgt = np_actor(sc->doc, sc->m0, sc->m1, syn->vg[h].subj, 0);
                 tgt_np = syn->vg[h].subj;
             }
-        if (tgt < 0)
-            return 0;   /* a bare attribution is no event */
+        if (tgt < 0 && (strcmp(ev->codes[code].code, "016") || !ev->pat[f->pat].nel))
+            return 0;   /* a bare attribution is no event (a denial of
+                           something named is: "denied that", "denied the
+                           allegations") */
     }
     if (strcmp(ev->codes[code].code, "010"))
         f->emitted = 1;
