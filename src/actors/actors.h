@@ -102,8 +102,9 @@ enum {
     AM_PENDING = 256,       /* match.c internal: awaiting resolution */
     AM_ROLE = 512,          /* the code is a role with no country ("GOV" for
                                "the president", "COP" for "police") */
-    AM_LOCATED = 1024       /* the country was taken from where the sentence
-                               happens (dy_actors_localise), not named */
+    AM_LOCATED = 1024       /* the country was not named: taken from where
+                               the sentence happens (dy_actors_localise) or
+                               from the context country */
 };
 
 /* Gender of a person mention, when known (titles, pronouns resolved to it). */

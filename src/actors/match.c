@@ -889,6 +889,7 @@ static void apply_country(astate *st, dy_mention *m, const char *country)
     compose(c2, sizeof c2, country, m->code);
     cpy(m->code, sizeof m->code, c2);
     m->flags &= ~(uint32_t)(AM_ROLE | AM_AGENT_ONLY);
+    m->flags |= AM_LOCATED;   /* the country is the context's, not named */
     if ((m->flags & AM_NAMED) && m->entry < 0)
         remember_name(st, m->end - 1, m->code, m->gender, 0);
 }

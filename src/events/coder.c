@@ -1148,6 +1148,12 @@ static int emit(sctx *sc, int code, int32_t src, int32_t src_np, int32_t tgt, in
 {
     const dy_events *ev = sc->ev;
     struct dyad_doc *doc = sc->doc;
+    if (src >= 0 && same_actor(doc, src, tgt) && tgt != src && doc->men[tgt].entry < 0 &&
+        (doc->men[tgt].flags & (AM_DESC | AM_LOCATED))) {
+        /* "Moscow accused the diplomat": a description the actor stage could
+         * only resolve to the source itself; the act stands, without target */
+        tgt = tgt_np = -1;
+    }
     if ((src < 0 && (tgt < 0 || !sc->sourceless)) || same_actor(doc, src, tgt))
         return 0;
     int32_t srcs[8], tgts[8];
