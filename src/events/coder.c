@@ -900,6 +900,23 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
     int32_t pat = best_pattern(sc, p0, p1, vg->head, vg->first > 3 ? vg->first - 3 : 0, cend, &h);
     if (pat < 0)
         return;
+    if (!ev->pat[pat].nel && vg->head + 1 < cend && !tok_w(sc, vg->head + 1, DY_W_THAT)) {
+        /* "agreed there was a need", "warned the talks would fail": a
+         * complement clause without its "that" takes the "that" pattern */
+        int clause = 0;
+        for (uint32_t x = g + 1; x < sc->g1 && !clause; x++)
+            clause = governor(sc, x) == (int32_t)g && syn->vg[x].first > vg->head &&
+                     !(syn->vg[x].flags & (VG_INF | VG_PART | VG_RELATIVE));
+        for (size_t p = p0; clause && p < p1 && ev->pat[p].head == ev->pat[pat].head &&
+                            ev->pat[p].noun == ev->pat[pat].noun; p++) {
+            const dy_pattern *pt = &ev->pat[p];
+            const dy_pel *el = &ev->el[pt->el_first];
+            if (pt->nel == 1 && (el->kind & PE_KIND_MASK) == PE_WORD && el->word == ev->w[DY_W_THAT]) {
+                pat = (int32_t)p;
+                break;
+            }
+        }
+    }
     f->pat = pat;
     f->code = ev->pat[pat].code;
     f->trig = vg->head;
@@ -1693,6 +1710,8 @@ static int code_plain(sctx *sc, uint32_t g, frame *f)
             if (governor(sc, h) == (int32_t)g) {
                 tgt = np_actor(sc->doc, sc->m0, sc->m1, syn->vg[h].subj, 0);
                 tgt_np = syn->vg[h].subj;
+                if (same_actor(sc->doc, tgt, f->src))
+                    tgt = tgt_np = -1;   /* "X said it ...": the speaker */
             }
         if (tgt < 0 && (strcmp(ev->codes[code].code, "016") || !ev->pat[f->pat].nel))
             return 0;   /* a bare attribution is no event (a denial of
