@@ -2,10 +2,11 @@
  * the bundled examples, repeated until about --mb megabytes) on one core and
  * prints, per stage, sentences/second and MB/s, plus peak RSS and the machine.
  *
- *   build/bench [--mb 50] [--data DIR] [FILE...]
+ *   build/bench [--mb 50] [--data DIR] [--only text|analysis|full] [FILE...]
  *
  * Stages: "text" = tokenize + split; "analysis" = text + tag + parse (the
- * linguistic core); "full" = the whole pipeline with JSON output. */
+ * linguistic core); "full" = the whole pipeline with JSON output. --only runs
+ * one stage and skips the breakdown (for profiling with perf record). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,12 +48,16 @@ int main(int argc, char **argv)
     double mb = 50;
     const char *data = NULL;
     const char *files[64];
-    int nf = 0;
+    int nf = 0, only = -1;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--mb") && i + 1 < argc)
             mb = atof(argv[++i]);
         else if (!strcmp(argv[i], "--data") && i + 1 < argc)
             data = argv[++i];
+        else if (!strcmp(argv[i], "--only") && i + 1 < argc) {
+            i++;
+            only = !strcmp(argv[i], "text") ? 0 : !strcmp(argv[i], "analysis") ? 1 : 2;
+        }
         else if (nf < 64)
             files[nf++] = argv[i];
     }
@@ -90,6 +95,8 @@ int main(int argc, char **argv)
            (double)(reps * total_one) / 1e6, load * 1e3);
 
     for (int stage = 0; stage < 3; stage++) {
+        if (only >= 0 && stage != only)
+            continue;
         size_t sents = 0, bytes = 0, events = 0;
         double s0 = now();
         for (size_t r = 0; r < reps; r++)
@@ -128,7 +135,7 @@ int main(int argc, char **argv)
         printf("\n");
     }
     /* where the time goes: each stage of dyad_code timed on its own */
-    {
+    if (only < 0) {
         static const char *sn[] = {"tokenize+split", "tag", "parse", "actors", "timex",
                                    "quotes", "places", "events", "assign", "json"};
         double acc[10] = {0};
