@@ -107,6 +107,61 @@ static int jdate(dy_buf *b, int32_t day)
     return dy_buf_add(b, d, 12);
 }
 
+/* printf's "%.6g" of v without printf, for 1e-4 <= |v| < 999999.5 (lat/lon
+ * and the like): out gets the text, the length is returned; 0 when v is
+ * outside that range or its sixth digit is too close to a rounding tie to
+ * decide in double arithmetic (the caller then uses printf). */
+static size_t dy_fmt_g6(double v, char *out)
+{
+    static const double p10[] = {1e-4, 1e-3, 1e-2, 1e-1, 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
+                                 1e7, 1e8, 1e9};
+    double a = v < 0 ? -v : v;
+    if (!(a >= 1e-4 && a < 999999.5))
+        return 0;
+    int e = -4;
+    while (e < 5 && a >= p10[e + 5])
+        e++;
+    /* a * 10^(5-e): the power is exact, the product off by < 1e-10 */
+    double m = a * p10[9 - e];
+    double fl = floor(m), fr = m - fl;
+    if (fabs(fr - 0.5) < 1e-6)
+        return 0;
+    uint32_t r = (uint32_t)fl + (fr > 0.5);
+    if (r >= 1000000) {
+        r /= 10;
+        e++;
+        if (e > 5)
+            return 0;
+    }
+    char d[6];
+    for (int i = 5; i >= 0; i--, r /= 10)
+        d[i] = (char)('0' + r % 10);
+    int nd = 6;
+    while (nd > 1 && d[nd - 1] == '0')
+        nd--;
+    size_t o = 0;
+    if (v < 0)
+        out[o++] = '-';
+    if (e >= 0) {
+        for (int i = 0; i <= e; i++)
+            out[o++] = d[i];
+        if (nd > e + 1) {
+            out[o++] = '.';
+            for (int i = e + 1; i < nd; i++)
+                out[o++] = d[i];
+        }
+    } else {
+        out[o++] = '0';
+        out[o++] = '.';
+        for (int i = 0; i < -e - 1; i++)
+            out[o++] = '0';
+        for (int i = 0; i < nd; i++)
+            out[o++] = d[i];
+    }
+    out[o] = 0;
+    return o;
+}
+
 static int jdouble(dy_buf *b, double v)
 {
     if (!isfinite(v))
@@ -126,8 +181,10 @@ static int jdouble(dy_buf *b, double v)
         return 0;
     }
     char tmp[32];
-    snprintf(tmp, sizeof tmp, "%.6g", v);
-    return dy_buf_str(b, tmp);
+    size_t n = dy_fmt_g6(v, tmp);
+    if (!n)
+        n = (size_t)snprintf(tmp, sizeof tmp, "%.6g", v);
+    return dy_buf_add(b, tmp, n);
 }
 
 static const char *mtext(const dyad_doc *d, const dy_mention *m, size_t *n)
@@ -188,7 +245,8 @@ static int jevent(dy_buf *b, const dyad_ctx *ctx, const dyad_doc *d, const dy_ev
         } else
             rc = dy_buf_str(b, "null");
     }
-    rc = rc || dy_buf_printf(b, ",\"negated\":%s,\"trigger\":{\"text\":", e->negated ? "true" : "false") ||
+    rc = rc || dy_buf_str(b, e->negated ? ",\"negated\":true,\"trigger\":{\"text\":"
+                                        : ",\"negated\":false,\"trigger\":{\"text\":") ||
          jstr(b, d->text + ts, te - ts) || jku(b, ",\"start\":", ts) || jku(b, ",\"end\":", te) ||
          dy_buf_ch(b, '}') ||
          dy_buf_str(b, ",\"plover\":{\"event\":") ||
@@ -237,8 +295,8 @@ static int doc_record(dy_buf *b, const dyad_ctx *ctx, const dyad_doc *d, const c
         const dy_quote *q = &d->q[i];
         rc = (i && dy_buf_ch(b, ',')) || dy_buf_str(b, "{\"text\":") ||
              jstr(b, d->text + q->start, q->end - q->start) ||
-             dy_buf_printf(b, ",\"start\":%u,\"end\":%u,\"direct\":%s,\"speaker\":", q->start, q->end,
-                           q->direct ? "true" : "false") ||
+             jku(b, ",\"start\":", q->start) || jku(b, ",\"end\":", q->end) ||
+             dy_buf_str(b, q->direct ? ",\"direct\":true,\"speaker\":" : ",\"direct\":false,\"speaker\":") ||
              jactor_ref(b, d, q->speaker) || dy_buf_ch(b, '}');
     }
     rc = rc || dy_buf_str(b, "],\"timex\":[");
@@ -249,7 +307,7 @@ static int doc_record(dy_buf *b, const dyad_ctx *ctx, const dyad_doc *d, const c
         rc = (i && dy_buf_ch(b, ',')) || dy_buf_str(b, "{\"text\":") || jstr(b, d->text + s, e - s) ||
              dy_buf_str(b, ",\"type\":") || jcstr(b, ty[x->type <= 4 ? x->type : 0]) ||
              dy_buf_str(b, ",\"value\":") || jcstr(b, x->value) ||
-             dy_buf_printf(b, ",\"start\":%zu,\"end\":%zu}", s, e);
+             jku(b, ",\"start\":", s) || jku(b, ",\"end\":", e) || dy_buf_ch(b, '}');
     }
     return rc || dy_buf_str(b, "]}\n");
 }

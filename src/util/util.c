@@ -44,7 +44,7 @@ char *dy_strndup(const char *s, size_t n)
     return p;
 }
 
-int dy_grow(void **arr, size_t *cap, size_t need, size_t sz)
+int dy_grow_slow(void **arr, size_t *cap, size_t need, size_t sz)
 {
     if (need <= *cap)
         return 0;
@@ -62,17 +62,6 @@ int dy_grow(void **arr, size_t *cap, size_t need, size_t sz)
     return 0;
 }
 
-int dy_buf_add(dy_buf *b, const char *s, size_t n)
-{
-    if (dy_grow((void **)&b->p, &b->cap, b->len + n + 1, 1))
-        return -1;
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = 0;
-    return 0;
-}
-int dy_buf_str(dy_buf *b, const char *s) { return dy_buf_add(b, s, strlen(s)); }
-int dy_buf_ch(dy_buf *b, char c) { return dy_buf_add(b, &c, 1); }
 int dy_buf_printf(dy_buf *b, const char *fmt, ...)
 {
     char tmp[512];
