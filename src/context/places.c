@@ -84,9 +84,15 @@ static const char *place_nouns[] = {
 
 static int in_list(const char *const *list, const char *s, size_t n)
 {
-    for (int i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && !memcmp(list[i], s, n))
+    for (int i = 0; list[i]; i++) {
+        /* strlen(list[i]) == n && !memcmp(list[i], s, n), without strlen */
+        const char *l = list[i];
+        size_t k = 0;
+        while (k < n && l[k] && l[k] == s[k])
+            k++;
+        if (k == n && !l[n])
             return 1;
+    }
     return 0;
 }
 

@@ -85,7 +85,7 @@ static int jstr(dy_buf *b, const char *s, size_t n)
 static int jcstr(dy_buf *b, const char *s) { return s ? jstr(b, s, strlen(s)) : dy_buf_str(b, "null"); }
 
 /* Append a key literal and an unsigned number without printf (hot path). */
-static int jku(dy_buf *b, const char *key, uint64_t v)
+static inline int jku(dy_buf *b, const char *key, uint64_t v)
 {
     char tmp[24];
     int n = 0;
