@@ -30,7 +30,8 @@ typedef struct dy_buf {
 } dy_buf;
 /* The appends are inline (the JSON writer's hot path); the buffer stays
  * NUL-terminated. */
-static inline int dy_buf_add(dy_buf *b, const char *s, size_t n)
+#define DY_INLINE static inline __attribute__((always_inline))
+DY_INLINE int dy_buf_add(dy_buf *b, const char *s, size_t n)
 {
     if (b->len + n + 1 > b->cap && dy_grow_slow((void **)&b->p, &b->cap, b->len + n + 1, 1))
         return -1;
@@ -39,8 +40,8 @@ static inline int dy_buf_add(dy_buf *b, const char *s, size_t n)
     b->p[b->len] = 0;
     return 0;
 }
-static inline int dy_buf_str(dy_buf *b, const char *s) { return dy_buf_add(b, s, strlen(s)); }
-static inline int dy_buf_ch(dy_buf *b, char c)
+DY_INLINE int dy_buf_str(dy_buf *b, const char *s) { return dy_buf_add(b, s, strlen(s)); }
+DY_INLINE int dy_buf_ch(dy_buf *b, char c)
 {
     if (b->len + 2 > b->cap && dy_grow_slow((void **)&b->p, &b->cap, b->len + 2, 1))
         return -1;
