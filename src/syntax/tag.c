@@ -645,15 +645,22 @@ static void viterbi(const struct dy_tagger *tg, const tg_cand *c, int n, int pa,
                          c[1].lp[l];
             bp[1][j][l] = 0;
         }
+    size_t HH = (size_t)H * H;
     for (int i = 2; i < n; i++) {
         const tg_cand *c2 = &c[i - 2], *c1 = &c[i - 1], *c0 = &c[i];
+        const float *tr2[TG_MAXC];  /* tri rows of the states at i - 2 */
+        for (int h = 0; h < c2->n; h++)
+            tr2[h] = tri + c2->st[h] * HH;
         for (int j = 0; j < c1->n; j++) {
+            size_t b1 = (size_t)c1->st[j] * H;
             for (int l = 0; l < c0->n; l++) {
-                float best = -1e30f;
+                size_t bc = b1 + c0->st[l];
+                float best = d[i - 1][0][j] + tr2[0][bc];
                 int bh = 0;
-                for (int h = 0; h < c2->n; h++) {
-                    float v = d[i - 1][h][j] +
-                              tri[((size_t)c2->st[h] * H + c1->st[j]) * H + c0->st[l]];
+                if (!(best > -1e30f))
+                    best = -1e30f;  /* as a scan from -1e30 would leave it */
+                for (int h = 1; h < c2->n; h++) {
+                    float v = d[i - 1][h][j] + tr2[h][bc];
                     if (v > best) {
                         best = v;
                         bh = h;
