@@ -533,6 +533,7 @@ static int32_t best_pattern(const sctx *sc, size_t p0, size_t p1, size_t v, size
     if (valid && ev->idx_keyed && ev->idx_keyed[p0] && p1 == ev->idx_end[p0]) {
         nw = (p1 - p0 + 63) / 64;
         memset(cand, 0, nw * sizeof *cand);
+        const uint64_t *kb = ev->kbloom + (size_t)(ev->idx_keyed[p0] - 1) * 8;
         uint64_t base = (uint64_t)(p0 + 1) << 32;
         uint32_t off;
         if (dy_map_get(&ev->kidx, base, &off))
@@ -541,7 +542,9 @@ static int32_t best_pattern(const sctx *sc, size_t p0, size_t p1, size_t v, size
         for (size_t i = lo; i < cend; i++)
             for (int w = 0; w < 2; w++) {
                 uint32_t id = w ? sc->t->tok[i].lemma : sc->t->tok[i].word;
-                if (!id || (w && id == sc->t->tok[i].word) || !dy_map_get(&ev->kidx, base | id, &off))
+                if (!id || (w && id == sc->t->tok[i].word) ||
+                    !(kb[dy_kbloom_bit(id) >> 6] & (1ull << (dy_kbloom_bit(id) & 63))) ||
+                    !dy_map_get(&ev->kidx, base | id, &off))
                     continue;
                 const uint32_t *l = ev->klist + off - 1;
                 for (uint32_t j = 1; j <= l[0]; j++)

@@ -99,15 +99,19 @@ typedef struct dy_events {
     uint32_t *idx_end;
     const dy_pattern *idx_for;
     size_t idx_n;
-    /* key-word index of the long runs (same validity): idx_keyed[p0] is 1
-     * when the run starting at p0 has one. Each pattern of such a run has a
+    /* key-word index of the long runs (same validity): idx_keyed[p0] is
+     * not 0 when the run starting at p0 has one. Each pattern of such a run has a
      * key, the rarest word it requires (none when it requires no plain word);
      * kidx maps ((p0 + 1) << 32 | key) to 1 + the offset in klist of the
      * list "count, then the run offsets p - p0 of the patterns with that
-     * key" (ascending; key 0: the patterns without one). A clause lacking
+     * key" (ascending; key 0: the patterns without one). idx_keyed[p0] is
+     * 1 + the run's number among the keyed runs. A clause lacking
      * a key word cannot match that pattern, so best_pattern tries only the
      * lists of the clause's words. */
-    uint8_t *idx_keyed;
+    uint32_t *idx_keyed;
+    uint64_t *kbloom;       /* per keyed run (idx_keyed - 1): 512 bits of
+                               dy_kbloom_bit over its keys, so that the
+                               clause's other words skip the map */
     dy_map kidx;
     uint32_t *klist;
     size_t nklist, klist_cap;
@@ -120,6 +124,12 @@ typedef struct dy_events {
  * it covers (the coder's bitmap of candidates). */
 #define DY_KIDX_MIN 48
 #define DY_KIDX_MAX 4096
+
+/* Bit (of 512) of a key word in dy_events.kbloom. */
+static inline uint32_t dy_kbloom_bit(uint32_t id)
+{
+    return (id * 0x9E3779B1u) >> 23;
+}
 
 /* The bloom bit of a word id (dy_pattern.need; the coder's clause filter). */
 static inline uint64_t dy_bloom_bit(uint32_t id)

@@ -428,9 +428,10 @@ static int cmp_pat(const void *a, const void *b)
  * the rarest in text: "to", "with" are in thousands). */
 static int build_key_index(dy_events *ev)
 {
-    ev->idx_keyed = dy_calloc(ev->npat ? ev->npat : 1, 1);
+    ev->idx_keyed = dy_calloc(ev->npat ? ev->npat : 1, sizeof *ev->idx_keyed);
     if (!ev->idx_keyed)
         return -1;
+    size_t nruns = 0, bloom_cap = 0;
     dy_map cnt = {0};
     uint32_t *key = dy_malloc((ev->npat ? ev->npat : 1) * sizeof *key);
     int rc = -1;
@@ -450,7 +451,11 @@ static int build_key_index(dy_events *ev)
         size_t p1 = ev->idx_end[p0];
         if (p1 - p0 < DY_KIDX_MIN || p1 - p0 > DY_KIDX_MAX)
             continue;
-        ev->idx_keyed[p0] = 1;
+        if (dy_grow((void **)&ev->kbloom, &bloom_cap, (nruns + 1) * 8, sizeof *ev->kbloom))
+            goto out;
+        uint64_t *kb = ev->kbloom + nruns * 8;
+        memset(kb, 0, 8 * sizeof *kb);
+        ev->idx_keyed[p0] = (uint32_t)++nruns;
         for (size_t p = p0; p < p1; p++) {
             uint32_t best = 0, bc = UINT32_MAX;
             for (uint32_t e = 0; e < ev->pat[p].nel; e++) {
@@ -463,6 +468,8 @@ static int build_key_index(dy_events *ev)
                 }
             }
             key[p] = best;
+            if (best)
+                kb[dy_kbloom_bit(best) >> 6] |= 1ull << (dy_kbloom_bit(best) & 63);
         }
         /* one list per distinct key of the run, in run order */
         dy_map n = {0};
@@ -712,6 +719,7 @@ void dy_events_free(dy_events *ev)
     dy_free(ev->idx_need);
     dy_free(ev->idx_end);
     dy_free(ev->idx_keyed);
+    dy_free(ev->kbloom);
     dy_free(ev->klist);
     dy_map_free(&ev->kidx);
     dy_free(ev->pat);
