@@ -963,9 +963,16 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
             }
         }
     }
+    /* the tags the rules of the loop below start from: a token with another
+     * tag meets none of them, and is passed over */
+    const uint64_t fix_from = 1ull << T_VB | 1ull << T_NN | 1ull << T_JJ | 1ull << T_VBG |
+                              1ull << T_IN | 1ull << T_RB | 1ull << T_DT | 1ull << T_RP |
+                              1ull << T_VBD | 1ull << T_VBZ | 1ull << T_VBN;
     for (size_t pass = 0; pass < 2; pass++)
     for (size_t j = first; j < end; j++) {
         dy_tok *k = &t->tok[j];
+        if (k->tag >= 64 || !(fix_from >> k->tag & 1))
+            continue;
         int pt0 = j > first ? t->tok[j - 1].tag : T_NONE;
         int nt0 = j + 1 < end ? t->tok[j + 1].tag : T_NONE;
         /* a base form right after a finite verb is a noun (fired tear gas);
