@@ -43,6 +43,32 @@ size_t dy_gaz_norm(const char *s, size_t n, char *out, size_t cap)
     if (!cap)
         return 0;
     while (i < n) {
+        unsigned char a = (unsigned char)s[i];
+        if (a < 0x80) {
+            /* ASCII decomposes to itself: the loop below, for one byte */
+            char ch;
+            if ((a >= 'a' && a <= 'z') || (a >= '0' && a <= '9'))
+                ch = (char)a;
+            else if (a >= 'A' && a <= 'Z')
+                ch = (char)(a - 'A' + 'a');
+            else {
+                if (!is_drop(a))
+                    space = o > 0;
+                i++;
+                continue;
+            }
+            if (space) {
+                if (o + 1 >= cap)
+                    return out[0] = 0, 0;
+                out[o++] = ' ';
+                space = 0;
+            }
+            if (o + 1 >= cap)
+                return out[0] = 0, 0;
+            out[o++] = ch;
+            i++;
+            continue;
+        }
         utf8proc_int32_t c;
         utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
                                               (utf8proc_ssize_t)(n - i), &c);

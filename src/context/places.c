@@ -84,9 +84,15 @@ static const char *place_nouns[] = {
 
 static int in_list(const char *const *list, const char *s, size_t n)
 {
-    for (int i = 0; list[i]; i++)
-        if (strlen(list[i]) == n && !memcmp(list[i], s, n))
+    for (int i = 0; list[i]; i++) {
+        /* strlen(list[i]) == n && !memcmp(list[i], s, n), without strlen */
+        const char *l = list[i];
+        size_t k = 0;
+        while (k < n && l[k] && l[k] == s[k])
+            k++;
+        if (k == n && !l[n])
             return 1;
+    }
     return 0;
 }
 
@@ -307,6 +313,14 @@ static const char *feature_name(int f)
     }
 }
 
+/* snprintf(dst, cap, "%s", src) without printf: cut at cap - 1 bytes. */
+static void copy_str(char *dst, size_t cap, const char *src)
+{
+    size_t n = strnlen(src, cap - 1);
+    memcpy(dst, src, n);
+    dst[n] = 0;
+}
+
 /* Fill one dy_place from a chosen mention. */
 static void fill(const dy_gaz *g, const pmen *m, dy_place *out)
 {
@@ -316,9 +330,9 @@ static void fill(const dy_gaz *g, const pmen *m, dy_place *out)
     out->first = m->first;
     out->end = m->end;
     out->sent = m->sent;
-    snprintf(out->country, sizeof out->country, "%s", c->a3);
-    snprintf(out->adm1, sizeof out->adm1, "%s", dy_gaz_str(g, p->adm1));
-    snprintf(out->feature, sizeof out->feature, "%s", feature_name(p->feature));
+    copy_str(out->country, sizeof out->country, c->a3);
+    copy_str(out->adm1, sizeof out->adm1, dy_gaz_str(g, p->adm1));
+    copy_str(out->feature, sizeof out->feature, feature_name(p->feature));
     out->lat = p->lat;
     out->lon = p->lon;
     const char *name = dy_gaz_str(g, p->name);

@@ -89,8 +89,17 @@ typedef struct qt_tables {
     size_t cls_cap;
     uint32_t *phr;          /* according phrases: n, id_1 .. id_n, n, ... */
     size_t phr_len, phr_cap;
+    uint8_t sig[2048];      /* qt_sig bits of the words: a token whose
+                               signature is not set is not a table word */
     struct qt_tables *next;
 } qt_tables;
+
+/* First and last letter and length of a word, 14 bits. */
+static inline unsigned qt_sig(const char *w, size_t n)
+{
+    return ((unsigned)(w[0] & 31) << 9) | ((unsigned)(w[n - 1] & 31) << 4) |
+           (unsigned)(n < 15 ? n : 15);
+}
 
 static pthread_mutex_t qt_lock = PTHREAD_MUTEX_INITIALIZER;
 static qt_tables *qt_loaded;   /* one per data directory, kept for the process */
@@ -133,6 +142,10 @@ static uint32_t qt_add_word(qt_tables *tb, const char *w, size_t n, unsigned cls
     uint32_t id = dy_intern_add(&tb->words, low, n);
     if (!id)
         return 0;
+    if (n) {
+        unsigned g = qt_sig(low, n);
+        tb->sig[g >> 3] |= (uint8_t)(1u << (g & 7));
+    }
     if (id >= tb->cls_cap) {
         size_t old = tb->cls_cap;
         if (DY_GROW(tb->cls, tb->cls_cap, (size_t)id + 1))
@@ -1609,7 +1622,13 @@ int dy_quotes_find(const dyad_ctx *ctx, struct dyad_doc *doc)
         goto out;
     for (size_t i = 0; i < t->ntok; i++) {
         const dy_tok *k = &t->tok[i];
-        uint32_t id = dy_intern_find(&w.tb->words, t->norm + k->norm, k->nlen);
+        const char *s = t->norm + k->norm;
+        if (k->nlen) {
+            unsigned g = qt_sig(s, k->nlen);
+            if (!(w.tb->sig[g >> 3] & (1u << (g & 7))))
+                continue;   /* not a word of the tables */
+        }
+        uint32_t id = dy_intern_find(&w.tb->words, s, k->nlen);
         if (id && id < w.tb->cls_cap)
             w.wc[i] = w.tb->cls[id];
     }

@@ -1038,11 +1038,11 @@ static int tense_word(const txs *x, size_t i)
 
 static int is_verb(const txs *x, size_t i)
 {
-    int tw = tense_word(x, i);
     if (x->tagged) {
         int tg = x->t->tok[i].tag;
         return tg == T_MD || dy_tag_is_verb(tg);
     }
+    int tw = tense_word(x, i);
     if (tw == TN_NOTVERB)
         return 0;
     return tw != TN_NONE || ed_word(x, i);
@@ -2719,12 +2719,19 @@ void dy_timex_assign(const struct dyad_ctx *ctx, struct dyad_doc *doc)
     x.tb = tb;
     x.t = t;
     x.doc = doc;
+    uint32_t idc[TX_IDC];   /* word ids of the current sentence, as in the search */
+    x.idc = idc;
+    uint32_t cur = UINT32_MAX;
     for (size_t ei = 0; ei < doc->nev; ei++) {
         dy_event *e = &doc->ev[ei];
         if (e->sent >= t->nsent)
             continue;
         x.s0 = t->sent[e->sent].first;
         x.s1 = x.s0 + t->sent[e->sent].ntok;
+        if (e->sent != cur) {
+            cur = e->sent;
+            memset(idc, 0xff, sizeof idc);
+        }
         x.tagged = 0;
         for (size_t i = x.s0; i < x.s1 && !x.tagged; i++)
             x.tagged = t->tok[i].tag != T_NONE;

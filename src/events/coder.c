@@ -532,7 +532,10 @@ static int code_rank(const dy_events *ev, int code)
     return n >= 4 ? 3 : (n == 3 && c[2] != '0') ? 2 : 1;
 }
 
-/* The best pattern of [p0, p1) for the word at token v, or -1. */
+/* The best pattern of [p0, p1) for the word at token v, or -1. A long run
+ * with a key-word index (patterns.c) is tried only at the patterns whose key
+ * word is in [lo, cend) - the others cannot match there - in run order, so
+ * the choice is the one of the full scan. */
 static int32_t best_pattern(const sctx *sc, size_t p0, size_t p1, size_t v, size_t lo, size_t cend,
                             hit *out)
 {
@@ -545,9 +548,44 @@ static int32_t best_pattern(const sctx *sc, size_t p0, size_t p1, size_t v, size
         if (sc->t->tok[i].lemma)
             bloom |= dy_bloom_bit(sc->t->tok[i].lemma);
     }
-    const uint64_t *need = ev->idx_need && ev->idx_for == ev->pat && ev->idx_n == ev->npat
-                           ? ev->idx_need : NULL;
+    int valid = ev->idx_need && ev->idx_for == ev->pat && ev->idx_n == ev->npat;
+    const uint64_t *need = valid ? ev->idx_need : NULL;
+    /* candidates of a keyed run: a bitmap over the run */
+    uint64_t cand[DY_KIDX_MAX / 64];
+    size_t nw = 0;
+    if (valid && ev->idx_keyed && ev->idx_keyed[p0] && p1 == ev->idx_end[p0]) {
+        nw = (p1 - p0 + 63) / 64;
+        memset(cand, 0, nw * sizeof *cand);
+        const uint64_t *kb = ev->kbloom + (size_t)(ev->idx_keyed[p0] - 1) * 8;
+        uint64_t base = (uint64_t)(p0 + 1) << 32;
+        uint32_t off;
+        if (dy_map_get(&ev->kidx, base, &off))
+            for (uint32_t j = 1; j <= ev->klist[off - 1]; j++)
+                cand[ev->klist[off - 1 + j] >> 6] |= 1ull << (ev->klist[off - 1 + j] & 63);
+        for (size_t i = lo; i < cend; i++)
+            for (int w = 0; w < 2; w++) {
+                uint32_t id = w ? sc->t->tok[i].lemma : sc->t->tok[i].word;
+                if (!id || (w && id == sc->t->tok[i].word) ||
+                    !(kb[dy_kbloom_bit(id) >> 6] & (1ull << (dy_kbloom_bit(id) & 63))) ||
+                    !dy_map_get(&ev->kidx, base | id, &off))
+                    continue;
+                const uint32_t *l = ev->klist + off - 1;
+                for (uint32_t j = 1; j <= l[0]; j++)
+                    cand[l[j] >> 6] |= 1ull << (l[j] & 63);
+            }
+    }
+    size_t wi = 0;
+    uint64_t bits = nw ? cand[0] : 0;
     for (size_t p = p0; p < p1; p++) {
+        if (nw) {
+            /* the next candidate of the bitmap */
+            while (!bits && ++wi < nw)
+                bits = cand[wi];
+            if (!bits)
+                break;
+            p = p0 + wi * 64 + (size_t)__builtin_ctzll(bits);
+            bits &= bits - 1;
+        }
         if (need && (need[p] & bloom) != need[p])
             continue;   /* a word it needs is not in the clause (flat scan) */
         const dy_pattern *pt = &ev->pat[p];

@@ -99,10 +99,37 @@ typedef struct dy_events {
     uint32_t *idx_end;
     const dy_pattern *idx_for;
     size_t idx_n;
+    /* key-word index of the long runs (same validity): idx_keyed[p0] is
+     * not 0 when the run starting at p0 has one. Each pattern of such a run has a
+     * key, the rarest word it requires (none when it requires no plain word);
+     * kidx maps ((p0 + 1) << 32 | key) to 1 + the offset in klist of the
+     * list "count, then the run offsets p - p0 of the patterns with that
+     * key" (ascending; key 0: the patterns without one). idx_keyed[p0] is
+     * 1 + the run's number among the keyed runs. A clause lacking
+     * a key word cannot match that pattern, so best_pattern tries only the
+     * lists of the clause's words. */
+    uint32_t *idx_keyed;
+    uint64_t *kbloom;       /* per keyed run (idx_keyed - 1): 512 bits of
+                               dy_kbloom_bit over its keys, so that the
+                               clause's other words skip the map */
+    dy_map kidx;
+    uint32_t *klist;
+    size_t nklist, klist_cap;
     uint32_t *alt;            /* alternatives of PE_ALT elements: n, ids... */
     size_t nalt, alt_cap;
     uint32_t w[DY_W_N];       /* word ids of the grammar words the coder uses */
 } dy_events;
+
+/* Runs of at least this many patterns get the key-word index; the longest
+ * it covers (the coder's bitmap of candidates). */
+#define DY_KIDX_MIN 48
+#define DY_KIDX_MAX 4096
+
+/* Bit (of 512) of a key word in dy_events.kbloom. */
+static inline uint32_t dy_kbloom_bit(uint32_t id)
+{
+    return (id * 0x9E3779B1u) >> 23;
+}
 
 /* The bloom bit of a word id (dy_pattern.need; the coder's clause filter). */
 static inline uint64_t dy_bloom_bit(uint32_t id)

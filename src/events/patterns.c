@@ -423,6 +423,90 @@ static int cmp_pat(const void *a, const void *b)
     return x->line < y->line ? -1 : x->line > y->line;
 }
 
+/* The key-word index of the long runs (dy_events.kidx). The key of a
+ * pattern is the word it requires that fewest patterns require (a proxy for
+ * the rarest in text: "to", "with" are in thousands). */
+static int build_key_index(dy_events *ev)
+{
+    ev->idx_keyed = dy_calloc(ev->npat ? ev->npat : 1, sizeof *ev->idx_keyed);
+    if (!ev->idx_keyed)
+        return -1;
+    size_t nruns = 0, bloom_cap = 0;
+    dy_map cnt = {0};
+    uint32_t *key = dy_malloc((ev->npat ? ev->npat : 1) * sizeof *key);
+    int rc = -1;
+    if (!key)
+        goto out;
+    for (size_t p = 0; p < ev->npat; p++)
+        for (uint32_t e = 0; e < ev->pat[p].nel; e++) {
+            const dy_pel *el = &ev->el[ev->pat[p].el_first + e];
+            uint32_t c = 0;
+            if ((el->kind & PE_KIND_MASK) != PE_WORD || !el->word)
+                continue;
+            dy_map_get(&cnt, el->word, &c);
+            if (dy_map_put(&cnt, el->word, c + 1))
+                goto out;
+        }
+    for (size_t p0 = 0; p0 < ev->npat; p0 = ev->idx_end[p0]) {
+        size_t p1 = ev->idx_end[p0];
+        if (p1 - p0 < DY_KIDX_MIN || p1 - p0 > DY_KIDX_MAX)
+            continue;
+        if (dy_grow((void **)&ev->kbloom, &bloom_cap, (nruns + 1) * 8, sizeof *ev->kbloom))
+            goto out;
+        uint64_t *kb = ev->kbloom + nruns * 8;
+        memset(kb, 0, 8 * sizeof *kb);
+        ev->idx_keyed[p0] = (uint32_t)++nruns;
+        for (size_t p = p0; p < p1; p++) {
+            uint32_t best = 0, bc = UINT32_MAX;
+            for (uint32_t e = 0; e < ev->pat[p].nel; e++) {
+                const dy_pel *el = &ev->el[ev->pat[p].el_first + e];
+                uint32_t c;
+                if ((el->kind & PE_KIND_MASK) == PE_WORD && el->word &&
+                    dy_map_get(&cnt, el->word, &c) && c < bc) {
+                    bc = c;
+                    best = el->word;
+                }
+            }
+            key[p] = best;
+            if (best)
+                kb[dy_kbloom_bit(best) >> 6] |= 1ull << (dy_kbloom_bit(best) & 63);
+        }
+        /* one list per distinct key of the run, in run order */
+        dy_map n = {0};
+        for (size_t p = p0; p < p1; p++) {
+            uint32_t c = 0;
+            dy_map_get(&n, (uint64_t)key[p] + 1, &c);
+            if (dy_map_put(&n, (uint64_t)key[p] + 1, c + 1)) {
+                dy_map_free(&n);
+                goto out;
+            }
+        }
+        for (size_t p = p0; p < p1; p++) {
+            uint64_t k = ((uint64_t)(p0 + 1) << 32) | key[p];
+            uint32_t v, c = 0;
+            if (!dy_map_get(&ev->kidx, k, &v)) {
+                dy_map_get(&n, (uint64_t)key[p] + 1, &c);
+                if (DY_GROW(ev->klist, ev->klist_cap, ev->nklist + c + 1) ||
+                    dy_map_put(&ev->kidx, k, (uint32_t)ev->nklist + 1)) {
+                    dy_map_free(&n);
+                    goto out;
+                }
+                v = (uint32_t)ev->nklist + 1;
+                ev->klist[ev->nklist] = 0;
+                ev->nklist += c + 1;
+            }
+            uint32_t *l = ev->klist + v - 1;
+            l[1 + l[0]++] = (uint32_t)(p - p0);
+        }
+        dy_map_free(&n);
+    }
+    rc = 0;
+out:
+    dy_free(key);
+    dy_map_free(&cnt);
+    return rc;
+}
+
 /* Longest row of the modality table whose code is a prefix of code c. */
 static int load_modality(dy_events *ev, const char *path, char *err, size_t errlen)
 {
@@ -603,6 +687,10 @@ int dy_events_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
     }
     ev->idx_for = ev->pat;
     ev->idx_n = ev->npat;
+    if (build_key_index(ev)) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
     for (size_t i = 0; i < ev->npat; i++) {
         const dy_pattern *p = &ev->pat[i];
         if (i && p->noun == ev->pat[i - 1].noun && p->head == ev->pat[i - 1].head) {
@@ -630,6 +718,10 @@ void dy_events_free(dy_events *ev)
     dy_free(ev->alt);
     dy_free(ev->idx_need);
     dy_free(ev->idx_end);
+    dy_free(ev->idx_keyed);
+    dy_free(ev->kbloom);
+    dy_free(ev->klist);
+    dy_map_free(&ev->kidx);
     dy_free(ev->pat);
     dy_free(ev->el);
     dy_map_free(&ev->by_head);

@@ -12,44 +12,54 @@ char *dyad_json_string(char *buf, size_t *len, size_t *cap, const char *s, size_
 {
     dy_buf b = {buf, *len, *cap};
     static const char hex[] = "0123456789abcdef";
-    /* reserve the worst case (6 bytes per input byte) up front, so the appends
-     * below never reallocate: on failure the caller's buffer is untouched */
+    /* reserve the worst case (6 bytes per input byte) up front, so the writes
+     * below need no checks: on failure the caller's buffer is untouched */
     if (n > (SIZE_MAX - b.len - 8) / 6 || dy_grow((void **)&b.p, &b.cap, b.len + 6 * n + 8, 1))
         return NULL;
-    *cap = b.cap;
-    int rc = dy_buf_ch(&b, '"');
+    char *o = b.p + b.len;
+    *o++ = '"';
     size_t i = 0;
-    while (rc == 0 && i < n) {
+    const uint64_t lo = 0x0101010101010101ull, hi = 0x8080808080808080ull;
+    while (i < n) {
+        if (i + 8 <= n) {
+            /* eight bytes at a time while none needs care: no control
+             * character, no '"' or '\\', no byte >= 0x80 (the tests may
+             * flag a clean byte after a flagged one: the slow path then
+             * copies it as it is) */
+            uint64_t x, q, e;
+            memcpy(&x, s + i, 8);
+            q = x ^ (lo * '"');
+            e = x ^ (lo * '\\');
+            if (!((x | ((x - lo * 0x20) & ~x) | ((q - lo) & ~q) | ((e - lo) & ~e)) & hi)) {
+                memcpy(o, s + i, 8);
+                o += 8;
+                i += 8;
+                continue;
+            }
+        }
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-            size_t j = i + 1;
-            while (j < n && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x80 &&
-                   s[j] != '"' && s[j] != '\\')
-                j++;
-            rc = dy_buf_add(&b, s + i, j - i);
-            i = j;
+            *o++ = (char)c;
+            i++;
             continue;
         }
         if (c < 0x80) {
-            char e[7] = {'\\', 0, 0, 0, 0, 0, 0};
-            size_t el = 2;
+            *o++ = '\\';
             switch (c) {
-            case '"': e[1] = '"'; break;
-            case '\\': e[1] = '\\'; break;
-            case '\n': e[1] = 'n'; break;
-            case '\r': e[1] = 'r'; break;
-            case '\t': e[1] = 't'; break;
-            case '\b': e[1] = 'b'; break;
-            case '\f': e[1] = 'f'; break;
+            case '"': *o++ = '"'; break;
+            case '\\': *o++ = '\\'; break;
+            case '\n': *o++ = 'n'; break;
+            case '\r': *o++ = 'r'; break;
+            case '\t': *o++ = 't'; break;
+            case '\b': *o++ = 'b'; break;
+            case '\f': *o++ = 'f'; break;
             default:
-                e[1] = 'u';
-                e[2] = '0';
-                e[3] = '0';
-                e[4] = hex[c >> 4];
-                e[5] = hex[c & 15];
-                el = 6;
+                *o++ = 'u';
+                *o++ = '0';
+                *o++ = '0';
+                *o++ = hex[c >> 4];
+                *o++ = hex[c & 15];
             }
-            rc = dy_buf_add(&b, e, el);
             i++;
             continue;
         }
@@ -57,21 +67,24 @@ char *dyad_json_string(char *buf, size_t *len, size_t *cap, const char *s, size_
         utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
                                               (utf8proc_ssize_t)(n - i), &cp);
         if (l <= 0) {
-            rc = dy_buf_add(&b, "\xEF\xBF\xBD", 3);
+            memcpy(o, "\xEF\xBF\xBD", 3);
+            o += 3;
             i++;
         } else if (cp == 0x2028 || cp == 0x2029) {
-            rc = dy_buf_str(&b, cp == 0x2028 ? "\\u2028" : "\\u2029");
+            memcpy(o, cp == 0x2028 ? "\\u2028" : "\\u2029", 6);
+            o += 6;
             i += (size_t)l;
         } else {
-            rc = dy_buf_add(&b, s + i, (size_t)l);
+            memcpy(o, s + i, (size_t)l);
+            o += l;
             i += (size_t)l;
         }
     }
-    if (rc == 0)
-        rc = dy_buf_ch(&b, '"');
-    *len = b.len;
+    *o++ = '"';
+    *o = 0;
+    *len = (size_t)(o - b.p);
     *cap = b.cap;
-    return rc ? NULL : b.p;
+    return b.p;
 }
 
 static int jstr(dy_buf *b, const char *s, size_t n)
@@ -85,7 +98,7 @@ static int jstr(dy_buf *b, const char *s, size_t n)
 static int jcstr(dy_buf *b, const char *s) { return s ? jstr(b, s, strlen(s)) : dy_buf_str(b, "null"); }
 
 /* Append a key literal and an unsigned number without printf (hot path). */
-static int jku(dy_buf *b, const char *key, uint64_t v)
+static inline int jku(dy_buf *b, const char *key, uint64_t v)
 {
     char tmp[24];
     int n = 0;
@@ -107,6 +120,61 @@ static int jdate(dy_buf *b, int32_t day)
     return dy_buf_add(b, d, 12);
 }
 
+/* printf's "%.6g" of v without printf, for 1e-4 <= |v| < 999999.5 (lat/lon
+ * and the like): out gets the text, the length is returned; 0 when v is
+ * outside that range or its sixth digit is too close to a rounding tie to
+ * decide in double arithmetic (the caller then uses printf). */
+static size_t dy_fmt_g6(double v, char *out)
+{
+    static const double p10[] = {1e-4, 1e-3, 1e-2, 1e-1, 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6,
+                                 1e7, 1e8, 1e9};
+    double a = v < 0 ? -v : v;
+    if (!(a >= 1e-4 && a < 999999.5))
+        return 0;
+    int e = -4;
+    while (e < 5 && a >= p10[e + 5])
+        e++;
+    /* a * 10^(5-e): the power is exact, the product off by < 1e-10 */
+    double m = a * p10[9 - e];
+    double fl = floor(m), fr = m - fl;
+    if (fabs(fr - 0.5) < 1e-6)
+        return 0;
+    uint32_t r = (uint32_t)fl + (fr > 0.5);
+    if (r >= 1000000) {
+        r /= 10;
+        e++;
+        if (e > 5)
+            return 0;
+    }
+    char d[6];
+    for (int i = 5; i >= 0; i--, r /= 10)
+        d[i] = (char)('0' + r % 10);
+    int nd = 6;
+    while (nd > 1 && d[nd - 1] == '0')
+        nd--;
+    size_t o = 0;
+    if (v < 0)
+        out[o++] = '-';
+    if (e >= 0) {
+        for (int i = 0; i <= e; i++)
+            out[o++] = d[i];
+        if (nd > e + 1) {
+            out[o++] = '.';
+            for (int i = e + 1; i < nd; i++)
+                out[o++] = d[i];
+        }
+    } else {
+        out[o++] = '0';
+        out[o++] = '.';
+        for (int i = 0; i < -e - 1; i++)
+            out[o++] = '0';
+        for (int i = 0; i < nd; i++)
+            out[o++] = d[i];
+    }
+    out[o] = 0;
+    return o;
+}
+
 static int jdouble(dy_buf *b, double v)
 {
     if (!isfinite(v))
@@ -126,8 +194,10 @@ static int jdouble(dy_buf *b, double v)
         return 0;
     }
     char tmp[32];
-    snprintf(tmp, sizeof tmp, "%.6g", v);
-    return dy_buf_str(b, tmp);
+    size_t n = dy_fmt_g6(v, tmp);
+    if (!n)
+        n = (size_t)snprintf(tmp, sizeof tmp, "%.6g", v);
+    return dy_buf_add(b, tmp, n);
 }
 
 static const char *mtext(const dyad_doc *d, const dy_mention *m, size_t *n)
@@ -188,7 +258,8 @@ static int jevent(dy_buf *b, const dyad_ctx *ctx, const dyad_doc *d, const dy_ev
         } else
             rc = dy_buf_str(b, "null");
     }
-    rc = rc || dy_buf_printf(b, ",\"negated\":%s,\"trigger\":{\"text\":", e->negated ? "true" : "false") ||
+    rc = rc || dy_buf_str(b, e->negated ? ",\"negated\":true,\"trigger\":{\"text\":"
+                                        : ",\"negated\":false,\"trigger\":{\"text\":") ||
          jstr(b, d->text + ts, te - ts) || jku(b, ",\"start\":", ts) || jku(b, ",\"end\":", te) ||
          dy_buf_ch(b, '}') ||
          dy_buf_str(b, ",\"plover\":{\"event\":") ||
@@ -237,8 +308,8 @@ static int doc_record(dy_buf *b, const dyad_ctx *ctx, const dyad_doc *d, const c
         const dy_quote *q = &d->q[i];
         rc = (i && dy_buf_ch(b, ',')) || dy_buf_str(b, "{\"text\":") ||
              jstr(b, d->text + q->start, q->end - q->start) ||
-             dy_buf_printf(b, ",\"start\":%u,\"end\":%u,\"direct\":%s,\"speaker\":", q->start, q->end,
-                           q->direct ? "true" : "false") ||
+             jku(b, ",\"start\":", q->start) || jku(b, ",\"end\":", q->end) ||
+             dy_buf_str(b, q->direct ? ",\"direct\":true,\"speaker\":" : ",\"direct\":false,\"speaker\":") ||
              jactor_ref(b, d, q->speaker) || dy_buf_ch(b, '}');
     }
     rc = rc || dy_buf_str(b, "],\"timex\":[");
@@ -249,7 +320,7 @@ static int doc_record(dy_buf *b, const dyad_ctx *ctx, const dyad_doc *d, const c
         rc = (i && dy_buf_ch(b, ',')) || dy_buf_str(b, "{\"text\":") || jstr(b, d->text + s, e - s) ||
              dy_buf_str(b, ",\"type\":") || jcstr(b, ty[x->type <= 4 ? x->type : 0]) ||
              dy_buf_str(b, ",\"value\":") || jcstr(b, x->value) ||
-             dy_buf_printf(b, ",\"start\":%zu,\"end\":%zu}", s, e);
+             jku(b, ",\"start\":", s) || jku(b, ",\"end\":", e) || dy_buf_ch(b, '}');
     }
     return rc || dy_buf_str(b, "]}\n");
 }

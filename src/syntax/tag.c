@@ -280,6 +280,16 @@ int tg_cache_lemmas(struct dyad_ctx *ctx)
     tg->lem_n = dy_calloc(tg->nids, sizeof *tg->lem_n);
     if (!tg->lem_v || !tg->lem_n)
         return -1;
+    tg->lex_plain = 1;
+    for (uint32_t id = 0; id < tg->nids && tg->lex_plain; id++) {
+        uint32_t a = tg->lex_off[id], b = tg->lex_off[id + 1];
+        if (b - a > TG_MAXC)
+            tg->lex_plain = 0;
+        for (uint32_t e = a; e < b && tg->lex_plain; e++)
+            for (uint32_t f = a; f < e; f++)
+                if (tg->ent[f].st == tg->ent[e].st)
+                    tg->lex_plain = 0;
+    }
     for (uint32_t id = 1; id < tg->nids; id++) {
         int v = 0, nn = 0;
         for (uint32_t e = tg->lex_off[id]; e < tg->lex_off[id + 1]; e++) {
@@ -429,12 +439,14 @@ static void wn_bias(const struct dy_tagger *tg, const char *w, size_t n, tg_cand
     if (n < 3 || n >= 60 || !tg->wn_noun.nslots || NO_WNBIAS)
         return;
     char out[64];
-    int nn = tg_wn_has(&tg->wn_noun, w, n);
+    uint64_t key = tg_key(w, n);    /* one hash for the four sets */
+    uint32_t v;
+    int nn = dy_map_get(&tg->wn_noun, key, &v);
     int nns = w[n - 1] == 's' && morph_str(tg, w, n, 'n', out, 0);
-    int vb = tg_wn_has(&tg->wn_verb, w, n);
+    int vb = dy_map_get(&tg->wn_verb, key, &v);
     int vinf = morph_str(tg, w, n, 'v', out, 0);
-    int jj = tg_wn_has(&tg->wn_adj, w, n);
-    int rb = tg_wn_has(&tg->wn_adv, w, n);
+    int jj = dy_map_get(&tg->wn_adj, key, &v);
+    int rb = dy_map_get(&tg->wn_adv, key, &v);
     if (!(nn || nns || vb || vinf || jj || rb))
         return;
     int ed = ends(w, n, "ed"), ing = ends(w, n, "ing");
@@ -518,7 +530,14 @@ static void candidates(const struct dy_tagger *tg, const dy_text *t, size_t i, i
         break;
     }
     int known = k->word && k->word < tg->nids && tg->lex_off[k->word] != tg->lex_off[k->word + 1];
-    if (known) {
+    if (known && tg->lex_plain) {
+        /* what cand_add would make of them: the entries in order */
+        for (uint32_t e = tg->lex_off[k->word]; e < tg->lex_off[k->word + 1]; e++) {
+            c->st[c->n] = tg->ent[e].st;
+            c->lp[c->n] = tg->ent[e].lp;
+            c->n++;
+        }
+    } else if (known) {
         for (uint32_t e = tg->lex_off[k->word]; e < tg->lex_off[k->word + 1]; e++)
             cand_add(c, tg->ent[e].st, tg->ent[e].lp);
     } else if (has_digit(w, n) && !has_alpha(w, n) && !(k->flags & TF_CAP)) {
@@ -568,15 +587,17 @@ static void candidates(const struct dy_tagger *tg, const dy_text *t, size_t i, i
                                       ends(w, n, "ish") || ends(w, n, "i") || ends(w, n, "ic"));
             /* before a lower-case word (Rwandan refugees, Argentine
              * striker) an adjective WordNet or the lexicon knows is JJ */
-            const dy_tok *nx = i + 1 < t->ntok ? &t->tok[i + 1] : NULL;
-            int nxlow = nx && nx->kind == TK_WORD && !(nx->flags & (TF_CAP | TF_ALLCAP)) &&
-                        !(nx->flags & TF_PARA) && has_alpha(dy_tok_norm(t, nx), nx->nlen) &&
-                        (nx->word >= tg->nids || tg->lex_off[nx->word] == tg->lex_off[nx->word + 1] ||
-                         lex_has(tg, nx->word, tg->s_nn) || lex_has(tg, nx->word, tg->s_nns));
             int nation = ends(w, n, "an") || ends(w, n, "ese") || ends(w, n, "ish") ||
                          ends(w, n, "i") || ends(w, n, "ch");
-            int adjknown = lex_has(tg, k->word, tg->s_jj) || tg_wn_has(&tg->wn_adj, w, n);
-            int adjfirst = !allcap && nation && nxlow && adjknown && PROPADJ_NEXT;
+            int adjfirst = 0;
+            if (!allcap && nation && PROPADJ_NEXT) {
+                const dy_tok *nx = i + 1 < t->ntok ? &t->tok[i + 1] : NULL;
+                int nxlow = nx && nx->kind == TK_WORD && !(nx->flags & (TF_CAP | TF_ALLCAP)) &&
+                            !(nx->flags & TF_PARA) && has_alpha(dy_tok_norm(t, nx), nx->nlen) &&
+                            (nx->word >= tg->nids || tg->lex_off[nx->word] == tg->lex_off[nx->word + 1] ||
+                             lex_has(tg, nx->word, tg->s_nn) || lex_has(tg, nx->word, tg->s_nns));
+                adjfirst = nxlow && (lex_has(tg, k->word, tg->s_jj) || tg_wn_has(&tg->wn_adj, w, n));
+            }
             for (int j = 0; j < c->n; j++) {
                 if (c->st[j] == tg->s_nnp || c->st[j] == tg->s_nnps) {
                     hasnnp = 1;
@@ -645,15 +666,22 @@ static void viterbi(const struct dy_tagger *tg, const tg_cand *c, int n, int pa,
                          c[1].lp[l];
             bp[1][j][l] = 0;
         }
+    size_t HH = (size_t)H * H;
     for (int i = 2; i < n; i++) {
         const tg_cand *c2 = &c[i - 2], *c1 = &c[i - 1], *c0 = &c[i];
+        const float *tr2[TG_MAXC];  /* tri rows of the states at i - 2 */
+        for (int h = 0; h < c2->n; h++)
+            tr2[h] = tri + c2->st[h] * HH;
         for (int j = 0; j < c1->n; j++) {
+            size_t b1 = (size_t)c1->st[j] * H;
             for (int l = 0; l < c0->n; l++) {
-                float best = -1e30f;
+                size_t bc = b1 + c0->st[l];
+                float best = d[i - 1][0][j] + tr2[0][bc];
                 int bh = 0;
-                for (int h = 0; h < c2->n; h++) {
-                    float v = d[i - 1][h][j] +
-                              tri[((size_t)c2->st[h] * H + c1->st[j]) * H + c0->st[l]];
+                if (!(best > -1e30f))
+                    best = -1e30f;  /* as a scan from -1e30 would leave it */
+                for (int h = 1; h < c2->n; h++) {
+                    float v = d[i - 1][h][j] + tr2[h][bc];
                     if (v > best) {
                         best = v;
                         bh = h;
@@ -935,9 +963,16 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
             }
         }
     }
+    /* the tags the rules of the loop below start from: a token with another
+     * tag meets none of them, and is passed over */
+    const uint64_t fix_from = 1ull << T_VB | 1ull << T_NN | 1ull << T_JJ | 1ull << T_VBG |
+                              1ull << T_IN | 1ull << T_RB | 1ull << T_DT | 1ull << T_RP |
+                              1ull << T_VBD | 1ull << T_VBZ | 1ull << T_VBN;
     for (size_t pass = 0; pass < 2; pass++)
     for (size_t j = first; j < end; j++) {
         dy_tok *k = &t->tok[j];
+        if (k->tag >= 64 || !(fix_from >> k->tag & 1))
+            continue;
         int pt0 = j > first ? t->tok[j - 1].tag : T_NONE;
         int nt0 = j + 1 < end ? t->tok[j + 1].tag : T_NONE;
         /* a base form right after a finite verb is a noun (fired tear gas);

@@ -90,6 +90,9 @@ struct dy_tagger {
     uint32_t id_say;                /* word id of "say" (for according to) */
     /* lemma cache for the lexicon's inflected words (ids < nids; 0: not cached) */
     uint32_t *lem_v, *lem_n;
+    /* 1 when every word has at most TG_MAXC entries, each of another state
+     * (set at load): its candidates are then its entries as they are */
+    int lex_plain;
 };
 
 /* Emission candidates of one token. */

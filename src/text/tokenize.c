@@ -131,6 +131,20 @@ static int norm_range(dy_text *t, size_t a, size_t b)
 {
     const char *s = t->src;
     while (a < b) {
+        if ((unsigned char)s[a] < 0x80) {
+            /* a run of ASCII: lower-cased as norm_cp would, in one go */
+            size_t e = a + 1;
+            while (e < b && (unsigned char)s[e] < 0x80)
+                e++;
+            if (dy_grow((void **)&t->norm, &t->norm_cap, t->norm_len + (e - a) + 32, 1))
+                return -1;
+            char *o = t->norm + t->norm_len;
+            for (size_t i = a; i < e; i++)
+                *o++ = (char)(dy_is_ascii_upper((unsigned char)s[i]) ? s[i] + 32 : s[i]);
+            t->norm_len += e - a;
+            a = e;
+            continue;
+        }
         int32_t c;
         int bad;
         int l = dec(s, t->len, a, &c, &bad);

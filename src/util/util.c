@@ -44,7 +44,7 @@ char *dy_strndup(const char *s, size_t n)
     return p;
 }
 
-int dy_grow(void **arr, size_t *cap, size_t need, size_t sz)
+int dy_grow_slow(void **arr, size_t *cap, size_t need, size_t sz)
 {
     if (need <= *cap)
         return 0;
@@ -62,17 +62,6 @@ int dy_grow(void **arr, size_t *cap, size_t need, size_t sz)
     return 0;
 }
 
-int dy_buf_add(dy_buf *b, const char *s, size_t n)
-{
-    if (dy_grow((void **)&b->p, &b->cap, b->len + n + 1, 1))
-        return -1;
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = 0;
-    return 0;
-}
-int dy_buf_str(dy_buf *b, const char *s) { return dy_buf_add(b, s, strlen(s)); }
-int dy_buf_ch(dy_buf *b, char c) { return dy_buf_add(b, &c, 1); }
 int dy_buf_printf(dy_buf *b, const char *fmt, ...)
 {
     char tmp[512];
@@ -100,6 +89,32 @@ void dy_buf_free(dy_buf *b)
 }
 
 /* ---- interning ---- */
+
+/* The slot hash of the interning tables (in memory only): eight bytes at a
+ * time, where FNV-1a takes one (the lookup of every token's word). */
+static inline uint32_t intern_hash(const char *s, size_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)n;
+    while (n >= 8) {
+        uint64_t x;
+        memcpy(&x, s, 8);
+        h = (h ^ x) * 0xff51afd7ed558ccdull;
+        h ^= h >> 32;
+        s += 8;
+        n -= 8;
+    }
+    uint64_t x = 0;
+    if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        x = ((uint64_t)a << 32) | b;
+    } else if (n > 0)
+        x = ((uint64_t)(unsigned char)s[0] << 16) | ((uint64_t)(unsigned char)s[n >> 1] << 8) |
+            (unsigned char)s[n - 1];
+    return dy_hash_u64(h ^ x);
+}
+
 int dy_intern_init(dy_intern *t)
 {
     memset(t, 0, sizeof *t);
@@ -135,7 +150,7 @@ uint32_t dy_intern_find(const dy_intern *t, const char *s, size_t n)
     if (!t->nslots)
         return 0;
     size_t mask = t->nslots - 1;
-    for (size_t i = dy_hash(s, n) & mask;; i = (i + 1) & mask) {
+    for (size_t i = intern_hash(s, n) & mask;; i = (i + 1) & mask) {
         uint32_t id = t->slots[i];
         if (!id)
             return 0;
@@ -150,7 +165,7 @@ static int intern_rehash(dy_intern *t)
     if (!sl)
         return -1;
     for (size_t id = 1; id < t->n; id++) {
-        size_t i = dy_hash(t->pool + t->offs[id], t->lens[id]) & (ns - 1);
+        size_t i = intern_hash(t->pool + t->offs[id], t->lens[id]) & (ns - 1);
         while (sl[i])
             i = (i + 1) & (ns - 1);
         sl[i] = (uint32_t)id;
@@ -185,7 +200,7 @@ uint32_t dy_intern_add(dy_intern *t, const char *s, size_t n)
     t->lens[id] = (uint32_t)n;
     t->pool_len += n + 1;
     size_t mask = t->nslots - 1;
-    size_t i = dy_hash(s, n) & mask;
+    size_t i = intern_hash(s, n) & mask;
     while (t->slots[i])
         i = (i + 1) & mask;
     t->slots[i] = id;

@@ -16,7 +16,11 @@ char *dy_strndup(const char *s, size_t n);
 
 /* Grow *arr (element size sz) so that it holds at least need elements.
  * Returns 0 on success, -1 when out of memory (the array is unchanged). */
-int dy_grow(void **arr, size_t *cap, size_t need, size_t sz);
+int dy_grow_slow(void **arr, size_t *cap, size_t need, size_t sz);
+static inline int dy_grow(void **arr, size_t *cap, size_t need, size_t sz)
+{
+    return need <= *cap ? 0 : dy_grow_slow(arr, cap, need, sz);
+}
 #define DY_GROW(arr, cap, need) dy_grow((void **)&(arr), &(cap), (need), sizeof *(arr))
 
 /* A growing byte buffer. */
@@ -24,9 +28,27 @@ typedef struct dy_buf {
     char *p;
     size_t len, cap;
 } dy_buf;
-int dy_buf_add(dy_buf *b, const char *s, size_t n);
-int dy_buf_str(dy_buf *b, const char *s);
-int dy_buf_ch(dy_buf *b, char c);
+/* The appends are inline (the JSON writer's hot path); the buffer stays
+ * NUL-terminated. */
+#define DY_INLINE static inline __attribute__((always_inline))
+DY_INLINE int dy_buf_add(dy_buf *b, const char *s, size_t n)
+{
+    if (b->len + n + 1 > b->cap && dy_grow_slow((void **)&b->p, &b->cap, b->len + n + 1, 1))
+        return -1;
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = 0;
+    return 0;
+}
+DY_INLINE int dy_buf_str(dy_buf *b, const char *s) { return dy_buf_add(b, s, strlen(s)); }
+DY_INLINE int dy_buf_ch(dy_buf *b, char c)
+{
+    if (b->len + 2 > b->cap && dy_grow_slow((void **)&b->p, &b->cap, b->len + 2, 1))
+        return -1;
+    b->p[b->len++] = c;
+    b->p[b->len] = 0;
+    return 0;
+}
 int dy_buf_printf(dy_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void dy_buf_free(dy_buf *b);
