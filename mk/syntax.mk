@@ -56,7 +56,7 @@ LDLIBS += $(LINK_GRAMMAR_LIBS)
 # the same program without the back-end, for the "built without" test of
 # tests/linkparse: link.c compiled without it, linked before libdyad.a
 all: $(BUILD)/tests/dyad-nolink
-$(BUILD)/tests/link-nolink.o: src/syntax/link.c src/syntax/link.h
+$(BUILD)/tests/link-nolink.o: src/syntax/link.c $(wildcard src/*/*.h) include/dyad.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 $(BUILD)/tests/dyad-nolink: $(CLI_OBJ) $(BUILD)/tests/link-nolink.o $(BUILD)/libdyad.a
