@@ -136,6 +136,10 @@ typedef struct dyad_actor_info {
                                 text referred to; else NULL */
     size_t sentence;         /* 0-based */
     size_t start, end;       /* byte offsets */
+    int located;             /* 1: the country was not named but inferred
+                                from where the sentence happens or from the
+                                document's context ("police" in a sentence
+                                about Nairobi: KENCOP) */
 } dyad_actor_info;
 DYAD_API size_t dyad_doc_actor_count(const dyad_doc *doc);
 DYAD_API dyad_err dyad_doc_actor(const dyad_doc *doc, size_t i, dyad_actor_info *out);

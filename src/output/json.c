@@ -298,6 +298,8 @@ static int doc_record(dy_buf *b, const dyad_ctx *ctx, const dyad_doc *d, const c
             const char *rs = mtext(d, &d->men[m->ref], &rn);
             rc = dy_buf_str(b, ",\"ref\":") || jstr(b, rs, rn);
         }
+        if (!rc && (m->flags & AM_LOCATED))
+            rc = dy_buf_str(b, ",\"located\":true");   /* country inferred */
         rc = rc || dy_buf_ch(b, '}');
     }
     rc = rc || dy_buf_str(b, "],\"events\":[");
@@ -418,6 +420,7 @@ dyad_err dyad_doc_actor(const dyad_doc *cd, size_t i, dyad_actor_info *out)
     out->text = d->strs.p + o[0];
     out->code = d->strs.p + o[1];
     out->ref_text = m->ref >= 0 ? d->strs.p + o[2] : NULL;
+    out->located = (m->flags & AM_LOCATED) != 0;
     out->sentence = m->sent;
     out->start = d->t.tok[m->first].start;
     out->end = d->t.tok[m->end - 1].end;

@@ -226,6 +226,34 @@ static void test_duplicates_and_check(void **state)
     dyad_ctx_free(ctx);
 }
 
+/* An agent with no country takes the one state where its sentence happens
+ * (here: the police, who act at home), and says so; a counterpart's
+ * nationality is no such evidence. */
+static void test_located_agents(void **state)
+{
+    (void)state;
+    write_actors("a.txt", "Freedonia | Freedonian => FRD ; @country\n"
+                          "Sylvania | Sylvanian => SYL ; @country\n"
+                          "%section agents\npolice => COP ; @located\nprotesters => OPP\n"
+                          "civilians => CVL\nwarplanes => MIL\n");
+    dyad_ctx *ctx = NULL;
+    char err[512] = "";
+    assert_int_equal(load(&ctx, err, sizeof err), DYAD_OK);
+    dyad_doc *doc = dyad_doc_new();
+    const char *t = "Freedonian police detained protesters. Sylvanian warplanes bombed civilians.";
+    assert_int_equal(dyad_code(ctx, doc, t, strlen(t), "2020-01-01"), DYAD_OK);
+    assert_string_equal(code_of(doc, "Freedonian police"), "FRDCOP");
+    assert_string_equal(code_of(doc, "protesters"), "FRDOPP");
+    assert_string_equal(code_of(doc, "civilians"), "CVL");
+    for (size_t i = 0; i < dyad_doc_actor_count(doc); i++) {
+        dyad_actor_info a;
+        assert_int_equal(dyad_doc_actor(doc, i, &a), DYAD_OK);
+        assert_int_equal(a.located, !strcmp(a.text, "protesters"));
+    }
+    dyad_doc_free(doc);
+    dyad_ctx_free(ctx);
+}
+
 static void test_dated_codes_and_descriptions(void **state)
 {
     (void)state;
@@ -268,6 +296,7 @@ int main(void)
         cmocka_unit_test(test_case_rule),
         cmocka_unit_test(test_duplicates_and_check),
         cmocka_unit_test(test_dated_codes_and_descriptions),
+        cmocka_unit_test(test_located_agents),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
