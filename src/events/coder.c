@@ -915,6 +915,13 @@ static int sort_in_places(struct dyad_doc *doc, size_t nreal)
     for (size_t i = 0; i < n; i++)
         if (doc->men[i].ref >= 0)
             doc->men[i].ref = map[doc->men[i].ref];
+    /* every other index into the mentions: quote speakers, noun phrases */
+    for (size_t i = 0; i < doc->nq; i++)
+        if (doc->q[i].speaker >= 0)
+            doc->q[i].speaker = map[doc->q[i].speaker];
+    for (size_t i = 0; i < doc->syn.nnp; i++)
+        if (doc->syn.np[i].actor >= 0)
+            doc->syn.np[i].actor = map[doc->syn.np[i].actor];
     dy_free(map);
     return 0;
 }

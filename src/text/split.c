@@ -145,6 +145,26 @@ static int is_speech_verb(const dy_text *t, const dy_tok *k)
     return 0;
 }
 
+/* Does the line that token i starts go on with the sentence of the line
+ * before, although the text is not hard-wrapped: it starts in lower case, or
+ * the line before stops on a word no sentence or headline ends with ("The",
+ * "of", "and")? */
+static int continues_line(const dy_text *t, size_t i)
+{
+    static const char *const w[] = {"the", "a", "an", "of", "to", "in", "and", "or", "for",
+                                    "with", "on", "at", "by", "from", "its", "their", "his",
+                                    "her", "that", "as"};
+    if (starts_lower(t, &t->tok[i]) && t->tok[i].kind == TK_WORD)
+        return 1;
+    const dy_tok *p = &t->tok[i - 1];
+    if (p->kind != TK_WORD)
+        return 0;
+    for (size_t k = 0; k < sizeof w / sizeof *w; k++)
+        if (dy_tok_is(t, p, w[k]))
+            return 1;
+    return 0;
+}
+
 /* Are the lines of the text hard-wrapped (so a single newline is not a break)? */
 static int hard_wrapped(const dy_text *t)
 {
@@ -182,7 +202,7 @@ int dy_split(dy_text *t, const dy_abbrevs *ab)
             int brk = 0;
             if (k->flags & TF_PARA)
                 brk = 1;
-            else if ((k->flags & TF_NEWLINE) && !wrapped)
+            else if ((k->flags & TF_NEWLINE) && !wrapped && !continues_line(t, i))
                 brk = 1;
             else if (k->kind == TK_QUOTE && (k->flags & TF_OPEN) && i + 1 < n &&
                      (t->tok[i + 1].flags & TF_CAP) && is_speech_verb(t, &t->tok[i - 1]) &&
