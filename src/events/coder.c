@@ -1188,6 +1188,16 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
         f->tgt_np = -1;
         f->tgt_rule = 0;
     }
+    if (f->src < 0 && (vg->flags & VG_PASSIVE) && vg->agent < 0 && f->code >= 0 &&
+        !strncmp(ev->codes[f->code].code, "087", 3) && f->tgt >= 0 && f->tgt_np == vg->subj) {
+        /* "rebel units have been demobilized", "troops were withdrawn": in
+         * de-escalation the force that is stood down is the one yielding
+         * (CAMEO 087x: the source is the demobilizing party) */
+        f->src = f->tgt;
+        f->src_np = f->tgt_np;
+        f->tgt = f->tgt_np = -1;
+        f->tgt_rule = 0;
+    }
     if (f->src < 0 && f->tgt >= 0 && (vg->flags & VG_PASSIVE) && vg->agent < 0 && f->code >= 0 &&
         (code_root(ev, f->code) == 9 || code_root(ev, f->code) == 17))
         /* "was arrested in X", "has been put under investigation in X":
