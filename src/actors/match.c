@@ -1500,17 +1500,34 @@ static int where_prep(const dy_text *t, uint32_t i)
     return 0;
 }
 
+/* Does the noun phrase of token i stand behind a place preposition ("in X",
+ * "in the east of X")? */
+static int behind_where(const astate *st, uint32_t i, uint32_t first)
+{
+    const dy_text *t = st->t;
+    uint32_t b = i;
+    int32_t np = st->syn->tok_np ? st->syn->tok_np[b] : -1;
+    if (np >= 0 && st->syn->np[np].first < b)
+        b = st->syn->np[np].first;
+    /* over "of" and coordination: "in the east of X", "in X and Y" */
+    for (int hop = 0; hop < 4 && b > first + 1 && st->syn->tok_np && st->syn->tok_np[b - 2] >= 0 &&
+                      (tok_is(t, b - 1, "of") || tok_is(t, b - 1, "and") || tok_is(t, b - 1, ","));
+         hop++)
+        b = st->syn->np[st->syn->tok_np[b - 2]].first;
+    return b > first && where_prep(t, b - 1);
+}
+
 /* The one state where the sentence [first, end) happens, other than `not`;
  * NULL when none or several. Evidence of place only: the gazetteer's places
- * (a place that is also an actor - "Russia", "Kyiv" - only behind "in", "at",
- * "near" ...), and police, courts and legislatures, which act at home
+ * and the countries, capitals and regions of the dictionaries (one that is
+ * an actor - "Russia", "Kyiv" - only behind "in", "at", "near" ...: not
+ * "Russia attacked"), and police, courts and legislatures, which act at home
  * ("Turkish police"). An actor's nationality is no evidence: "Russian
  * warplanes killed civilians" says nothing of where the civilians are from. */
 static const char *sentence_state(const astate *st, size_t m0, size_t m1, uint32_t first,
                                   uint32_t end, const char *not)
 {
     const struct dyad_doc *doc = st->doc;
-    const dy_text *t = st->t;
     const char *one = NULL;
     for (size_t m = m0; m < m1; m++) {
         const dy_mention *mm = &doc->men[m];
@@ -1523,6 +1540,19 @@ static const char *sentence_state(const astate *st, size_t m0, size_t m1, uint32
             return NULL;
         one = c;
     }
+    /* countries, capitals and regions the dictionaries know, behind a place
+     * preposition */
+    uint32_t want = st->a->tag_country | st->a->tag_capital | st->a->tag_region;
+    for (size_t m = m0; m < m1; m++) {
+        const dy_mention *mm = &doc->men[m];
+        if (mm->entry < 0 || !(st->a->entries[mm->entry].tags & want) || !state_code(mm->code) ||
+            (mm->flags & (AM_PRONOUN | AM_DESC)) || (not && !strncmp(mm->code, not, 3)) ||
+            !behind_where(st, mm->first, first))
+            continue;
+        if (one && strncmp(one, mm->code, 3))
+            return NULL;
+        one = mm->code;
+    }
     for (size_t k = 0; k < doc->npl; k++) {
         const dy_place *p = &doc->pl[k];
         if (p->first < first || p->first >= end || !state_code(p->country) ||
@@ -1531,15 +1561,8 @@ static const char *sentence_state(const astate *st, size_t m0, size_t m1, uint32
         int actor = 0;
         for (size_t m = m0; m < m1 && !actor; m++)
             actor = doc->men[m].first < p->end && doc->men[m].end > p->first;
-        if (actor) {
-            /* behind a place preposition, over its noun phrase's start */
-            uint32_t b = p->first;
-            int32_t np = st->syn->tok_np ? st->syn->tok_np[b] : -1;
-            if (np >= 0 && st->syn->np[np].first < b)
-                b = st->syn->np[np].first;
-            if (b <= first || !where_prep(t, b - 1))
-                continue;
-        }
+        if (actor && !behind_where(st, p->first, first))
+            continue;
         if (one && strncmp(one, p->country, 3))
             return NULL;
         one = p->country;
