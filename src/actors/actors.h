@@ -79,8 +79,11 @@ typedef struct dy_actors {
      * @male/@female (titles: gender), @head (a title that names one person
      * per country or body: the president, the secretary general), @country
      * @capital and @region (context for role-only mentions), @located (an agent that
-     * takes the country it is in: "police in Kenya") */
+     * takes the country it is in: "police in Kenya"), @body (a capitalised
+     * word naming a kind of institution, "Commission", "Union": it ends the
+     * name of a country's body, "the Kenya Anti-Corruption Commission") */
     uint32_t tag_male, tag_female, tag_head, tag_country, tag_capital, tag_region, tag_located;
+    uint32_t tag_body;
     dy_aproblem *probs;
     size_t nprobs, probs_cap;
     char **files;

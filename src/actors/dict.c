@@ -402,6 +402,7 @@ int dy_actors_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
     a->tag_capital = tag_bit(a, "capital");
     a->tag_region = tag_bit(a, "region");
     a->tag_located = tag_bit(a, "located");
+    a->tag_body = tag_bit(a, "body");
     return 0;
 }
 

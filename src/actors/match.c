@@ -981,10 +981,13 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
             if (tok_is(t, j, "'s") || tok_is(t, j, "'"))
                 j++;
             int nouns = 0;   /* "the U.N. war crimes court", "Russian border guards" */
+            int body = next && (a->entries[next->entry].tags & a->tag_body) && next->first > j &&
+                       next->first <= mend + 3;
             while (j < end && j < mend + 3 && !(next && next->first == j) &&
                    (is_adj_like(t, j) || ((t->tok[j].tag == T_NN || t->tok[j].tag == T_NNS) &&
-                                          !(t->tok[j].flags & TF_CAP) && (nouns = 1))))
-                j++;
+                                          !(t->tok[j].flags & TF_CAP) && (nouns = 1)) ||
+                    (body && (t->tok[j].flags & TF_CAP) && t->tok[j].kind == TK_WORD && (nouns = 1))))
+                j++;   /* (a body's name: "the Liberian Peace Council") */
             const dy_aentry *ag = next && next->first == j ? &a->entries[next->entry] : NULL;
             if (ag && nouns) {
                 /* over nouns only to the head of their noun phrase */

@@ -1179,7 +1179,22 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
             if (strlen(sm->code) > 3 && !(sm->flags & (AM_AGENT_ONLY | AM_ROLE)) && !is_org_code3(sm->code) &&
                 sm->code[0] >= 'A' && sm->code[0] <= 'Z') {
                 char cc[4] = {sm->code[0], sm->code[1], sm->code[2], 0};
-                f->tgt = place_mention(sc, sm->first, sm->end, cc, 0);
+                /* the target names the state by the source's word for it:
+                 * its place ("... in Kenya"), else its first capitalised word
+                 * ("Egyptian demonstrators") */
+                uint32_t w = sm->first, wp = UINT32_MAX;
+                for (uint32_t i = sm->first; i < sm->end; i++) {
+                    const char *pc = dy_place_country_at(doc, i);
+                    if (pc && !strncmp(pc, cc, 3)) {
+                        wp = i;
+                        break;
+                    }
+                }
+                while (wp == UINT32_MAX && w + 1 < sm->end && !(sc->t->tok[w].flags & TF_CAP))
+                    w++;
+                if (wp != UINT32_MAX)
+                    w = wp;
+                f->tgt = place_mention(sc, w, w + 1, cc, 0);
             }
         }
         f->tgt_np = -1;
