@@ -476,8 +476,9 @@ static int pronoun_kind(const astate *st, size_t i, size_t end, uint8_t *g)
             if (lemma_is(st, j, expl[x]))
                 return 0;
         if (i > 0 && (lemma_is(st, i - 1, "make") || lemma_is(st, i - 1, "find") ||
-                      lemma_is(st, i - 1, "consider") || tok_is(t, i - 1, "that")))
-            return 0;
+                      lemma_is(st, i - 1, "consider") ||
+                      (tok_is(t, i - 1, "that") && !(i > 1 && dy_tag_is_verb(t->tok[i - 2].tag)))))
+            return 0;   /* ("said that it would": the clause's subject) */
         /* only a subject ("it said", "which it wants"): an object "it" is
          * far more often a thing than an actor */
         if (!dy_tag_is_verb(t->tok[j].tag) && t->tok[j].tag != T_MD && t->tok[i + 1].tag != T_MD &&
