@@ -166,6 +166,39 @@ static uint32_t lemma_of(const struct dyad_ctx *ctx, const char *w, size_t n, ui
         return find_word(ctx, out, on);
     if (tg_wn_has(pos == 'v' ? &tg->wn_verb : &tg->wn_noun, w, n))
         return wid;
+    /* test-fired, re-elected: the base form of the last part, behind the
+     * prefix (when the whole form is a word dyad knows: the dictionaries
+     * name "test-fire", not "test-fir") */
+    const char *h = n < 60 ? memchr(w, '-', n) : NULL;
+    if (h) {
+        const char *last = w + n;
+        while (last[-1] != '-')
+            last--;
+        size_t pn = (size_t)(last - w), ln = n - pn;
+        if (ln >= 3) {
+            uint32_t lid = find_word(ctx, last, ln), b = 0;
+            char part[64];
+            size_t bn = 0;
+            if (lid && dy_map_get(pos == 'v' ? &lex->verb_exc : &lex->noun_exc, lid, &b) && b) {
+                bn = dy_intern_len(&ctx->words, b);
+                if (bn < sizeof part)
+                    memcpy(part, dy_intern_str(&ctx->words, b), bn);
+                else
+                    bn = 0;
+            } else {
+                bn = morph_str(tg, last, ln, pos, part, 0);
+                if (!bn && !tg_wn_has(pos == 'v' ? &tg->wn_verb : &tg->wn_noun, last, ln))
+                    bn = morph_str(tg, last, ln, pos, part, 1);
+            }
+            if (bn && pn + bn < sizeof out) {
+                memcpy(out, w, pn);
+                memcpy(out + pn, part, bn);
+                uint32_t id = find_word(ctx, out, pn + bn);
+                if (id)
+                    return id;
+            }
+        }
+    }
     on = morph_str(tg, w, n, pos, out, 1);
     if (!on)
         return wid;
@@ -503,8 +536,8 @@ static void cand_number(const struct dy_tagger *tg, const char *w, size_t n, tg_
 
 static int lex_has(const struct dy_tagger *tg, uint32_t id, int st);
 
-static void candidates(const struct dy_tagger *tg, const dy_text *t, size_t i, int initial,
-                       const sent_info *si, tg_cand *c)
+static void candidates(const struct dy_tagger *tg, const dy_lex *wf, const dy_text *t, size_t i,
+                       int initial, const sent_info *si, tg_cand *c)
 {
     const dy_tok *k = &t->tok[i];
     const char *w = dy_tok_norm(t, k);
@@ -550,6 +583,18 @@ static void candidates(const struct dy_tagger *tg, const dy_text *t, size_t i, i
     } else {
         cand_unknown(tg, w, n, c);
         wn_bias(tg, w, n, c);
+        /* an irregular verb form WordNet lists (knelt, slew, swum): the
+         * suffix model takes it for a noun */
+        uint32_t b;
+        if (k->word && n >= 3 && !(k->flags & TF_CAP) && dy_map_get(&wf->verb_exc, k->word, &b) &&
+            b != k->word && w[n - 1] != 's' && !ends(w, n, "ing")) {
+            float top = -1e30f;
+            for (int j = 0; j < c->n; j++)
+                top = c->lp[j] > top ? c->lp[j] : top;
+            c->n = 0;
+            cand_add(c, tg->s_vbd, top);
+            cand_add(c, tg->s_vbn, top);
+        }
     }
     /* after a form of be (were trading, is being rebuilt) an -ing word is
      * a progressive: the trigram cannot tell "were" from "said" (both vbd)
@@ -910,9 +955,15 @@ static int ed_verb(const struct dy_tagger *tg, const dy_text *t, const dy_tok *k
 /* Can the past form k be a past tense (VBD)? The lexicon says so, or it
  * is a regular -ed form (festival lacks VBD for many: "arrested", "bombed");
  * irregular participles (driven, taken, shown) cannot. */
-static int past_reading(const struct dy_tagger *tg, const dy_text *t, const dy_tok *k)
+static int past_reading(const struct dy_tagger *tg, const dy_lex *wf, const dy_text *t,
+                        const dy_tok *k)
 {
+    uint32_t b;
     if (lex_has(tg, k->word, tg->s_vbd))
+        return 1;
+    /* an irregular past the lexicon does not know (knelt) */
+    if (k->word && (k->word >= tg->nids || tg->lex_off[k->word] == tg->lex_off[k->word + 1]) &&
+        dy_map_get(&wf->verb_exc, k->word, &b))
         return 1;
     const char *w = dy_tok_norm(t, k);
     return k->nlen > 3 && w[k->nlen - 2] == 'e' && w[k->nlen - 1] == 'd';
@@ -1063,7 +1114,7 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
                 q--;
             if (q > first && t->tok[q - 1].tag == T_VBD &&
                 !(tg_wclass(tg, t->tok[q - 1].word) & (WC_HAVE | WC_BE | WC_GET)) &&
-                past_reading(tg, t, k))
+                past_reading(tg, wf, t, k))
                 k->tag = T_VBD;
         }
         /* a deal brokered by X: a past form after a noun, before "by", with
@@ -1117,7 +1168,7 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
          * clause after it has finite verbs of its own ("officials agreed on
          * Wednesday that the treaty would be signed") */
         if ((k->tag == T_VBN || (k->tag == T_JJ && ed_verb(tg, t, k))) && j > first &&
-            !dy_tag_is_verb(nt0) && nt0 != T_MD && past_reading(tg, t, k)) {
+            !dy_tag_is_verb(nt0) && nt0 != T_MD && past_reading(tg, wf, t, k)) {
             size_t a = j;
             while (a > first + 1 && (t->tok[a - 1].tag == T_RB || t->tok[a - 1].tag == T_RBR) &&
                    !(tg_wclass(tg, t->tok[a - 1].word) & WC_NEG))
@@ -1278,7 +1329,7 @@ static void tag_span(const struct dyad_ctx *ctx, dy_text *t, size_t first, size_
                     (k->flags & TF_PARA))
                     initial = 1;
             }
-            candidates(tg, t, i + j, initial, &si, &cand[j]);
+            candidates(tg, &ctx->lex, t, i + j, initial, &si, &cand[j]);
             if (is_word_kind(k->kind) || k->kind == TK_CLITIC)
                 seen_word = 1;
         }
