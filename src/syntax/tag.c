@@ -1180,6 +1180,17 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
                         lex_has(tg, t->tok[a - 1].word, tg->s_nn));
             if (subj) {
                 size_t s0 = pt == T_PRP ? a - 1 : np_back(t, first, a);
+                /* thousands of farmers, the secretary of state: the subject
+                 * starts at the first noun phrase */
+                size_t s1 = s0;
+                while (pt != T_PRP && s1 >= first + 2 && dy_tok_is(t, &t->tok[s1 - 1], "of") &&
+                       dy_tag_is_noun(t->tok[s1 - 2].tag))
+                    s1 = np_back(t, first, s1 - 1);
+                /* (not in a heading that ends in a colon: "Results of the
+                 * matches played on Friday:", nor after a verb of saying) */
+                if (s1 < s0 && !(last > first && dy_tok_is(t, &t->tok[last - 1], ":")) &&
+                    (s1 == first || !dy_tag_is_verb(t->tok[s1 - 1].tag)))
+                    s0 = s1;
                 int pre = s0 > first ? t->tok[s0 - 1].tag : T_NONE;
                 int open = s0 == first || pre == T_CC || pre == T_PUNCT_COMMA || pre == T_WDT ||
                            pre == T_WP || pre == T_LQUOTE || pre == T_RQUOTE ||
