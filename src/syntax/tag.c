@@ -1104,6 +1104,16 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
               dy_tag_is_noun(pt0))) &&
             (lex_has(tg, k->word, tg->s_nns) || (k->nlen > 3 && noun_plural(tg, t, k))))
             k->tag = T_NNS;
+        /* both matches, two friendly matches, their presents: an -s form
+         * after an article, a number, a possessive or an adjective is a
+         * plural noun (not after this/that: "this means") */
+        if (k->tag == T_VBZ && j > first &&
+            (pt0 == T_CD || pt0 == T_PRPS || pt0 == T_JJ ||
+             (pt0 == T_DT && !dy_tok_is(t, &t->tok[j - 1], "this") &&
+              !dy_tok_is(t, &t->tok[j - 1], "that"))) &&
+            !(tg_wclass(tg, k->word) & (WC_BE | WC_HAVE | WC_DO)) &&
+            (lex_has(tg, k->word, tg->s_nns) || (k->nlen > 3 && noun_plural(tg, t, k))))
+            k->tag = T_NNS;
         /* stormed the airport and seized: a participle coordinated with a
          * past tense is a past tense */
         if (k->tag == T_VBN && pt0 == T_CC && j >= first + 2) {
