@@ -1104,6 +1104,18 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
               dy_tag_is_noun(pt0))) &&
             (lex_has(tg, k->word, tg->s_nns) || (k->nlen > 3 && noun_plural(tg, t, k))))
             k->tag = T_NNS;
+        /* table labels: "Draw : 3", "Result : draw", "Played : 4" - a
+         * verb form that opens a sentence before a colon, or stands alone
+         * after one, names a column; it is a noun (a participle) */
+        if ((k->tag == T_VB || k->tag == T_VBP || k->tag == T_VBD) &&
+            ((j == first && nt0 == T_PUNCT_COLON && dy_tok_is(t, &t->tok[j + 1], ":")) ||
+             (pt0 == T_PUNCT_COLON && dy_tok_is(t, &t->tok[j - 1], ":") &&
+              (nt0 == T_NONE || nt0 == T_PUNCT_END || nt0 == T_PUNCT_COMMA || nt0 == T_CD)))) {
+            if (k->tag == T_VBD && lex_has(tg, k->word, tg->s_vbn))
+                k->tag = T_VBN;
+            else if (k->tag != T_VBD && lex_has(tg, k->word, tg->s_nn))
+                k->tag = T_NN;
+        }
         /* both matches, two friendly matches, their presents: an -s form
          * after an article, a number, a possessive or an adjective is a
          * plural noun (not after this/that: "this means") */
