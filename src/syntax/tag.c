@@ -1189,7 +1189,14 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
          * arrested on Friday were released"); a that-clause or a relative
          * clause after it has finite verbs of its own ("officials agreed on
          * Wednesday that the treaty would be signed") */
-        if ((k->tag == T_VBN || (k->tag == T_JJ && ed_verb(tg, t, k))) && j > first &&
+        /* (an -ed adjective of the lexicon that is also a past tense,
+         * "detailed", "occupied", only before an object and with no finite
+         * verb after it: "the armed wing said" keeps its adjective) */
+        int jjed = k->tag == T_JJ && !ed_verb(tg, t, k) && k->nlen > 4 &&
+                   dy_tok_norm(t, k)[k->nlen - 1] == 'd' && dy_tok_norm(t, k)[k->nlen - 2] == 'e' &&
+                   lex_has(tg, k->word, tg->s_vbd) && j > first && dy_tag_is_noun(pt0) &&
+                   np_start_tag(nt0) && nt0 != T_JJ;
+        if ((k->tag == T_VBN || (k->tag == T_JJ && ed_verb(tg, t, k)) || jjed) && j > first &&
             !dy_tag_is_verb(nt0) && nt0 != T_MD && past_reading(tg, wf, t, k)) {
             size_t a = j;
             while (a > first + 1 && (t->tok[a - 1].tag == T_RB || t->tok[a - 1].tag == T_RBR) &&
@@ -1226,7 +1233,7 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
                  * it is an object ("saw it destroyed") it is this one */
                 if (pron && !dy_tok_is(t, &t->tok[a - 1], "it") && !dy_tok_is(t, &t->tok[a - 1], "you"))
                     open = 1;
-                if (open && pre != T_PUNCT_COMMA && np_start_tag(nt0) && nt0 != T_JJ)
+                if (open && pre != T_PUNCT_COMMA && np_start_tag(nt0) && nt0 != T_JJ && !jjed)
                     k->tag = T_VBD;
                 else if (open && j + 1 < end && !dy_tag_is_verb(nt0)) {
                     /* after a comma only when no finite verb follows */
