@@ -1100,7 +1100,11 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
          * opposes airdrops", "import needs helped it recover" */
         if (k->tag == T_VBZ && j > first && !(tg_wclass(tg, k->word) & (WC_BE | WC_HAVE | WC_DO)) &&
             (dy_tag_is_verb(pt0) || pt0 == T_MD ||
-             ((nt0 == T_VBD || nt0 == T_VBZ || nt0 == T_VBP || nt0 == T_MD || nt0 == T_VBN) &&
+             ((nt0 == T_VBD || nt0 == T_VBZ || nt0 == T_VBP || nt0 == T_MD || nt0 == T_VBN ||
+               /* Serb forces massacred: an -ed form the suffix made JJ */
+               (nt0 == T_JJ && (ed_verb(tg, t, &t->tok[j + 1]) ||
+                                (lex_has(tg, t->tok[j + 1].word, tg->s_vbd) &&
+                                 dy_tok_norm(t, &t->tok[j + 1])[t->tok[j + 1].nlen - 1] == 'd')))) &&
               dy_tag_is_noun(pt0))) &&
             (lex_has(tg, k->word, tg->s_nns) || (k->nlen > 3 && noun_plural(tg, t, k))))
             k->tag = T_NNS;
