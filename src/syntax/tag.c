@@ -991,7 +991,8 @@ static size_t np_back(const dy_text *t, size_t first, size_t j)
     return j;
 }
 
-static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, size_t first, size_t end)
+static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, size_t first, size_t end,
+                     int headline)
 {
     int has_finite = 0;
     /* a question with an auxiliary first: "Did the army shell the hospital?" */
@@ -1018,7 +1019,7 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
      * tag meets none of them, and is passed over */
     const uint64_t fix_from = 1ull << T_VB | 1ull << T_NN | 1ull << T_JJ | 1ull << T_VBG |
                               1ull << T_IN | 1ull << T_RB | 1ull << T_DT | 1ull << T_RP |
-                              1ull << T_VBD | 1ull << T_VBZ | 1ull << T_VBN;
+                              1ull << T_VBD | 1ull << T_VBZ | 1ull << T_VBN | 1ull << T_VBP;
     for (size_t pass = 0; pass < 2; pass++)
     for (size_t j = first; j < end; j++) {
         dy_tok *k = &t->tok[j];
@@ -1108,6 +1109,14 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
               dy_tag_is_noun(pt0))) &&
             (lex_has(tg, k->word, tg->s_nns) || (k->nlen > 3 && noun_plural(tg, t, k))))
             k->tag = T_NNS;
+        /* Human Rights Watch accused: a capitalised verb form after a
+         * capitalised word, away from the start of a sentence that is no
+         * headline, ends a name */
+        if ((k->tag == T_VB || k->tag == T_VBP || k->tag == T_VBZ || k->tag == T_VBD) && !headline &&
+            j > first && (k->flags & TF_CAP) && !(k->flags & TF_ALLCAP) &&
+            (t->tok[j - 1].flags & TF_CAP) && t->tok[j - 1].kind == TK_WORD &&
+            (pt0 == T_NNP || pt0 == T_NNPS || pt0 == T_NNS || pt0 == T_NN || pt0 == T_JJ))
+            k->tag = T_NNP;
         /* table labels: "Draw : 3", "Result : draw", "Played : 4" - a
          * verb form that opens a sentence before a colon, or stands alone
          * after one, names a column; it is a noun (a participle) */
@@ -1391,7 +1400,7 @@ static void tag_span(const struct dyad_ctx *ctx, dy_text *t, size_t first, size_
         fprintf(stderr, "%.*s/%s ", (int)t->tok[j].nlen, dy_tok_norm(t, &t->tok[j]), dy_tag_name(t->tok[j].tag));
     fprintf(stderr, "\n");
 #endif
-    fix_tags(tg, &ctx->lex, t, first, end);
+    fix_tags(tg, &ctx->lex, t, first, end, si.headline);
 #ifdef DEBUG_FIX
     fprintf(stderr, "  after: ");
     for (size_t j = first; j < end; j++)
