@@ -1302,6 +1302,38 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
         if (k->tag == T_VBD || k->tag == T_VBZ || k->tag == T_VBP || k->tag == T_MD)
             has_finite = 1;
     }
+    /* so does a that-clause after a verb: "demanded that the government
+     * end curbs", "said that the firm plans to": a noun after the subject's
+     * noun, before an object, that the lexicon knows as a verb, when the
+     * clause has no finite verb */
+    for (size_t j = first + 1; j + 3 < end; j++) {
+        if (!dy_tok_is(t, &t->tok[j], "that") || t->tok[j].tag != T_IN ||
+            !dy_tag_is_verb(t->tok[j - 1].tag))
+            continue;
+        int st0 = t->tok[j + 1].tag;
+        if (!(st0 == T_DT || st0 == T_PRPS || st0 == T_NNP || st0 == T_NNPS))
+            continue;
+        size_t cand = 0, q;
+        for (q = j + 1; q < end; q++) {
+            int tq = t->tok[q].tag;
+            if (tq == T_VBD || tq == T_VBZ || tq == T_VBP || tq == T_MD || tq == T_VB ||
+                tq == T_CC || tq == T_PUNCT_COMMA || tq == T_PUNCT_COLON || tq == T_PUNCT_END ||
+                tq == T_WDT || tq == T_WP || tq == T_IN || tq == T_TO)
+                break;
+            if (!cand && q >= j + 3 && (tq == T_NN || tq == T_NNS) && dy_tag_is_noun(t->tok[q - 1].tag) &&
+                !(t->tok[q].flags & TF_CAP) && q + 1 < end) {
+                int nq = t->tok[q + 1].tag;
+                if (tq == T_NN ? (np_start_tag(nq) && nq != T_NN && lex_has(tg, t->tok[q].word, tg->s_vb))
+                               : ((np_start_tag(nq) || nq == T_TO) && nq != T_NNS &&
+                                  lex_has(tg, t->tok[q].word, tg->s_vbz)))
+                    cand = q;
+            }
+        }
+        if (!cand || (q < end && dy_tag_is_verb(t->tok[q].tag)) || (q < end && t->tok[q].tag == T_MD))
+            continue;
+        t->tok[cand].tag = t->tok[cand].tag == T_NN ? T_VB : T_VBZ;
+        has_finite = 1;
+    }
     /* a sentence needs a verb: the trip [amounts] to; a noun directly after a
      * noun phrase, before a determiner/preposition/pronoun, that the lexicon
      * also knows as a finite verb */
