@@ -1085,6 +1085,18 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
         if (k->tag == T_RP && dy_tok_is(t, k, "up") && j + 2 < end && nt0 == T_TO &&
             (t->tok[j + 2].tag == T_CD || t->tok[j + 2].tag == T_DOLLAR))
             k->tag = T_IN;
+        /* Leading scorers:, Leading officials attended: a sentence-initial
+         * -ing form before a plural noun that is the subject of the next
+         * verb, or of a heading with no verb, is an adjective when the
+         * lexicon knows one ("Fleeing refugees" keeps its VBG) */
+        if (k->tag == T_VBG && j == first && nt0 == T_NNS && lex_has(tg, k->word, tg->s_jj)) {
+            int n2 = j + 2 < end ? t->tok[j + 2].tag : T_NONE, fin = 0;
+            for (size_t q = j + 2; q < end && !fin; q++)
+                fin = t->tok[q].tag == T_VBD || t->tok[q].tag == T_VBZ || t->tok[q].tag == T_VBP ||
+                      t->tok[q].tag == T_MD;
+            if (!fin || n2 == T_VBD || n2 == T_VBZ || n2 == T_VBP || n2 == T_MD)
+                k->tag = T_JJ;
+        }
         /* Ousted President Ilya Dorn has agreed: a sentence-initial past
          * form before a noun has no subject; it is a participle */
         if (k->tag == T_VBD && j == first && j + 1 < end &&
@@ -1094,7 +1106,8 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
             for (size_t q = j + 1; q < end && !fin; q++)
                 fin = t->tok[q].tag == T_VBD || t->tok[q].tag == T_VBZ || t->tok[q].tag == T_VBP ||
                       t->tok[q].tag == T_MD;
-            if (fin)
+            /* (or a heading with no verb: "Reported sales for Monday:") */
+            if (fin || nt0 == T_NNS)
                 k->tag = T_VBN;
         }
         /* an -s form next to a finite verb is a plural noun: "Kinshasa
