@@ -1015,6 +1015,22 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
             }
         }
     }
+    if (end > first) {
+        dy_tok *k = &t->tok[first];
+        /* Leading scorers:, Leading officials attended: a sentence-initial
+         * -ing form before a plural noun that is the subject of the next
+         * verb, or of a heading with no verb, is an adjective when the
+         * lexicon knows one ("Fleeing refugees" keeps its VBG) */
+        if (k->tag == T_VBG && first + 1 < end && t->tok[first + 1].tag == T_NNS &&
+            lex_has(tg, k->word, tg->s_jj)) {
+            int n2 = first + 2 < end ? t->tok[first + 2].tag : T_NONE, fin = 0;
+            for (size_t q = first + 2; q < end && !fin; q++)
+                fin = t->tok[q].tag == T_VBD || t->tok[q].tag == T_VBZ || t->tok[q].tag == T_VBP ||
+                      t->tok[q].tag == T_MD;
+            if (!fin || n2 == T_VBD || n2 == T_VBZ || n2 == T_VBP || n2 == T_MD)
+                k->tag = T_JJ;
+        }
+    }
     /* the tags the rules of the loop below start from: a token with another
      * tag meets none of them, and is passed over */
     const uint64_t fix_from = 1ull << T_VB | 1ull << T_NN | 1ull << T_JJ | 1ull << T_VBG |
@@ -1085,18 +1101,6 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
         if (k->tag == T_RP && dy_tok_is(t, k, "up") && j + 2 < end && nt0 == T_TO &&
             (t->tok[j + 2].tag == T_CD || t->tok[j + 2].tag == T_DOLLAR))
             k->tag = T_IN;
-        /* Leading scorers:, Leading officials attended: a sentence-initial
-         * -ing form before a plural noun that is the subject of the next
-         * verb, or of a heading with no verb, is an adjective when the
-         * lexicon knows one ("Fleeing refugees" keeps its VBG) */
-        if (k->tag == T_VBG && j == first && nt0 == T_NNS && lex_has(tg, k->word, tg->s_jj)) {
-            int n2 = j + 2 < end ? t->tok[j + 2].tag : T_NONE, fin = 0;
-            for (size_t q = j + 2; q < end && !fin; q++)
-                fin = t->tok[q].tag == T_VBD || t->tok[q].tag == T_VBZ || t->tok[q].tag == T_VBP ||
-                      t->tok[q].tag == T_MD;
-            if (!fin || n2 == T_VBD || n2 == T_VBZ || n2 == T_VBP || n2 == T_MD)
-                k->tag = T_JJ;
-        }
         /* Ousted President Ilya Dorn has agreed: a sentence-initial past
          * form before a noun has no subject; it is a participle */
         if (k->tag == T_VBD && j == first && j + 1 < end &&
@@ -1122,36 +1126,38 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
               dy_tag_is_noun(pt0))) &&
             (lex_has(tg, k->word, tg->s_nns) || (k->nlen > 3 && noun_plural(tg, t, k))))
             k->tag = T_NNS;
-        /* Human Rights Watch accused: a capitalised verb form after a
-         * capitalised word, away from the start of a sentence that is no
-         * headline, ends a name */
-        if ((k->tag == T_VB || k->tag == T_VBP || k->tag == T_VBZ || k->tag == T_VBD) && !headline &&
-            j > first && (k->flags & TF_CAP) && !(k->flags & TF_ALLCAP) &&
-            (t->tok[j - 1].flags & TF_CAP) && t->tok[j - 1].kind == TK_WORD &&
-            (pt0 == T_NNP || pt0 == T_NNPS || pt0 == T_NNS || pt0 == T_NN || pt0 == T_JJ))
-            k->tag = T_NNP;
-        /* table labels: "Draw : 3", "Result : draw", "Played : 4" - a
-         * verb form that opens a sentence before a colon, or stands alone
-         * after one, names a column; it is a noun (a participle) */
-        if ((k->tag == T_VB || k->tag == T_VBP || k->tag == T_VBD) &&
-            ((j == first && nt0 == T_PUNCT_COLON && dy_tok_is(t, &t->tok[j + 1], ":")) ||
-             (pt0 == T_PUNCT_COLON && dy_tok_is(t, &t->tok[j - 1], ":") &&
-              (nt0 == T_NONE || nt0 == T_PUNCT_END || nt0 == T_PUNCT_COMMA || nt0 == T_CD)))) {
-            if (k->tag == T_VBD && lex_has(tg, k->word, tg->s_vbn))
-                k->tag = T_VBN;
-            else if (k->tag != T_VBD && lex_has(tg, k->word, tg->s_nn))
-                k->tag = T_NN;
+        /* (the rules below start from a finite verb tag) */
+        if (k->tag == T_VB || k->tag == T_VBP || k->tag == T_VBZ || k->tag == T_VBD) {
+            /* Human Rights Watch accused: a capitalised verb form after a
+             * capitalised word, away from the start of a sentence that is no
+             * headline, ends a name */
+            if ((k->flags & TF_CAP) && !headline && j > first && !(k->flags & TF_ALLCAP) &&
+                (t->tok[j - 1].flags & TF_CAP) && t->tok[j - 1].kind == TK_WORD &&
+                (pt0 == T_NNP || pt0 == T_NNPS || pt0 == T_NNS || pt0 == T_NN || pt0 == T_JJ))
+                k->tag = T_NNP;
+            /* table labels: "Draw : 3", "Result : draw", "Played : 4" - a
+             * verb form that opens a sentence before a colon, or stands alone
+             * after one, names a column; it is a noun (a participle) */
+            if ((k->tag == T_VB || k->tag == T_VBP || k->tag == T_VBD) &&
+                ((j == first && nt0 == T_PUNCT_COLON && dy_tok_is(t, &t->tok[j + 1], ":")) ||
+                 (pt0 == T_PUNCT_COLON && dy_tok_is(t, &t->tok[j - 1], ":") &&
+                  (nt0 == T_NONE || nt0 == T_PUNCT_END || nt0 == T_PUNCT_COMMA || nt0 == T_CD)))) {
+                if (k->tag == T_VBD && lex_has(tg, k->word, tg->s_vbn))
+                    k->tag = T_VBN;
+                else if (k->tag != T_VBD && lex_has(tg, k->word, tg->s_nn))
+                    k->tag = T_NN;
+            }
+            /* both matches, two friendly matches, their presents: an -s form
+             * after an article, a number, a possessive or an adjective is a
+             * plural noun (not after this/that: "this means") */
+            if (k->tag == T_VBZ && j > first &&
+                (pt0 == T_CD || pt0 == T_PRPS || pt0 == T_JJ ||
+                 (pt0 == T_DT && !dy_tok_is(t, &t->tok[j - 1], "this") &&
+                  !dy_tok_is(t, &t->tok[j - 1], "that"))) &&
+                !(tg_wclass(tg, k->word) & (WC_BE | WC_HAVE | WC_DO)) &&
+                (lex_has(tg, k->word, tg->s_nns) || (k->nlen > 3 && noun_plural(tg, t, k))))
+                k->tag = T_NNS;
         }
-        /* both matches, two friendly matches, their presents: an -s form
-         * after an article, a number, a possessive or an adjective is a
-         * plural noun (not after this/that: "this means") */
-        if (k->tag == T_VBZ && j > first &&
-            (pt0 == T_CD || pt0 == T_PRPS || pt0 == T_JJ ||
-             (pt0 == T_DT && !dy_tok_is(t, &t->tok[j - 1], "this") &&
-              !dy_tok_is(t, &t->tok[j - 1], "that"))) &&
-            !(tg_wclass(tg, k->word) & (WC_BE | WC_HAVE | WC_DO)) &&
-            (lex_has(tg, k->word, tg->s_nns) || (k->nlen > 3 && noun_plural(tg, t, k))))
-            k->tag = T_NNS;
         /* stormed the airport and seized: a participle coordinated with a
          * past tense is a past tense */
         if (k->tag == T_VBN && pt0 == T_CC && j >= first + 2) {
@@ -1320,8 +1326,8 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
      * noun, before an object, that the lexicon knows as a verb, when the
      * clause has no finite verb */
     for (size_t j = first + 1; j + 3 < end; j++) {
-        if (!dy_tok_is(t, &t->tok[j], "that") || t->tok[j].tag != T_IN ||
-            !dy_tag_is_verb(t->tok[j - 1].tag))
+        if (t->tok[j].tag != T_IN || !dy_tag_is_verb(t->tok[j - 1].tag) ||
+            !dy_tok_is(t, &t->tok[j], "that"))
             continue;
         int st0 = t->tok[j + 1].tag;
         if (!(st0 == T_DT || st0 == T_PRPS || st0 == T_NNP || st0 == T_NNPS))
