@@ -1227,7 +1227,7 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
         int jjed = k->tag == T_JJ && !ed_verb(tg, t, k) && k->nlen > 4 &&
                    dy_tok_norm(t, k)[k->nlen - 1] == 'd' && dy_tok_norm(t, k)[k->nlen - 2] == 'e' &&
                    lex_has(tg, k->word, tg->s_vbd) && j > first && dy_tag_is_noun(pt0) &&
-                   np_start_tag(nt0) && nt0 != T_JJ;
+                   np_start_tag(nt0);
         if ((k->tag == T_VBN || (k->tag == T_JJ && ed_verb(tg, t, k)) || jjed) && j > first &&
             !dy_tag_is_verb(nt0) && nt0 != T_MD && past_reading(tg, wf, t, k)) {
             size_t a = j;
