@@ -1049,6 +1049,11 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
             !bare_licensor(tg, t, j - 1) &&
             (lex_has(tg, k->word, tg->s_nn) || (dy_word_flags(wf, k->word) & WF_NOUN)))
             k->tag = T_NN;
+        /* a soccer match played on Friday: a base form between a noun and
+         * a past form is a noun */
+        else if (k->tag == T_VB && j > first && (pt0 == T_NN || pt0 == T_NNP) &&
+                 (nt0 == T_VBN || nt0 == T_VBD) && lex_has(tg, k->word, tg->s_nn))
+            k->tag = T_NN;
         else if (k->tag == T_VB && j > first &&
                  (pt0 == T_NNS || pt0 == T_NNPS ||
                   (pt0 == T_PRP && (tg_wclass(tg, t->tok[j - 1].word) & WC_PRON_SUBJ))))
