@@ -1254,8 +1254,12 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
                     s1 = np_back(t, first, s1 - 1);
                 /* (not in a heading that ends in a colon: "Results of the
                  * matches played on Friday:", nor after a verb of saying) */
+                /* nor before "by" (a group of investors led by X), nor
+                 * after a comma (", a maker of drugs incorporated in") */
                 if (s1 < s0 && !(last > first && dy_tok_is(t, &t->tok[last - 1], ":")) &&
-                    (s1 == first || !dy_tag_is_verb(t->tok[s1 - 1].tag)))
+                    (s1 == first || (!dy_tag_is_verb(t->tok[s1 - 1].tag) &&
+                                     t->tok[s1 - 1].tag != T_PUNCT_COMMA)) &&
+                    !(nt0 == T_IN && dy_tok_is(t, &t->tok[j + 1], "by")))
                     s0 = s1;
                 int pre = s0 > first ? t->tok[s0 - 1].tag : T_NONE;
                 int open = s0 == first || pre == T_CC || pre == T_PUNCT_COMMA || pre == T_WDT ||
@@ -1270,6 +1274,10 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
                  * it is an object ("saw it destroyed") it is this one */
                 if (pron && !dy_tok_is(t, &t->tok[a - 1], "it") && !dy_tok_is(t, &t->tok[a - 1], "you"))
                     open = 1;
+                /* (an -ed adjective after an appositive's noun stays one:
+                 * ", a Nevada limited partnership") */
+                if (jjed && pre == T_PUNCT_COMMA)
+                    open = 0;
                 if (open && pre != T_PUNCT_COMMA && np_start_tag(nt0) && nt0 != T_JJ && !jjed)
                     k->tag = T_VBD;
                 else if (open && j + 1 < end && !dy_tag_is_verb(nt0)) {
