@@ -994,7 +994,7 @@ static size_t np_back(const dy_text *t, size_t first, size_t j)
 static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, size_t first, size_t end,
                      int headline)
 {
-    int has_finite = 0;
+    int has_finite = 0, that_in = 0;
     /* a question with an auxiliary first: "Did the army shell the hospital?" */
     size_t last = end;
     while (last > first && t->tok[last - 1].kind == TK_QUOTE)
@@ -1326,6 +1326,7 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
                      (nt != T_JJ || dy_tok_is(t, &t->tok[j + 1], "only")) && nt != T_VBZ &&
                      nt != T_VBD && nt != T_MD && !(nt >= T_PUNCT_COMMA))
                 k->tag = T_IN;
+            that_in |= k->tag == T_IN && dy_tag_is_verb(pt);
         }
         /* the east, Ukraine's east: an adjective that ends a noun phrase */
         if (k->tag == T_JJ && (pt == T_DT || pt == T_POS || pt == T_PRPS) && !nominal_tag(nt) &&
@@ -1338,7 +1339,7 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
      * end curbs", "said that the firm plans to": a noun after the subject's
      * noun, before an object, that the lexicon knows as a verb, when the
      * clause has no finite verb */
-    for (size_t j = first + 1; j + 3 < end; j++) {
+    for (size_t j = first + 1; that_in && j + 3 < end; j++) {
         if (t->tok[j].tag != T_IN || !dy_tag_is_verb(t->tok[j - 1].tag) ||
             !dy_tok_is(t, &t->tok[j], "that"))
             continue;
