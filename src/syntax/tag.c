@@ -166,6 +166,39 @@ static uint32_t lemma_of(const struct dyad_ctx *ctx, const char *w, size_t n, ui
         return find_word(ctx, out, on);
     if (tg_wn_has(pos == 'v' ? &tg->wn_verb : &tg->wn_noun, w, n))
         return wid;
+    /* test-fired, re-elected: the base form of the last part, behind the
+     * prefix (when the whole form is a word dyad knows: the dictionaries
+     * name "test-fire", not "test-fir") */
+    const char *h = n < 60 ? memchr(w, '-', n) : NULL;
+    if (h) {
+        const char *last = w + n;
+        while (last[-1] != '-')
+            last--;
+        size_t pn = (size_t)(last - w), ln = n - pn;
+        if (ln >= 3) {
+            uint32_t lid = find_word(ctx, last, ln), b = 0;
+            char part[64];
+            size_t bn = 0;
+            if (lid && dy_map_get(pos == 'v' ? &lex->verb_exc : &lex->noun_exc, lid, &b) && b) {
+                bn = dy_intern_len(&ctx->words, b);
+                if (bn < sizeof part)
+                    memcpy(part, dy_intern_str(&ctx->words, b), bn);
+                else
+                    bn = 0;
+            } else {
+                bn = morph_str(tg, last, ln, pos, part, 0);
+                if (!bn && !tg_wn_has(pos == 'v' ? &tg->wn_verb : &tg->wn_noun, last, ln))
+                    bn = morph_str(tg, last, ln, pos, part, 1);
+            }
+            if (bn && pn + bn < sizeof out) {
+                memcpy(out, w, pn);
+                memcpy(out + pn, part, bn);
+                uint32_t id = find_word(ctx, out, pn + bn);
+                if (id)
+                    return id;
+            }
+        }
+    }
     on = morph_str(tg, w, n, pos, out, 1);
     if (!on)
         return wid;
@@ -503,8 +536,8 @@ static void cand_number(const struct dy_tagger *tg, const char *w, size_t n, tg_
 
 static int lex_has(const struct dy_tagger *tg, uint32_t id, int st);
 
-static void candidates(const struct dy_tagger *tg, const dy_text *t, size_t i, int initial,
-                       const sent_info *si, tg_cand *c)
+static void candidates(const struct dy_tagger *tg, const dy_lex *wf, const dy_text *t, size_t i,
+                       int initial, const sent_info *si, tg_cand *c)
 {
     const dy_tok *k = &t->tok[i];
     const char *w = dy_tok_norm(t, k);
@@ -550,6 +583,18 @@ static void candidates(const struct dy_tagger *tg, const dy_text *t, size_t i, i
     } else {
         cand_unknown(tg, w, n, c);
         wn_bias(tg, w, n, c);
+        /* an irregular verb form WordNet lists (knelt, slew, swum): the
+         * suffix model takes it for a noun */
+        uint32_t b;
+        if (k->word && n >= 3 && !(k->flags & TF_CAP) && dy_map_get(&wf->verb_exc, k->word, &b) &&
+            b != k->word && w[n - 1] != 's' && !ends(w, n, "ing")) {
+            float top = -1e30f;
+            for (int j = 0; j < c->n; j++)
+                top = c->lp[j] > top ? c->lp[j] : top;
+            c->n = 0;
+            cand_add(c, tg->s_vbd, top);
+            cand_add(c, tg->s_vbn, top);
+        }
     }
     /* after a form of be (were trading, is being rebuilt) an -ing word is
      * a progressive: the trigram cannot tell "were" from "said" (both vbd)
@@ -910,9 +955,15 @@ static int ed_verb(const struct dy_tagger *tg, const dy_text *t, const dy_tok *k
 /* Can the past form k be a past tense (VBD)? The lexicon says so, or it
  * is a regular -ed form (festival lacks VBD for many: "arrested", "bombed");
  * irregular participles (driven, taken, shown) cannot. */
-static int past_reading(const struct dy_tagger *tg, const dy_text *t, const dy_tok *k)
+static int past_reading(const struct dy_tagger *tg, const dy_lex *wf, const dy_text *t,
+                        const dy_tok *k)
 {
+    uint32_t b;
     if (lex_has(tg, k->word, tg->s_vbd))
+        return 1;
+    /* an irregular past the lexicon does not know (knelt) */
+    if (k->word && (k->word >= tg->nids || tg->lex_off[k->word] == tg->lex_off[k->word + 1]) &&
+        dy_map_get(&wf->verb_exc, k->word, &b))
         return 1;
     const char *w = dy_tok_norm(t, k);
     return k->nlen > 3 && w[k->nlen - 2] == 'e' && w[k->nlen - 1] == 'd';
@@ -940,9 +991,10 @@ static size_t np_back(const dy_text *t, size_t first, size_t j)
     return j;
 }
 
-static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, size_t first, size_t end)
+static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, size_t first, size_t end,
+                     int headline)
 {
-    int has_finite = 0;
+    int has_finite = 0, that_in = 0;
     /* a question with an auxiliary first: "Did the army shell the hospital?" */
     size_t last = end;
     while (last > first && t->tok[last - 1].kind == TK_QUOTE)
@@ -963,11 +1015,27 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
             }
         }
     }
+    if (end > first) {
+        dy_tok *k = &t->tok[first];
+        /* Leading scorers:, Leading officials attended: a sentence-initial
+         * -ing form before a plural noun that is the subject of the next
+         * verb, or of a heading with no verb, is an adjective when the
+         * lexicon knows one ("Fleeing refugees" keeps its VBG) */
+        if (k->tag == T_VBG && first + 1 < end && t->tok[first + 1].tag == T_NNS &&
+            lex_has(tg, k->word, tg->s_jj)) {
+            int n2 = first + 2 < end ? t->tok[first + 2].tag : T_NONE, fin = 0;
+            for (size_t q = first + 2; q < end && !fin; q++)
+                fin = t->tok[q].tag == T_VBD || t->tok[q].tag == T_VBZ || t->tok[q].tag == T_VBP ||
+                      t->tok[q].tag == T_MD;
+            if (!fin || n2 == T_VBD || n2 == T_VBZ || n2 == T_VBP || n2 == T_MD)
+                k->tag = T_JJ;
+        }
+    }
     /* the tags the rules of the loop below start from: a token with another
      * tag meets none of them, and is passed over */
     const uint64_t fix_from = 1ull << T_VB | 1ull << T_NN | 1ull << T_JJ | 1ull << T_VBG |
                               1ull << T_IN | 1ull << T_RB | 1ull << T_DT | 1ull << T_RP |
-                              1ull << T_VBD | 1ull << T_VBZ | 1ull << T_VBN;
+                              1ull << T_VBD | 1ull << T_VBZ | 1ull << T_VBN | 1ull << T_VBP;
     for (size_t pass = 0; pass < 2; pass++)
     for (size_t j = first; j < end; j++) {
         dy_tok *k = &t->tok[j];
@@ -980,6 +1048,11 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
         if (k->tag == T_VB && j > first && (pt0 == T_VBD || pt0 == T_VBN || pt0 == T_VBZ) &&
             !bare_licensor(tg, t, j - 1) &&
             (lex_has(tg, k->word, tg->s_nn) || (dy_word_flags(wf, k->word) & WF_NOUN)))
+            k->tag = T_NN;
+        /* a soccer match played on Friday: a base form between a noun and
+         * a past form is a noun */
+        else if (k->tag == T_VB && j > first && (pt0 == T_NN || pt0 == T_NNP) &&
+                 (nt0 == T_VBN || nt0 == T_VBD) && lex_has(tg, k->word, tg->s_nn))
             k->tag = T_NN;
         else if (k->tag == T_VB && j > first &&
                  (pt0 == T_NNS || pt0 == T_NNPS ||
@@ -1042,17 +1115,54 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
             for (size_t q = j + 1; q < end && !fin; q++)
                 fin = t->tok[q].tag == T_VBD || t->tok[q].tag == T_VBZ || t->tok[q].tag == T_VBP ||
                       t->tok[q].tag == T_MD;
-            if (fin)
+            /* (or a heading with no verb: "Reported sales for Monday:") */
+            if (fin || nt0 == T_NNS)
                 k->tag = T_VBN;
         }
         /* an -s form next to a finite verb is a plural noun: "Kinshasa
          * opposes airdrops", "import needs helped it recover" */
         if (k->tag == T_VBZ && j > first && !(tg_wclass(tg, k->word) & (WC_BE | WC_HAVE | WC_DO)) &&
             (dy_tag_is_verb(pt0) || pt0 == T_MD ||
-             ((nt0 == T_VBD || nt0 == T_VBZ || nt0 == T_VBP || nt0 == T_MD || nt0 == T_VBN) &&
+             ((nt0 == T_VBD || nt0 == T_VBZ || nt0 == T_VBP || nt0 == T_MD || nt0 == T_VBN ||
+               /* Serb forces massacred: an -ed form the suffix made JJ */
+               (nt0 == T_JJ && (ed_verb(tg, t, &t->tok[j + 1]) ||
+                                (lex_has(tg, t->tok[j + 1].word, tg->s_vbd) &&
+                                 dy_tok_norm(t, &t->tok[j + 1])[t->tok[j + 1].nlen - 1] == 'd')))) &&
               dy_tag_is_noun(pt0))) &&
             (lex_has(tg, k->word, tg->s_nns) || (k->nlen > 3 && noun_plural(tg, t, k))))
             k->tag = T_NNS;
+        /* (the rules below start from a finite verb tag) */
+        if (k->tag == T_VB || k->tag == T_VBP || k->tag == T_VBZ || k->tag == T_VBD) {
+            /* Human Rights Watch accused: a capitalised verb form after a
+             * capitalised word, away from the start of a sentence that is no
+             * headline, ends a name */
+            if ((k->flags & TF_CAP) && !headline && j > first && !(k->flags & TF_ALLCAP) &&
+                (t->tok[j - 1].flags & TF_CAP) && t->tok[j - 1].kind == TK_WORD &&
+                (pt0 == T_NNP || pt0 == T_NNPS || pt0 == T_NNS || pt0 == T_NN || pt0 == T_JJ))
+                k->tag = T_NNP;
+            /* table labels: "Draw : 3", "Result : draw", "Played : 4" - a
+             * verb form that opens a sentence before a colon, or stands alone
+             * after one, names a column; it is a noun (a participle) */
+            if ((k->tag == T_VB || k->tag == T_VBP || k->tag == T_VBD) &&
+                ((j == first && nt0 == T_PUNCT_COLON && dy_tok_is(t, &t->tok[j + 1], ":")) ||
+                 (pt0 == T_PUNCT_COLON && dy_tok_is(t, &t->tok[j - 1], ":") &&
+                  (nt0 == T_NONE || nt0 == T_PUNCT_END || nt0 == T_PUNCT_COMMA || nt0 == T_CD)))) {
+                if (k->tag == T_VBD && lex_has(tg, k->word, tg->s_vbn))
+                    k->tag = T_VBN;
+                else if (k->tag != T_VBD && lex_has(tg, k->word, tg->s_nn))
+                    k->tag = T_NN;
+            }
+            /* both matches, two friendly matches, their presents: an -s form
+             * after an article, a number, a possessive or an adjective is a
+             * plural noun (not after this/that: "this means") */
+            if (k->tag == T_VBZ && j > first &&
+                (pt0 == T_CD || pt0 == T_PRPS || pt0 == T_JJ ||
+                 (pt0 == T_DT && !dy_tok_is(t, &t->tok[j - 1], "this") &&
+                  !dy_tok_is(t, &t->tok[j - 1], "that"))) &&
+                !(tg_wclass(tg, k->word) & (WC_BE | WC_HAVE | WC_DO)) &&
+                (lex_has(tg, k->word, tg->s_nns) || (k->nlen > 3 && noun_plural(tg, t, k))))
+                k->tag = T_NNS;
+        }
         /* stormed the airport and seized: a participle coordinated with a
          * past tense is a past tense */
         if (k->tag == T_VBN && pt0 == T_CC && j >= first + 2) {
@@ -1063,7 +1173,7 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
                 q--;
             if (q > first && t->tok[q - 1].tag == T_VBD &&
                 !(tg_wclass(tg, t->tok[q - 1].word) & (WC_HAVE | WC_BE | WC_GET)) &&
-                past_reading(tg, t, k))
+                past_reading(tg, wf, t, k))
                 k->tag = T_VBD;
         }
         /* a deal brokered by X: a past form after a noun, before "by", with
@@ -1116,8 +1226,15 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
          * arrested on Friday were released"); a that-clause or a relative
          * clause after it has finite verbs of its own ("officials agreed on
          * Wednesday that the treaty would be signed") */
-        if ((k->tag == T_VBN || (k->tag == T_JJ && ed_verb(tg, t, k))) && j > first &&
-            !dy_tag_is_verb(nt0) && nt0 != T_MD && past_reading(tg, t, k)) {
+        /* (an -ed adjective of the lexicon that is also a past tense,
+         * "detailed", "occupied", only before an object and with no finite
+         * verb after it: "the armed wing said" keeps its adjective) */
+        int jjed = k->tag == T_JJ && !ed_verb(tg, t, k) && k->nlen > 4 &&
+                   dy_tok_norm(t, k)[k->nlen - 1] == 'd' && dy_tok_norm(t, k)[k->nlen - 2] == 'e' &&
+                   lex_has(tg, k->word, tg->s_vbd) && j > first && dy_tag_is_noun(pt0) &&
+                   np_start_tag(nt0);
+        if ((k->tag == T_VBN || (k->tag == T_JJ && ed_verb(tg, t, k)) || jjed) && j > first &&
+            !dy_tag_is_verb(nt0) && nt0 != T_MD && past_reading(tg, wf, t, k)) {
             size_t a = j;
             while (a > first + 1 && (t->tok[a - 1].tag == T_RB || t->tok[a - 1].tag == T_RBR) &&
                    !(tg_wclass(tg, t->tok[a - 1].word) & WC_NEG))
@@ -1129,6 +1246,21 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
                         lex_has(tg, t->tok[a - 1].word, tg->s_nn));
             if (subj) {
                 size_t s0 = pt == T_PRP ? a - 1 : np_back(t, first, a);
+                /* thousands of farmers, the secretary of state: the subject
+                 * starts at the first noun phrase */
+                size_t s1 = s0;
+                while (pt != T_PRP && s1 >= first + 2 && dy_tok_is(t, &t->tok[s1 - 1], "of") &&
+                       dy_tag_is_noun(t->tok[s1 - 2].tag))
+                    s1 = np_back(t, first, s1 - 1);
+                /* (not in a heading that ends in a colon: "Results of the
+                 * matches played on Friday:", nor after a verb of saying) */
+                /* nor before "by" (a group of investors led by X), nor
+                 * after a comma (", a maker of drugs incorporated in") */
+                if (s1 < s0 && !(last > first && dy_tok_is(t, &t->tok[last - 1], ":")) &&
+                    (s1 == first || (!dy_tag_is_verb(t->tok[s1 - 1].tag) &&
+                                     t->tok[s1 - 1].tag != T_PUNCT_COMMA)) &&
+                    !(nt0 == T_IN && dy_tok_is(t, &t->tok[j + 1], "by")))
+                    s0 = s1;
                 int pre = s0 > first ? t->tok[s0 - 1].tag : T_NONE;
                 int open = s0 == first || pre == T_CC || pre == T_PUNCT_COMMA || pre == T_WDT ||
                            pre == T_WP || pre == T_LQUOTE || pre == T_RQUOTE ||
@@ -1142,7 +1274,11 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
                  * it is an object ("saw it destroyed") it is this one */
                 if (pron && !dy_tok_is(t, &t->tok[a - 1], "it") && !dy_tok_is(t, &t->tok[a - 1], "you"))
                     open = 1;
-                if (open && pre != T_PUNCT_COMMA && np_start_tag(nt0) && nt0 != T_JJ)
+                /* (an -ed adjective after an appositive's noun stays one:
+                 * ", a Nevada limited partnership") */
+                if (jjed && pre == T_PUNCT_COMMA)
+                    open = 0;
+                if (open && pre != T_PUNCT_COMMA && np_start_tag(nt0) && nt0 != T_JJ && !jjed)
                     k->tag = T_VBD;
                 else if (open && j + 1 < end && !dy_tag_is_verb(nt0)) {
                     /* after a comma only when no finite verb follows */
@@ -1190,6 +1326,7 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
                      (nt != T_JJ || dy_tok_is(t, &t->tok[j + 1], "only")) && nt != T_VBZ &&
                      nt != T_VBD && nt != T_MD && !(nt >= T_PUNCT_COMMA))
                 k->tag = T_IN;
+            that_in |= k->tag == T_IN && dy_tag_is_verb(pt);
         }
         /* the east, Ukraine's east: an adjective that ends a noun phrase */
         if (k->tag == T_JJ && (pt == T_DT || pt == T_POS || pt == T_PRPS) && !nominal_tag(nt) &&
@@ -1197,6 +1334,38 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
             k->tag = T_NN;
         if (k->tag == T_VBD || k->tag == T_VBZ || k->tag == T_VBP || k->tag == T_MD)
             has_finite = 1;
+    }
+    /* so does a that-clause after a verb: "demanded that the government
+     * end curbs", "said that the firm plans to": a noun after the subject's
+     * noun, before an object, that the lexicon knows as a verb, when the
+     * clause has no finite verb */
+    for (size_t j = first + 1; that_in && j + 3 < end; j++) {
+        if (t->tok[j].tag != T_IN || !dy_tag_is_verb(t->tok[j - 1].tag) ||
+            !dy_tok_is(t, &t->tok[j], "that"))
+            continue;
+        int st0 = t->tok[j + 1].tag;
+        if (!(st0 == T_DT || st0 == T_PRPS || st0 == T_NNP || st0 == T_NNPS))
+            continue;
+        size_t cand = 0, q;
+        for (q = j + 1; q < end; q++) {
+            int tq = t->tok[q].tag;
+            if (tq == T_VBD || tq == T_VBZ || tq == T_VBP || tq == T_MD || tq == T_VB ||
+                tq == T_CC || tq == T_PUNCT_COMMA || tq == T_PUNCT_COLON || tq == T_PUNCT_END ||
+                tq == T_WDT || tq == T_WP || tq == T_IN || tq == T_TO)
+                break;
+            if (!cand && q >= j + 3 && (tq == T_NN || tq == T_NNS) && dy_tag_is_noun(t->tok[q - 1].tag) &&
+                !(t->tok[q].flags & TF_CAP) && q + 1 < end) {
+                int nq = t->tok[q + 1].tag;
+                if (tq == T_NN ? (np_start_tag(nq) && nq != T_NN && lex_has(tg, t->tok[q].word, tg->s_vb))
+                               : ((np_start_tag(nq) || nq == T_TO) && nq != T_NNS &&
+                                  lex_has(tg, t->tok[q].word, tg->s_vbz)))
+                    cand = q;
+            }
+        }
+        if (!cand || (q < end && dy_tag_is_verb(t->tok[q].tag)) || (q < end && t->tok[q].tag == T_MD))
+            continue;
+        t->tok[cand].tag = t->tok[cand].tag == T_NN ? T_VB : T_VBZ;
+        has_finite = 1;
     }
     /* a sentence needs a verb: the trip [amounts] to; a noun directly after a
      * noun phrase, before a determiner/preposition/pronoun, that the lexicon
@@ -1278,7 +1447,7 @@ static void tag_span(const struct dyad_ctx *ctx, dy_text *t, size_t first, size_
                     (k->flags & TF_PARA))
                     initial = 1;
             }
-            candidates(tg, t, i + j, initial, &si, &cand[j]);
+            candidates(tg, &ctx->lex, t, i + j, initial, &si, &cand[j]);
             if (is_word_kind(k->kind) || k->kind == TK_CLITIC)
                 seen_word = 1;
         }
@@ -1296,7 +1465,7 @@ static void tag_span(const struct dyad_ctx *ctx, dy_text *t, size_t first, size_
         fprintf(stderr, "%.*s/%s ", (int)t->tok[j].nlen, dy_tok_norm(t, &t->tok[j]), dy_tag_name(t->tok[j].tag));
     fprintf(stderr, "\n");
 #endif
-    fix_tags(tg, &ctx->lex, t, first, end);
+    fix_tags(tg, &ctx->lex, t, first, end, si.headline);
 #ifdef DEBUG_FIX
     fprintf(stderr, "  after: ");
     for (size_t j = first; j < end; j++)
