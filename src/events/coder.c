@@ -614,13 +614,31 @@ static int32_t best_pattern(const sctx *sc, size_t p0, size_t p1, size_t v, size
 
 /* The subject actor of a verb group, climbing to governing groups for
  * participles, infinitives and control verbs. */
+/* The actor of a subject noun phrase: its own, or for a quantity or a group
+ * ("thousands of farmers", "a group of refugees") that of its "of" phrase. */
+static int subj_actor(const sctx *sc, int32_t np)
+{
+    int m = np_actor(sc->doc, sc->m0, sc->m1, np, 0);
+    if (m >= 0 || np < 0 || sc->syn->np[np].of < 0)
+        return m;
+    static const char *const q[] = {"thousand", "hundred", "dozen", "ten", "score", "million",
+                                    "group", "number", "crowd", "band", "handful", "majority",
+                                    "some", "many", "most", "all", "none", "one", "two", "three"};
+    const dy_tok *h = &sc->t->tok[sc->syn->np[np].head];
+    int quant = h->tag == T_CD;
+    for (size_t k = 0; k < sizeof q / sizeof q[0] && !quant; k++)
+        quant = dy_tok_is(sc->t, h, q[k]) ||
+                (h->lemma && h->lemma != h->word && !strcmp(dy_intern_str(&sc->ctx->words, h->lemma), q[k]));
+    return quant ? np_actor(sc->doc, sc->m0, sc->m1, sc->syn->np[np].of, 0) : -1;
+}
+
 static int vg_subject(const sctx *sc, int32_t g, int32_t *np_out)
 {
     const dy_syn *syn = sc->syn;
     for (int hops = 0; g >= 0 && hops < 4; hops++) {
         const dy_vg *vg = &syn->vg[g];
         int32_t np = (vg->flags & VG_PASSIVE) ? vg->agent : vg->subj;
-        int m = np_actor(sc->doc, sc->m0, sc->m1, np, 0);
+        int m = subj_actor(sc, np);
         if (m < 0 && np >= 0 && syn->np[np].appos >= 0)
             /* "the main rebel group, FDD, insisted": the apposition's actor */
             m = np_actor(sc->doc, sc->m0, sc->m1, syn->np[np].appos, 0);
@@ -1012,7 +1030,7 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
         mobj = -1;
     /* source */
     if (active) {
-        f->src = np_actor(doc, sc->m0, sc->m1, vg->subj, 0);
+        f->src = subj_actor(sc, vg->subj);
         f->src_np = vg->subj;
     } else {
         f->src = vg_subject(sc, (int32_t)g, &f->src_np);

@@ -435,7 +435,8 @@ static int chunk_nps(pctx *p)
             /* a list only if an "and" follows the next NP (X, Y and Z) */
             int32_t m = syn->tok_np[e + 1];
             uint32_t me = syn->np[m].end;
-            int32_t z = syn->tok_np[me + 1 < p->end ? me + 1 : me];
+            /* (the next NP ends the sentence: nothing after it) */
+            int32_t z = me < p->end ? syn->tok_np[me + 1 < p->end ? me + 1 : me] : -1;
             uint32_t ze = z >= 0 ? syn->np[z].end : me;
             int fronted = np->first > p->first && TAG(p, np->first - 1) == T_IN && ze < p->end &&
                           (is_finite_tag(TAG(p, ze)) ||

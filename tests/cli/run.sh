@@ -125,4 +125,11 @@ PY
 "$DYAD" dict check > "$T/out" 2>"$T/err"; st=$?
 check dict-check 0 $st
 
+# 12. list-shaped lines whose last noun phrase ends the sentence (a table
+# heading, a line-up) parse and code without a crash
+"$DYAD" parse --text "Squad : Peter Mills , John Smith" > "$T/out" 2>"$T/err"; st=$?
+check list-line-parse 0 $st
+printf 'Squad : Peter Mills , John Smith\nReserves : Ann Lee , Tom Cole\n' | "$DYAD" code > "$T/out" 2>"$T/err"; st=$?
+check list-line-code 0 $st
+
 [ $fails -eq 0 ]
