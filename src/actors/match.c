@@ -1199,12 +1199,12 @@ static int do_sentence(astate *st, uint32_t s)
         char code[24];
         cpy(code, sizeof code, tm->code);
         uint8_t g = tm->gender;
-        if (push_men(st, o->name_first, o->name_end, s, code,
-                     AM_PERSON | AM_NAMED | (tm->flags & AM_ROLE), -1, -1) < 0)
+        uint32_t role = tm->flags & AM_ROLE;   /* (tm dangles once push_men grows the array) */
+        if (push_men(st, o->name_first, o->name_end, s, code, AM_PERSON | AM_NAMED | role, -1, -1) < 0)
             return -1;
         doc->men[doc->nmen - 1].gender = g;
         cover_mark(&cv, o->name_first, o->name_end);
-        remember_name(st, o->name_end - 1, code, g, (tm->flags & AM_ROLE) != 0);
+        remember_name(st, o->name_end - 1, code, g, role != 0);
     }
 
     /* surnames of people met earlier in the document; pronouns */

@@ -1287,6 +1287,14 @@ static int push_mention(qwork *w, uint32_t first, uint32_t end, const char *code
                         int32_t ref)
 {
     dyad_doc *d = w->doc;
+    /* code may point into d->men (a referent's code): copy it before the
+     * array grows */
+    char cb[sizeof d->men[0].code];
+    size_t cl = code ? strlen(code) : 0;
+    if (cl >= sizeof cb)
+        cl = sizeof cb - 1;
+    if (cl)
+        memcpy(cb, code, cl);
     if (DY_GROW(d->men, d->men_cap, d->nmen + 1))
         return -1;
     dy_mention *m = &d->men[d->nmen++];
@@ -1294,11 +1302,8 @@ static int push_mention(qwork *w, uint32_t first, uint32_t end, const char *code
     m->first = first;
     m->end = end;
     m->sent = sent_of(w->t, first);
-    size_t cl = code ? strlen(code) : 0;
-    if (cl >= sizeof m->code)
-        cl = sizeof m->code - 1;
     if (cl)
-        memcpy(m->code, code, cl);
+        memcpy(m->code, cb, cl);
     m->ref = ref;
     m->flags = flags;
     m->entry = -1;

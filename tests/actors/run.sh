@@ -63,4 +63,27 @@ if ! command -v python3 >/dev/null 2>&1; then
     exit $fail
 fi
 python3 "$dir/check.py" "$DYAD" "$dir/cases.txt" || fail=1
+# the mention array grows while names in apposition, quote speakers and
+# places are added to it: documents with 0..80 mentions before them, so that
+# each of those additions meets a growth of the array in some document (run
+# under ASan by the sanitize pass, a stale pointer into the array aborts)
+python3 - "$tmp/grow.jsonl" <<'PY'
+import json, sys
+filler = ["Peru", "Chile", "Bolivian troops", "Ecuadorean police", "the Brazilian army"]
+with open(sys.argv[1], "w") as f:
+    for k in range(81):
+        pre = " ".join("%s met %s." % (filler[i % 5], filler[(i + 1) % 5]) for i in range(k // 2))
+        text = (pre + " The defence minister, Ana Petrova, said the army was ready. "
+                "\u201cWe will not wait,\u201d she said. Colombian troops captured the town of "
+                "Cucuta, the spokesman, Rafael Ortiz, said.")
+        f.write(json.dumps({"id": str(k), "text": text}) + "\n")
+PY
+if "$DYAD" code --jsonl "$tmp/grow.jsonl" > "$tmp/grow.out" 2> "$tmp/grow.err" &&
+   [ "$(wc -l < "$tmp/grow.out")" -eq 81 ]; then
+    echo "PASS actors/mention-array-growth"
+else
+    head -20 "$tmp/grow.err"
+    echo "FAIL actors/mention-array-growth"
+    fail=1
+fi
 exit $fail
