@@ -1083,6 +1083,12 @@ dyad_err dyad_link_new(int max_seconds, dyad_link **out, char *errbuf, size_t er
     return DYAD_OK;
 }
 
+void dyad_doc_set_link(dyad_doc *doc, dyad_link *lk)
+{
+    if (doc)
+        doc->link = lk ? lk->b : NULL;
+}
+
 void dyad_link_free(dyad_link *lk)
 {
     if (!lk)
