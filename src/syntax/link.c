@@ -31,12 +31,16 @@
  *            wall by CP: "..., officials said") is REPORTED, with the
  *            governing clause as parent and flagged SPEECH.
  *   NPs      the head word and the words linked to it from its left by
- *            determiner, adjective, noun-modifier, name and possessive links
- *            (D, DD, A, AN, GN, G, YS, YP, NN, EA, EN), as a token range.
+ *            determiner, adjective, noun-modifier and name links (D, DD, A,
+ *            AN, GN, G, NN, EA, EN), as a token range; a possessor ("the
+ *            army 's", YS/YP into the marker that determines the head) its
+ *            own NP linked by poss, an "of" phrase (M/OF to "of", J) by of.
  *   main     the verb of the subject the wall's Wd link points to, else the
  *            wall's WV verb (as eval/link_eval.c reads it).
- * Not filled: actor links, appositions, relative-clause NPs (np.rel),
- * CONTROL/INTENT/FAILED/REFUSED (dyad's word lists), "according to".
+ * Not filled (left -1 or 0): appositions, relative-clause NPs (np.rel),
+ * CONTROL/INTENT/FAILED/REFUSED (dyad's word lists), "according to"; NPs
+ * exist only where a role, a coordination, a possessor or "of" reaches them
+ * (tok_np is -1 elsewhere).
  *
  * Sentences link-grammar cannot analyse get no groups and a status: too long
  * (not tried), timeout (the per-sentence limit of the parse options), no
@@ -338,8 +342,24 @@ static int is_np_modifier(const lk_link *k)
     return 0;
 }
 
+static size_t prep_obj(const dy_link *b, size_t p);
+
+/* the possessor word of a possessive marker w ("Russia 's": YS, YP), or 0 */
+static size_t possessor_of(const dy_link *b, size_t w)
+{
+    for (size_t q = 0; q < b->nl; q++)
+        if (b->link[q].b == w && b->link[q].a > 0 &&
+            (is(&b->link[q], "YS") || is(&b->link[q], "YP")))
+            return b->link[q].a;
+    return 0;
+}
+
 /* A new NP at head word h: the head and the words linked to it from its left
- * by determiner, modifier, name and possessive links, as a token range. */
+ * by determiner, modifier and name links, as a token range. A possessor
+ * ("the army 's" determining h) is an NP of its own, its range up to the
+ * marker, flagged NP_POSSESSOR and linked by poss, as dy_parse has it; an
+ * "of" phrase after the head (M or OF to "of", J to its object) is linked
+ * by of. Returns the NP, -1 or -2 (no memory). */
 static int32_t new_np(dy_link *b, const dy_text *t, dy_syn *syn, uint32_t s, size_t h)
 {
     int32_t ht = b->wtok[h];
@@ -347,12 +367,17 @@ static int32_t new_np(dy_link *b, const dy_text *t, dy_syn *syn, uint32_t s, siz
         return -1;
     memset(b->inset, 0, b->nw);
     b->inset[h] = 1;
-    size_t lo = h;
+    size_t lo = h, pw = 0;
     for (int changed = 1; changed;) {
         changed = 0;
         for (size_t q = 0; q < b->nl; q++) {
             const lk_link *k = &b->link[q];
             if (k->a > 0 && b->inset[k->b] && !b->inset[k->a] && k->a < h && is_np_modifier(k)) {
+                if (possessor_of(b, k->a)) { /* the marker: not in this NP */
+                    if (!pw)
+                        pw = k->a;
+                    continue;
+                }
                 b->inset[k->a] = 1;
                 changed = 1;
                 if (k->a < lo)
@@ -394,7 +419,36 @@ static int32_t new_np(dy_link *b, const dy_text *t, dy_syn *syn, uint32_t s, siz
     for (uint32_t i = n->first; i < n->end; i++)
         if (syn->tok_np[i] < 0)
             syn->tok_np[i] = (int32_t)syn->nnp;
-    return (int32_t)syn->nnp++;
+    int32_t me = (int32_t)syn->nnp++;
+    /* the possessor and the "of" phrase (words right of ... left of h: no
+     * cycle); syn->np may move in these calls */
+    size_t ph = pw && pw < lo ? possessor_of(b, pw) : 0;
+    if (ph && b->wtok[pw] >= 0) {
+        int32_t p = np_of(b, t, syn, s, ph, 0);
+        if (p == -2)
+            return -2;
+        if (p >= 0 && p != me && syn->np[p].end == (uint32_t)b->wtok[pw]) {
+            dy_np *o = &syn->np[p];
+            o->end = (uint32_t)b->wtok[pw] + 1;
+            o->flags |= NP_POSSESSOR;
+            if (syn->tok_np[o->end - 1] < 0)
+                syn->tok_np[o->end - 1] = p;
+            syn->np[me].poss = p;
+        }
+    }
+    for (size_t q = 0; q < b->nl; q++) {
+        const lk_link *k = &b->link[q];
+        if (k->a != h || !(is(k, "M") || is(k, "OF")) || !wis(b, t, k->b, "of"))
+            continue;
+        size_t j = prep_obj(b, k->b);
+        int32_t o = j > h ? np_of(b, t, syn, s, j, 0) : -1;
+        if (o == -2)
+            return -2;
+        if (o >= 0 && o != me)
+            syn->np[me].of = o;
+        break;
+    }
+    return me;
 }
 
 /* Add clause fin -> v with subject word subj (or -1); returns its index, or
@@ -563,8 +617,11 @@ static int sort_nps(dy_link *b, const dy_text *t, dy_syn *syn, uint32_t s)
     memcpy(b->npbuf, &syn->np[n0], n * sizeof *b->npbuf);
     for (size_t i = 0; i < n; i++)
         syn->np[n0 + i] = b->npbuf[order[i]];
-    for (size_t i = n0; i < syn->nnp; i++)
+    for (size_t i = n0; i < syn->nnp; i++) {
         REMAP(syn->np[i].conj);
+        REMAP(syn->np[i].of);
+        REMAP(syn->np[i].poss);
+    }
     for (size_t g = syn->sent_vg[s]; g < syn->nvg; g++) {
         dy_vg *v = &syn->vg[g];
         REMAP(v->subj);
