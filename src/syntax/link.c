@@ -706,8 +706,8 @@ static int read_linkage(dy_link *b, const dy_text *t, dy_syn *syn, uint32_t s, L
                 ante = b->link[r].a;
         add_finite(b, t, k->b, ante > 0 ? ante : k->a, VG_RELATIVE, 0);
     }
-    /* infinitives: TO (agreed to talk) or MVi (came to talk, an infinitive of
-     * purpose) from a verb of a clause, I from "to" */
+    /* infinitives: TO (agreed to talk) or MVi (flew in to talk, an infinitive
+     * of purpose) from a verb of a clause, I from "to" */
     for (size_t q = 0; q < b->nl; q++) {
         const lk_link *k = &b->link[q];
         if (!is(k, "TO") && !(is(k, "MV") && k->sub == 'i'))
