@@ -206,6 +206,17 @@ DYAD_API dyad_err dyad_link_new(int max_seconds, dyad_link **out, char *errbuf, 
 DYAD_API void dyad_link_free(dyad_link *lk);
 DYAD_API const char *dyad_link_explain(dyad_link *lk, dyad_doc *doc, const dyad_ctx *ctx,
                                        size_t *len);
+/* Code doc with link-grammar's analysis instead of dyad's fast parser
+ * (`dyad code --parser link`, a cross-check, never the default): every later
+ * dyad_code(ctx, doc, ...) runs the whole pipeline (actors, events, quotes ...)
+ * on the clauses, roles and noun phrases link-grammar gives; a sentence it
+ * cannot analyse (too long, over the time limit, no linkage) gets no clauses
+ * but the document is still coded. The caller keeps ownership of lk, which
+ * must outlive its use by doc; NULL detaches (back to the fast parser). lk
+ * keeps per-document scratch and is not thread-safe: give each thread (each
+ * doc coded concurrently) its own dyad_link, and do not pass the same lk to
+ * dyad_link_explain while doc is being coded. */
+DYAD_API void dyad_doc_set_link(dyad_doc *doc, dyad_link *lk);
 
 /* Append a JSON string literal (quotes and escapes included) for the bytes
  * s[0..n) to a caller's growing buffer; invalid UTF-8 becomes U+FFFD. Used by

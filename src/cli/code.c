@@ -3,7 +3,8 @@
  * dyad parse [--parser fast|link] [--link-timeout S] [--text TEXT | FILE...]
  *
  * dyad code [--date YYYY-MM-DD] [--jsonl] [--format doc|events] [--data DIR]
- *           [--dict-format dyad|petrarch] [FILE...]
+ *           [--dict-format dyad|petrarch] [--parser fast|link] [--link-timeout S]
+ *           [FILE...]
  * Each FILE (or stdin) is one plain-text document, or with --jsonl a stream of
  * JSON records, one per line. Every document yields exactly one output line
  * (--format doc); a malformed line yields an error record and exit status 1. */
@@ -16,12 +17,58 @@
 static void code_usage(FILE *f)
 {
     fprintf(f, "usage: dyad code [--date YYYY-MM-DD] [--jsonl] [--format doc|events|gdelt|plover|csv]\n"
-               "                 [--data DIR] [--dict-format dyad|petrarch] [--dict-dir DIR] [FILE...]\n"
+               "                 [--data DIR] [--dict-format dyad|petrarch] [--dict-dir DIR]\n"
+               "                 [--parser fast|link] [--link-timeout SECONDS] [FILE...]\n"
                "Codes each FILE (one plain-text document each; '-' or none: stdin) and\n"
                "writes one JSON record per document on stdout. With --jsonl, each input\n"
                "line is {\"id\":...,\"date\":\"YYYY-MM-DD\",\"text\":...}.\n"
                "--format events writes one JSON object per event instead; gdelt, plover\n"
-               "and csv write GDELT 2.0 event rows, PLOVER records or CSV lines.\n");
+               "and csv write GDELT 2.0 event rows, PLOVER records or CSV lines.\n"
+               "--parser link codes on link-grammar's analysis instead of dyad's fast\n"
+               "parser (a cross-check, some sentences a second; a sentence it cannot\n"
+               "parse within --link-timeout seconds, default 5, gets no clauses); it\n"
+               "needs dyad built with link-grammar.\n");
+}
+
+/* --parser fast|link and --link-timeout S, of `dyad code` and `dyad parse`:
+ * returns 1 if argv[*i] was one of them (advancing *i), 0 if not, -1 on a
+ * usage error (printed). */
+static int parser_opt(int argc, char **argv, int *i, int *link, int *timeout)
+{
+    if (!strcmp(argv[*i], "--parser")) {
+        const char *v = *i + 1 < argc ? argv[++*i] : NULL;
+        if (v && (!strcmp(v, "fast") || !strcmp(v, "link"))) {
+            *link = v[0] == 'l';
+            return 1;
+        }
+        if (v)
+            fprintf(stderr, "dyad: unknown parser '%s' (fast or link)\n", v);
+        else
+            fprintf(stderr, "dyad: --parser needs a value (fast or link)\n");
+        return -1;
+    }
+    if (!strcmp(argv[*i], "--link-timeout")) {
+        const char *v = *i + 1 < argc ? argv[++*i] : "";
+        char *end;
+        long sec = strtol(v, &end, 10);
+        if (!*v || *end || sec < 1 || sec > 3600) {
+            fprintf(stderr, "dyad: --link-timeout wants whole seconds from 1 to 3600\n");
+            return -1;
+        }
+        *timeout = (int)sec;
+        return 1;
+    }
+    return 0;
+}
+
+/* With --parser link: the message and 1 when dyad was built without it. */
+static int link_missing(int link)
+{
+    if (link && !dyad_link_available()) {
+        fprintf(stderr, "dyad: --parser link: dyad was built without link-grammar\n");
+        return 1;
+    }
+    return 0;
 }
 
 typedef struct code_st {
@@ -133,7 +180,7 @@ static void code_jsonl(code_st *st, FILE *f, const char *name)
 int cmd_code(int argc, char **argv)
 {
     cli_common c = {0};
-    int jsonl = 0;
+    int jsonl = 0, link = 0, timeout = 5;
     dyad_format fmt = DYAD_FMT_DOC;
     char **files = calloc((size_t)argc + 1, sizeof *files);
     int nfiles = 0;
@@ -142,6 +189,14 @@ int cmd_code(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int r = cli_common_opt(&c, argc, argv, &i);
+        if (r < 0) {
+            code_usage(stderr);
+            free(files);
+            return EXIT_USAGE;
+        }
+        if (r)
+            continue;
+        r = parser_opt(argc, argv, &i, &link, &timeout);
         if (r < 0) {
             code_usage(stderr);
             free(files);
@@ -187,6 +242,10 @@ int cmd_code(int argc, char **argv)
         } else
             files[nfiles++] = argv[i];
     }
+    if (link_missing(link)) {
+        free(files);
+        return EXIT_USAGE;
+    }
     if (nfiles == 0)
         files[nfiles++] = "-";
     /* open every file first: an unreadable one is a usage error, before any output */
@@ -204,7 +263,17 @@ int cmd_code(int argc, char **argv)
     st.date = c.date;
     st.ctx = cli_load(&c);
     st.doc = dyad_doc_new();
-    if (!st.ctx || !st.doc) {
+    dyad_link *lk = NULL;   /* one handle: the documents are coded one at a time */
+    char err[256];
+    int failed = !st.ctx || !st.doc;
+    if (!failed && link) {
+        if (dyad_link_new(timeout, &lk, err, sizeof err)) {
+            fprintf(stderr, "dyad: --parser link: %s\n", err);
+            failed = 1;
+        } else
+            dyad_doc_set_link(st.doc, lk);
+    }
+    if (failed) {
         for (int k = 0; k < nfiles; k++)
             if (fp[k] != stdin)
                 fclose(fp[k]);
@@ -237,6 +306,7 @@ int cmd_code(int argc, char **argv)
     free(files);
     free(st.ebuf);
     dyad_doc_free(st.doc);
+    dyad_link_free(lk);
     dyad_ctx_free(st.ctx);
     if (fflush(stdout) || ferror(stdout)) {
         fprintf(stderr, "dyad: write error on stdout\n");
@@ -292,33 +362,17 @@ int cmd_parse(int argc, char **argv)
         }
         if (r)
             continue;
+        r = parser_opt(argc, argv, &i, &link, &timeout);
+        if (r < 0) {
+            parse_usage(stderr);
+            free(files);
+            return EXIT_USAGE;
+        }
+        if (r)
+            continue;
         if (!strcmp(argv[i], "--text") && i + 1 < argc)
             text = argv[++i];
-        else if (!strcmp(argv[i], "--parser")) {
-            const char *v = i + 1 < argc ? argv[++i] : NULL;
-            if (v && (!strcmp(v, "fast") || !strcmp(v, "link")))
-                link = v[0] == 'l';
-            else {
-                if (v)
-                    fprintf(stderr, "dyad: unknown parser '%s' (fast or link)\n", v);
-                else
-                    fprintf(stderr, "dyad: --parser needs a value (fast or link)\n");
-                parse_usage(stderr);
-                free(files);
-                return EXIT_USAGE;
-            }
-        } else if (!strcmp(argv[i], "--link-timeout")) {
-            const char *v = i + 1 < argc ? argv[++i] : "";
-            char *end;
-            long sec = strtol(v, &end, 10);
-            if (!*v || *end || sec < 1 || sec > 3600) {
-                fprintf(stderr, "dyad: --link-timeout wants whole seconds from 1 to 3600\n");
-                parse_usage(stderr);
-                free(files);
-                return EXIT_USAGE;
-            }
-            timeout = (int)sec;
-        } else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+        else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
             parse_usage(stdout);
             free(files);
             return EXIT_OKAY;
@@ -329,8 +383,7 @@ int cmd_parse(int argc, char **argv)
         } else
             files[nfiles++] = argv[i];
     }
-    if (link && !dyad_link_available()) {
-        fprintf(stderr, "dyad: --parser link: dyad was built without link-grammar\n");
+    if (link_missing(link)) {
         free(files);
         return EXIT_USAGE;
     }

@@ -6,6 +6,7 @@
  * Every array is reused from one document to the next. */
 #include "internal.h"
 #include "../compat/compat.h"
+#include "../syntax/link.h"
 
 #include <stdio.h>
 #include <time.h>
@@ -92,7 +93,8 @@ dyad_err dyad_code(const dyad_ctx *ctx, dyad_doc *d, const char *text, size_t le
         dy_tok *k = &d->t.tok[i];
         k->word = dy_word_find(ctx, d->t.norm + k->norm, k->nlen);
     }
-    if (dy_tag(ctx, &d->t) || dy_parse(ctx, &d->t, &d->syn))
+    if (dy_tag(ctx, &d->t) ||
+        (d->link ? dy_link_parse(d->link, ctx, &d->t, &d->syn) : dy_parse(ctx, &d->t, &d->syn)))
         goto nomem;
     if ((dy_compat_mode(ctx) ? dy_compat_actors(ctx, d) : dy_actors_find(ctx, d)) ||
         dy_timex_find(ctx, d) || dy_quotes_find(ctx, d) ||

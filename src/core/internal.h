@@ -32,6 +32,8 @@ struct dyad_doc {
     size_t len, text_cap;
     dy_text t;
     dy_syn syn;
+    struct dy_link *link;   /* link-grammar back-end of the analysis, or NULL:
+                               dy_parse (dyad_doc_set_link; owned by the caller) */
     int has_date;
     int32_t date;           /* document date (day number) if has_date */
     int32_t role_date;      /* date used to select dated roles */

@@ -4,7 +4,9 @@
  *
  * Each dyad sentence (dyad's tokenizer and splitter, dyad's tags) is handed
  * to link-grammar as its bytes; link-grammar's words are mapped back to
- * dyad's tokens by byte offset. From the first linkage:
+ * dyad's tokens by byte offset. From the first linkage (or, when that one
+ * reads the sentence as a fragment, the first declarative one of the next
+ * few: choose_linkage):
  *   clauses  a finite clause per subject link (S*, not SJ/SI: the right end
  *            is the finite word; SI: the inverted "did the army shell"; RS:
  *            a relative clause "who attacked", its subject the antecedent),
@@ -29,12 +31,16 @@
  *            wall by CP: "..., officials said") is REPORTED, with the
  *            governing clause as parent and flagged SPEECH.
  *   NPs      the head word and the words linked to it from its left by
- *            determiner, adjective, noun-modifier, name and possessive links
- *            (D, DD, A, AN, GN, G, YS, YP, NN, EA, EN), as a token range.
+ *            determiner, adjective, noun-modifier and name links (D, DD, A,
+ *            AN, GN, G, NN, EA, EN), as a token range; a possessor ("the
+ *            army 's", YS/YP into the marker that determines the head) its
+ *            own NP linked by poss, an "of" phrase (M/OF to "of", J) by of.
  *   main     the verb of the subject the wall's Wd link points to, else the
  *            wall's WV verb (as eval/link_eval.c reads it).
- * Not filled: actor links, appositions, relative-clause NPs (np.rel),
- * CONTROL/INTENT/FAILED/REFUSED (dyad's word lists), "according to".
+ * Not filled (left -1 or 0): appositions, relative-clause NPs (np.rel),
+ * CONTROL/INTENT/FAILED/REFUSED (dyad's word lists), "according to"; NPs
+ * exist only where a role, a coordination, a possessor or "of" reaches them
+ * (tok_np is -1 elsewhere).
  *
  * Sentences link-grammar cannot analyse get no groups and a status: too long
  * (not tried), timeout (the per-sentence limit of the parse options), no
@@ -336,8 +342,24 @@ static int is_np_modifier(const lk_link *k)
     return 0;
 }
 
+static size_t prep_obj(const dy_link *b, size_t p);
+
+/* the possessor word of a possessive marker w ("Russia 's": YS, YP), or 0 */
+static size_t possessor_of(const dy_link *b, size_t w)
+{
+    for (size_t q = 0; q < b->nl; q++)
+        if (b->link[q].b == w && b->link[q].a > 0 &&
+            (is(&b->link[q], "YS") || is(&b->link[q], "YP")))
+            return b->link[q].a;
+    return 0;
+}
+
 /* A new NP at head word h: the head and the words linked to it from its left
- * by determiner, modifier, name and possessive links, as a token range. */
+ * by determiner, modifier and name links, as a token range. A possessor
+ * ("the army 's" determining h) is an NP of its own, its range up to the
+ * marker, flagged NP_POSSESSOR and linked by poss, as dy_parse has it; an
+ * "of" phrase after the head (M or OF to "of", J to its object) is linked
+ * by of. Returns the NP, -1 or -2 (no memory). */
 static int32_t new_np(dy_link *b, const dy_text *t, dy_syn *syn, uint32_t s, size_t h)
 {
     int32_t ht = b->wtok[h];
@@ -345,12 +367,17 @@ static int32_t new_np(dy_link *b, const dy_text *t, dy_syn *syn, uint32_t s, siz
         return -1;
     memset(b->inset, 0, b->nw);
     b->inset[h] = 1;
-    size_t lo = h;
+    size_t lo = h, pw = 0;
     for (int changed = 1; changed;) {
         changed = 0;
         for (size_t q = 0; q < b->nl; q++) {
             const lk_link *k = &b->link[q];
             if (k->a > 0 && b->inset[k->b] && !b->inset[k->a] && k->a < h && is_np_modifier(k)) {
+                if (possessor_of(b, k->a)) { /* the marker: not in this NP */
+                    if (!pw)
+                        pw = k->a;
+                    continue;
+                }
                 b->inset[k->a] = 1;
                 changed = 1;
                 if (k->a < lo)
@@ -392,7 +419,36 @@ static int32_t new_np(dy_link *b, const dy_text *t, dy_syn *syn, uint32_t s, siz
     for (uint32_t i = n->first; i < n->end; i++)
         if (syn->tok_np[i] < 0)
             syn->tok_np[i] = (int32_t)syn->nnp;
-    return (int32_t)syn->nnp++;
+    int32_t me = (int32_t)syn->nnp++;
+    /* the possessor and the "of" phrase (words right of ... left of h: no
+     * cycle); syn->np may move in these calls */
+    size_t ph = pw && pw < lo ? possessor_of(b, pw) : 0;
+    if (ph && b->wtok[pw] >= 0) {
+        int32_t p = np_of(b, t, syn, s, ph, 0);
+        if (p == -2)
+            return -2;
+        if (p >= 0 && p != me && syn->np[p].end == (uint32_t)b->wtok[pw]) {
+            dy_np *o = &syn->np[p];
+            o->end = (uint32_t)b->wtok[pw] + 1;
+            o->flags |= NP_POSSESSOR;
+            if (syn->tok_np[o->end - 1] < 0)
+                syn->tok_np[o->end - 1] = p;
+            syn->np[me].poss = p;
+        }
+    }
+    for (size_t q = 0; q < b->nl; q++) {
+        const lk_link *k = &b->link[q];
+        if (k->a != h || !(is(k, "M") || is(k, "OF")) || !wis(b, t, k->b, "of"))
+            continue;
+        size_t j = prep_obj(b, k->b);
+        int32_t o = j > h ? np_of(b, t, syn, s, j, 0) : -1;
+        if (o == -2)
+            return -2;
+        if (o >= 0 && o != me)
+            syn->np[me].of = o;
+        break;
+    }
+    return me;
 }
 
 /* Add clause fin -> v with subject word subj (or -1); returns its index, or
@@ -561,8 +617,11 @@ static int sort_nps(dy_link *b, const dy_text *t, dy_syn *syn, uint32_t s)
     memcpy(b->npbuf, &syn->np[n0], n * sizeof *b->npbuf);
     for (size_t i = 0; i < n; i++)
         syn->np[n0 + i] = b->npbuf[order[i]];
-    for (size_t i = n0; i < syn->nnp; i++)
+    for (size_t i = n0; i < syn->nnp; i++) {
         REMAP(syn->np[i].conj);
+        REMAP(syn->np[i].of);
+        REMAP(syn->np[i].poss);
+    }
     for (size_t g = syn->sent_vg[s]; g < syn->nvg; g++) {
         dy_vg *v = &syn->vg[g];
         REMAP(v->subj);
@@ -647,10 +706,11 @@ static int read_linkage(dy_link *b, const dy_text *t, dy_syn *syn, uint32_t s, L
                 ante = b->link[r].a;
         add_finite(b, t, k->b, ante > 0 ? ante : k->a, VG_RELATIVE, 0);
     }
-    /* infinitives: TO from a verb of a clause, I from "to" */
+    /* infinitives: TO (agreed to talk) or MVi (flew in to talk, an infinitive
+     * of purpose) from a verb of a clause, I from "to" */
     for (size_t q = 0; q < b->nl; q++) {
         const lk_link *k = &b->link[q];
-        if (!is(k, "TO"))
+        if (!is(k, "TO") && !(is(k, "MV") && k->sub == 'i'))
             continue;
         int pc = clause_at(b, k->a);
         for (size_t r = 0; r < b->nl && pc >= 0; r++)
@@ -849,6 +909,48 @@ static size_t sentence_bytes(dy_link *b, const dy_text *t, const dy_sent *se)
     return n;
 }
 
+/* The linkage to read, of the nl found (NULL: none). Link-grammar's first
+ * (cheapest) linkage sometimes reads a plain sentence as a fragment (Wa from
+ * the wall: a headline-like noun phrase, its verb taken for a quotation verb
+ * ", X held" with an inverted subject); then the first of the next
+ * LK_CHOICES linkages with a declarative clause (Wd from the wall) and no
+ * fragment link is read instead, whatever its cost (on the dev sentences of
+ * docs/syntax.md, link-grammar finds a main clause in 320 sentences instead
+ * of 311, and agrees more with the fast analysis). */
+#define LK_CHOICES 24
+static int lk_reading(Linkage l, int *decl)
+{
+    int frag = 0;
+    *decl = 0;
+    for (int q = 0, m = linkage_get_num_links(l); q < m; q++) {
+        const char *lb = linkage_get_link_label(l, q);
+        if (linkage_get_link_lword(l, q) != 0 || lb[0] != 'W')
+            continue;
+        frag |= lb[1] == 'a';
+        *decl |= lb[1] == 'd';
+    }
+    return frag;
+}
+
+static Linkage choose_linkage(dy_link *b, Sentence sent, int nl)
+{
+    int decl;
+    Linkage first = linkage_create(0, sent, b->opts);
+    if (!first || !lk_reading(first, &decl))
+        return first;
+    for (int i = 1; i < nl && i < LK_CHOICES; i++) {
+        Linkage l = linkage_create(i, sent, b->opts);
+        if (!l)
+            break;
+        if (!lk_reading(l, &decl) && decl) {
+            linkage_delete(first);
+            return l;
+        }
+        linkage_delete(l);
+    }
+    return first;
+}
+
 static int parse_sentence(dy_link *b, const dy_text *t, dy_syn *syn, uint32_t s)
 {
     const dy_sent *se = &t->sent[s];
@@ -880,7 +982,7 @@ static int parse_sentence(dy_link *b, const dy_text *t, dy_syn *syn, uint32_t s)
         st = DY_LINK_NONE;
     if (st == DY_LINK_COMPLETE || st == DY_LINK_PARTIAL) {
         b->nulls[s] = (int16_t)sentence_null_count(sent);
-        Linkage l = linkage_create(0, sent, b->opts);
+        Linkage l = choose_linkage(b, sent, nl);
         if (!l)
             st = DY_LINK_NONE;
         else {
@@ -1081,6 +1183,12 @@ dyad_err dyad_link_new(int max_seconds, dyad_link **out, char *errbuf, size_t er
     }
     *out = lk;
     return DYAD_OK;
+}
+
+void dyad_doc_set_link(dyad_doc *doc, dyad_link *lk)
+{
+    if (doc)
+        doc->link = lk ? lk->b : NULL;
 }
 
 void dyad_link_free(dyad_link *lk)

@@ -4,8 +4,11 @@
 # speech) in sentences written for this test, sentences link-grammar cannot
 # analyse (too long, over the time limit, bytes that are not text), the inputs
 # (stdin, '-', several files) and the usage errors (unknown parser; dyad built
-# without link-grammar, through BUILD/tests/dyad-nolink). Prints PASS/FAIL
-# lines; SKIP (exit 0) when dyad was built without link-grammar.
+# without link-grammar, through BUILD/tests/dyad-nolink). Then `dyad code
+# --parser link`: the events (code, source, target) coded on link-grammar's
+# analysis, a document with a sentence it cannot parse, JSONL input, the same
+# usage errors. Prints PASS/FAIL lines; SKIP (exit 0) when dyad was built
+# without link-grammar.
 DYAD=${DYAD:-build/dyad}
 BUILD=${BUILD:-${1:-build}}
 T=$(mktemp -d)
@@ -37,7 +40,18 @@ if [ -x "$BUILD/tests/dyad-nolink" ]; then
         ok without-link-message || ko without-link-message "$(cat "$T/err")"
     "$BUILD/tests/dyad-nolink" parse --text "Talks resumed." > "$T/out" 2>&1; st=$?
     check without-link-default-parser 0 $st
+    echo "Talks resumed." | "$BUILD/tests/dyad-nolink" code --parser link > "$T/out" 2> "$T/err"; st=$?
+    check code-without-link-exit 2 $st
+    grep -q "dyad was built without link-grammar" "$T/err" && [ ! -s "$T/out" ] &&
+        ok code-without-link-message || ko code-without-link-message "$(cat "$T/err")"
+    echo "Talks resumed." | "$BUILD/tests/dyad-nolink" code --parser fast > "$T/out" 2>&1; st=$?
+    check code-without-link-fast 0 $st
 fi
+echo "Talks resumed." | "$DYAD" code --parser deep > "$T/out" 2> "$T/err"; st=$?
+check code-unknown-parser-exit 2 $st
+grep -q "unknown parser 'deep'" "$T/err" && [ ! -s "$T/out" ] && ok code-unknown-parser-message ||
+    ko code-unknown-parser-message "$(head -1 "$T/err")"
+echo "Talks resumed." | "$DYAD" code --link-timeout x > /dev/null 2>&1; check code-bad-timeout-exit 2 $?
 
 "$DYAD" parse --parser link --text "Talks resumed." > "$T/out" 2> "$T/err"; st=$?
 if [ $st -eq 2 ] && grep -q "built without link-grammar" "$T/err"; then
@@ -156,5 +170,58 @@ check files-exit 0 $st
 check empty-exit 0 $st
 "$DYAD" parse --parser link "$T/missing.txt" > "$T/out" 2>/dev/null; st=$?
 check missing-file-exit 2 $st
+
+# 4. dyad code --parser link: the whole pipeline on link-grammar's analysis
+# ev FILE: "sentence code source-code target-code" per event of a
+# --format events output ("-" for an actor without a code or no actor)
+ev() {
+    sed -e 's/^{"id":[^,]*,"sentence":\([0-9]*\),"code":"\([0-9]*\)".*"source":\(null\|{[^}]*"code":"\([A-Z]*\)"[^}]*}\),"target":\(null\|{[^}]*"code":"\([A-Z]*\)"[^}]*}\).*/\1 \2 \4 \6/' \
+        -e 's/  / - /; s/ $/ -/' "$1"
+}
+cat > "$T/c.txt" <<'EOF'
+Turkish troops shelled a Syrian village on Tuesday.
+The Kenyan ambassador was expelled by the Somali government.
+EOF
+"$DYAD" code --parser link --date 2024-05-01 --format events "$T/c.txt" > "$T/out" 2> "$T/err"; st=$?
+check code-exit 0 $st
+[ ! -s "$T/err" ] && ok code-quiet-stderr || ko code-quiet-stderr "$(head -3 "$T/err")"
+ev "$T/out" > "$T/ev"
+has code-clause "$T/ev" "0 194 TURMIL SYR"
+has code-passive "$T/ev" "1 174 SOMGOV KENGOV"
+[ "$(wc -l < "$T/ev")" -eq 2 ] && ok code-event-count || ko code-event-count "$(tr '\n' ';' < "$T/ev")"
+# the default is the fast parser, and --parser fast is the default
+"$DYAD" code --date 2024-05-01 "$T/c.txt" > "$T/fast" 2>/dev/null
+"$DYAD" code --parser fast --date 2024-05-01 "$T/c.txt" > "$T/fast2" 2>/dev/null
+cmp -s "$T/fast" "$T/fast2" && ok code-fast-is-default || ko code-fast-is-default
+
+# a sentence link-grammar does not parse (over its length limit) gets no
+# events with link (the fast parser codes it), the next one does; the
+# document record is whole
+{
+    printf 'Turkish troops shelled a Syrian village near the border'
+    i=0; while [ $i -lt 70 ]; do printf ', farms'; i=$((i+1)); done
+    printf ' and roads.\nThe Kenyan ambassador was expelled by the Somali government.\n'
+} > "$T/clong.txt"
+"$DYAD" code --parser link --date 2024-05-01 "$T/clong.txt" > "$T/out" 2> "$T/err"; st=$?
+check code-failed-sentence-exit 0 $st
+[ "$(wc -l < "$T/out")" -eq 1 ] && grep -q '"error":null' "$T/out" &&
+    grep -q '"sentences":\[{"start":0,"end":[0-9]*},{"start":[0-9]*,"end":[0-9]*}\]' "$T/out" &&
+    ok code-failed-sentence-record || ko code-failed-sentence-record "$(head -c 300 "$T/out")"
+"$DYAD" code --parser link --date 2024-05-01 --format events "$T/clong.txt" > "$T/out" 2>/dev/null
+ev "$T/out" > "$T/ev"
+[ "$(cat "$T/ev")" = "1 174 SOMGOV KENGOV" ] && ok code-failed-sentence-events ||
+    ko code-failed-sentence-events "$(tr '\n' ';' < "$T/ev")"
+"$DYAD" code --date 2024-05-01 --format events "$T/clong.txt" > "$T/out" 2>/dev/null
+ev "$T/out" | grep -q '^0 194 ' && ok code-failed-sentence-fast || ko code-failed-sentence-fast
+
+# JSONL: one record per line, with the time limit option
+printf '%s\n' '{"id":"a","date":"2024-05-01","text":"Turkish troops shelled a Syrian village."}' \
+    '{"id":"b","date":"2024-05-01","text":"Talks"}' \
+    '{"id":"c","date":"2024-05-01","text":"The Kenyan ambassador was expelled by the Somali government."}' |
+    "$DYAD" code --jsonl --parser link --link-timeout 2 > "$T/out" 2> "$T/err"; st=$?
+check code-jsonl-exit 0 $st
+[ "$(cut -c1-9 "$T/out" | tr '\n' ' ')" = '{"id":"a" {"id":"b" {"id":"c" ' ] && ok code-jsonl-records ||
+    ko code-jsonl-records "$(cut -c1-9 "$T/out" | tr '\n' ' ')"
+grep '^{"id":"c"' "$T/out" | grep -q '"code":"174"' && ok code-jsonl-events || ko code-jsonl-events
 
 [ $fails -eq 0 ]
