@@ -1410,34 +1410,60 @@ int dy_actors_find(const dyad_ctx *ctx, struct dyad_doc *doc)
 
 /* ---- agents located by the sentence (after the place stage) ---- */
 
+/* The first three letters of a code as one number ("COP" -> 0x434f50), 0
+ * when they are not three capitals. */
+static uint32_t code3(const char *c)
+{
+    if (c[0] < 'A' || c[0] > 'Z' || c[1] < 'A' || c[1] > 'Z' || c[2] < 'A' || c[2] > 'Z')
+        return 0;
+    return (uint32_t)c[0] << 16 | (uint32_t)c[1] << 8 | (uint32_t)c[2];
+}
+
+static int in_sorted(const uint32_t *v, size_t n, uint32_t k)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (v[mid] < k)
+            lo = mid + 1;
+        else if (v[mid] > k)
+            hi = mid;
+        else
+            return 1;
+    }
+    return 0;
+}
+
+#define C3(a, b, c) ((uint32_t)(a) << 16 | (uint32_t)(b) << 8 | (uint32_t)(c))
+
 /* Is c (its first three letters) a role with no country: "COP", "REF"? */
 static int domestic_role(const char *c)
 {
-    static const char types[] = "COPGOVINSJUDMILOPPREBSEPSPYUAFAGRBUSCRMCVLDEVEDUELIENVHLH"
-                                "HRILABLEGMEDREFMODRADSET";
-    if (strlen(c) < 3)
-        return 0;
-    for (size_t k = 0; k + 3 < sizeof types; k += 3)
-        if (!strncmp(c, types + k, 3))
-            return 1;
-    return 0;
+    static const uint32_t roles[] = {   /* sorted */
+        C3('A','G','R'), C3('B','U','S'), C3('C','O','P'), C3('C','R','M'), C3('C','V','L'),
+        C3('D','E','V'), C3('E','D','U'), C3('E','L','I'), C3('E','N','V'), C3('G','O','V'),
+        C3('H','L','H'), C3('H','R','I'), C3('I','N','S'), C3('J','U','D'), C3('L','A','B'),
+        C3('L','E','G'), C3('M','E','D'), C3('M','I','L'), C3('M','O','D'), C3('O','P','P'),
+        C3('R','A','D'), C3('R','E','B'), C3('R','E','F'), C3('S','E','P'), C3('S','E','T'),
+        C3('S','P','Y'), C3('U','A','F')};
+    uint32_t k = code3(c);
+    return k && in_sorted(roles, sizeof roles / sizeof roles[0], k);
 }
 
 /* Does code c begin with a state (a country code, not a role, an
  * international body or one of CAMEO's regions: "the West", "Africa")? */
 static int state_code(const char *c)
 {
-    static const char regions[] = "WSTWAFSEASCNSASSAMSAFPGSNMRNAFMEAMDTLAMEUREINEEUEAFCRBCFR"
-                                  "CEUCAUCASBLKASAAFRINTUISPKO";
-    if (strlen(c) < 3 || domestic_role(c) || is_org_code(c))
-        return 0;
-    for (size_t k = 0; k + 3 < sizeof regions; k += 3)
-        if (!strncmp(c, regions + k, 3))
-            return 0;
-    for (int k = 0; k < 3; k++)
-        if (c[k] < 'A' || c[k] > 'Z')
-            return 0;
-    return 1;
+    static const uint32_t not_states[] = {   /* sorted: regions, bodies, generic codes */
+        C3('A','F','R'), C3('A','S','A'), C3('B','L','K'), C3('C','A','S'), C3('C','A','U'),
+        C3('C','E','U'), C3('C','F','R'), C3('C','R','B'), C3('E','A','F'), C3('E','E','U'),
+        C3('E','I','N'), C3('E','U','R'), C3('I','G','O'), C3('I','M','G'), C3('I','N','T'),
+        C3('L','A','M'), C3('M','D','T'), C3('M','E','A'), C3('M','N','C'), C3('N','A','F'),
+        C3('N','G','O'), C3('N','M','R'), C3('P','G','S'), C3('P','K','O'), C3('S','A','F'),
+        C3('S','A','M'), C3('S','A','S'), C3('S','C','N'), C3('S','E','A'), C3('U','I','S'),
+        C3('W','A','F'), C3('W','S','T')};
+    uint32_t k = code3(c);
+    return k && !domestic_role(c) && !in_sorted(not_states, sizeof not_states / sizeof not_states[0], k);
 }
 
 /* The state of a place or of a country, capital or region mention on tokens
@@ -1446,6 +1472,7 @@ static int state_code(const char *c)
 static const char *state_in(const astate *st, size_t m0, size_t m1, uint32_t a, uint32_t b,
                             const char *not)
 {
+    /* (places: dy_place_country_at looks them up by binary search) */
     const struct dyad_doc *doc = st->doc;
     uint32_t want = st->a->tag_country | st->a->tag_capital | st->a->tag_region;
     for (size_t m = m0; m < m1; m++) {
@@ -1528,8 +1555,8 @@ static int behind_where(const astate *st, uint32_t i, uint32_t first)
  * "Russia attacked"), and police, courts and legislatures, which act at home
  * ("Turkish police"). An actor's nationality is no evidence: "Russian
  * warplanes killed civilians" says nothing of where the civilians are from. */
-static const char *sentence_state(const astate *st, size_t m0, size_t m1, uint32_t first,
-                                  uint32_t end, const char *not)
+static const char *sentence_state(const astate *st, size_t m0, size_t m1, size_t pl0,
+                                  size_t pl1, uint32_t first, const char *not)
 {
     const struct dyad_doc *doc = st->doc;
     const char *one = NULL;
@@ -1557,10 +1584,9 @@ static const char *sentence_state(const astate *st, size_t m0, size_t m1, uint32
             return NULL;
         one = mm->code;
     }
-    for (size_t k = 0; k < doc->npl; k++) {
+    for (size_t k = pl0; k < pl1; k++) {
         const dy_place *p = &doc->pl[k];
-        if (p->first < first || p->first >= end || !state_code(p->country) ||
-            (not && !strncmp(p->country, not, 3)))
+        if (!state_code(p->country) || (not && !strncmp(p->country, not, 3)))
             continue;
         int actor = 0;
         for (size_t m = m0; m < m1 && !actor; m++)
@@ -1584,16 +1610,32 @@ int dy_actors_localise(const dyad_ctx *ctx, struct dyad_doc *doc)
     st.t = &doc->t;
     st.syn = &doc->syn;
     const dy_text *t = &doc->t;
-    size_t m0 = 0;
+    size_t m0 = 0, pl0 = 0;
     while (m0 < doc->nmen) {
         uint32_t s = doc->men[m0].sent;
         size_t m1 = m0;
         while (m1 < doc->nmen && doc->men[m1].sent == s)
             m1++;
         uint32_t first = t->sent[s].first, end = first + t->sent[s].ntok;
+        /* the sentence's places (they are in text order) */
+        while (pl0 < doc->npl && doc->pl[pl0].first < first)
+            pl0++;
+        size_t pl1 = pl0;
+        while (pl1 < doc->npl && doc->pl[pl1].first < end)
+            pl1++;
+        const char *where = NULL;   /* sentence_state(..., NULL), once */
+        int where_done = 0;
         for (size_t m = m0; m < m1; m++) {
             dy_mention *mm = &doc->men[m];
             if (mm->flags & AM_PRONOUN)
+                continue;
+            int agent = domestic_role(mm->code) && (mm->flags & (AM_ROLE | AM_AGENT_ONLY)) &&
+                        !(mm->flags & AM_PERSON);   /* (a person's country is not that
+                                                       of whom they meet) */
+            int ethnic = !agent && mm->first > first && mm->entry >= 0 &&
+                         (st.a->entries[mm->entry].tags & st.a->tag_country) &&
+                         tok_is(t, mm->first - 1, "ethnic") && state_code(mm->code);
+            if (!agent && !ethnic)
                 continue;
             int32_t np = doc->syn.tok_np ? doc->syn.tok_np[mm->first] : -1;
             int appos = 0;   /* "the rights group Amnesty International" */
@@ -1607,26 +1649,28 @@ int dy_actors_localise(const dyad_ctx *ctx, struct dyad_doc *doc)
                         tok_is(t, i, "overseas") || tok_is(t, i, "expatriate");
             if (appos)
                 continue;
-            if (domestic_role(mm->code) && (mm->flags & (AM_ROLE | AM_AGENT_ONLY)) &&
-                !(mm->flags & AM_PERSON)) {
-                /* (a person's country is not that of whom they meet) */
+            if (agent) {
                 /* "refugees fleeing the war in X", "riot police ... in X" */
                 const char *c = local_state(&st, m0, m1, mm, NULL);
-                if (!c)
-                    c = sentence_state(&st, m0, m1, first, end, NULL);
+                if (!c) {
+                    if (!where_done)
+                        where = sentence_state(&st, m0, m1, pl0, pl1, first, NULL);
+                    where_done = 1;
+                    c = where;
+                }
                 if (!c)
                     continue;
-                char c2[24];
-                snprintf(c2, sizeof c2, "%.3s%s", c, mm->code);
+                char c2[24 + 3];
+                memcpy(c2, c, 3);
+                cpy(c2 + 3, sizeof c2 - 3, mm->code);
                 cpy(mm->code, sizeof mm->code, c2);
                 mm->flags &= ~(uint32_t)(AM_ROLE | AM_AGENT_ONLY);
                 mm->flags |= AM_LOCATED;
-            } else if (mm->first > first && tok_is(t, mm->first - 1, "ethnic") && state_code(mm->code) &&
-                       mm->entry >= 0 && (st.a->entries[mm->entry].tags & st.a->tag_country)) {
+            } else {
                 /* "ethnic Albanians" in another state: coded by where they live */
                 const char *c = local_state(&st, m0, m1, mm, mm->code);
                 if (!c)
-                    c = sentence_state(&st, m0, m1, first, end, mm->code);
+                    c = sentence_state(&st, m0, m1, pl0, pl1, first, mm->code);
                 if (!c)
                     continue;
                 memcpy(mm->code, c, 3);
