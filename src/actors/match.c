@@ -1381,15 +1381,21 @@ static int do_sentence(astate *st, uint32_t s)
     return 0;
 }
 
+/* The matcher's state over a document, empty. */
+static void state_init(astate *st, const dyad_ctx *ctx, struct dyad_doc *doc)
+{
+    memset(st, 0, sizeof *st);
+    st->ctx = ctx;
+    st->a = &ctx->act;
+    st->doc = doc;
+    st->t = &doc->t;
+    st->syn = &doc->syn;
+}
+
 int dy_actors_find(const dyad_ctx *ctx, struct dyad_doc *doc)
 {
     astate st;
-    memset(&st, 0, sizeof st);
-    st.ctx = ctx;
-    st.a = &ctx->act;
-    st.doc = doc;
-    st.t = &doc->t;
-    st.syn = &doc->syn;
+    state_init(&st, ctx, doc);
     st.day = doc->role_date;
     st.last_speaker = -1;
     st.speaker_sent = -100;
@@ -1603,12 +1609,7 @@ static const char *sentence_state(const astate *st, size_t m0, size_t m1, size_t
 int dy_actors_localise(const dyad_ctx *ctx, struct dyad_doc *doc)
 {
     astate st;
-    memset(&st, 0, sizeof st);
-    st.ctx = ctx;
-    st.a = &ctx->act;
-    st.doc = doc;
-    st.t = &doc->t;
-    st.syn = &doc->syn;
+    state_init(&st, ctx, doc);
     const dy_text *t = &doc->t;
     size_t m0 = 0, pl0 = 0;
     while (m0 < doc->nmen) {
