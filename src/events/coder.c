@@ -970,6 +970,19 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
         for (uint32_t x = g + 1; x < sc->g1 && !clause; x++)
             clause = governor(sc, x) == (int32_t)g && syn->vg[x].first > vg->head &&
                      !(syn->vg[x].flags & (VG_INF | VG_PART | VG_RELATIVE));
+        if (!clause && g + 1 < sc->g1 && syn->tok_np) {
+            /* "agreed today there was a need": the next clause's subject
+             * follows the verb over time words and adverbs only */
+            const dy_vg *x = &syn->vg[g + 1];
+            if (!(x->flags & (VG_INF | VG_PART | VG_RELATIVE)) && x->subj >= 0 &&
+                syn->np[x->subj].first > vg->head && syn->np[x->subj].end <= x->first) {
+                clause = 1;
+                for (uint32_t i = vg->head + 1; i < syn->np[x->subj].first && clause; i++) {
+                    int32_t n = syn->tok_np[i];
+                    clause = sc->t->tok[i].tag == T_RB || (n >= 0 && (syn->np[n].flags & NP_TIME));
+                }
+            }
+        }
         for (size_t p = p0; clause && p < p1 && ev->pat[p].head == ev->pat[pat].head &&
                             ev->pat[p].noun == ev->pat[pat].noun; p++) {
             const dy_pattern *pt = &ev->pat[p];
