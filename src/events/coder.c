@@ -1031,9 +1031,13 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
     int32_t mobj = main_verb_object(sc, g);
     int active = mobj != -1;
     if (!active && (vg->flags & VG_PASSIVE) && vg->agent < 0 && vg->head + 1 < sc->end &&
-        tok_w(sc, vg->head + 1, DY_W_IN) && h.last > vg->head && ev->pat[pat].nel &&
+        (tok_w(sc, vg->head + 1, DY_W_IN) ||
+         (tok_w(sc, vg->head + 1, DY_W_TO) && vg->head + 2 < sc->end &&
+          (sc->t->tok[vg->head + 2].tag == T_VBG || sc->t->tok[vg->head + 2].tag == T_VB))) &&
+        h.last > vg->head && ev->pat[pat].nel &&
         el_match(ev, &sc->t->tok[vg->head + 1], &ev->el[ev->pat[pat].el_first])) {
-        /* "were engaged in", "was involved in": the subject acts */
+        /* "were engaged in", "was involved in", "is committed to opening":
+         * the subject acts */
         active = 1;
         mobj = -2;
     }
