@@ -619,8 +619,16 @@ static int32_t best_pattern(const sctx *sc, size_t p0, size_t p1, size_t v, size
 static int subj_actor(const sctx *sc, int32_t np)
 {
     int m = np_actor(sc->doc, sc->m0, sc->m1, np, 0);
-    if (m >= 0 || np < 0 || sc->syn->np[np].of < 0)
+    if (m >= 0 || np < 0)
         return m;
+    int32_t of = sc->syn->np[np].of;
+    uint32_t e = sc->syn->np[np].end;
+    if (of < 0 && e + 2 < sc->end && sc->syn->tok_np && sc->t->tok[sc->syn->np[np].head].tag == T_CD &&
+        tok_w(sc, e + 1, DY_W_OF))
+        of = sc->syn->tok_np[e + 2];   /* "one third of the fighters": the fraction
+                                          word left outside the noun phrase */
+    if (of < 0)
+        return -1;
     static const char *const q[] = {"thousand", "hundred", "dozen", "ten", "score", "million",
                                     "group", "number", "crowd", "band", "handful", "majority",
                                     "some", "many", "most", "all", "none", "one", "two", "three"};
@@ -629,7 +637,7 @@ static int subj_actor(const sctx *sc, int32_t np)
     for (size_t k = 0; k < sizeof q / sizeof q[0] && !quant; k++)
         quant = dy_tok_is(sc->t, h, q[k]) ||
                 (h->lemma && h->lemma != h->word && !strcmp(dy_intern_str(&sc->ctx->words, h->lemma), q[k]));
-    return quant ? np_actor(sc->doc, sc->m0, sc->m1, sc->syn->np[np].of, 0) : -1;
+    return quant ? np_actor(sc->doc, sc->m0, sc->m1, of, 0) : -1;
 }
 
 static int vg_subject(const sctx *sc, int32_t g, int32_t *np_out)
@@ -1145,6 +1153,9 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
             f->tgt = np_other_actor(doc, sc->m0, sc->m1, vg->iobj, 0, f->src);
             f->tgt_np = vg->iobj;
         }
+        if (f->tgt < 0 && obj >= 0 && obj == vg->subj &&
+            (f->tgt = subj_actor(sc, obj)) >= 0 && same_actor(doc, f->tgt, f->src))
+            f->tgt = -1;   /* "one third of the fighters were disarmed" */
         if (f->tgt < 0 && obj >= 0 && (f->tgt = np_author(sc, obj, f->src)) >= 0)
             f->tgt_np = -1;
         if (f->tgt < 0 && obj >= 0 && obj == vg->subj && f->code >= 0 && code_root(ev, f->code) >= 17) {
