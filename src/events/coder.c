@@ -1782,18 +1782,6 @@ static int code_plain(sctx *sc, uint32_t g, frame *f)
     if (noun_gerund(sc, g))
         return 0;
     int code = modal_code(ev, f->code, f->flags);
-    int32_t gv = governor(sc, g);
-    if (code_root(ev, f->code) == 16 && (f->flags & VG_FUTURE) &&
-        ((vg->flags & VG_REPORTED) || (gv >= 0 && (syn->vg[gv].flags & VG_SPEECH))) &&
-        !(f->flags & (VG_INTENT | VG_NEG | VG_FAILED | VG_QUESTION | VG_HYPOTHETICAL | VG_REFUSED))) {
-        /* "announced it would cut all aid": a decision made known, not a
-         * threat (13x) - unless a condition follows ("... unless", "if") */
-        int cond = 0;
-        for (uint32_t i = vg->head + 1; i < sc->end && !cond; i++)
-            cond = dy_tok_is(sc->t, &sc->t->tok[i], "unless") || dy_tok_is(sc->t, &sc->t->tok[i], "if");
-        if (!cond)
-            code = f->code;
-    }
     if (code < 0)
         return 0;
     sc->cur_rank = 0;
