@@ -443,6 +443,23 @@ static int definite(const astate *st, const dy_mention *m, uint32_t s_first)
     return np >= 0 && (st->syn->np[np].flags & NP_DEF) != 0;
 }
 
+/* Does a verb stand before token i, over time words ("announced Thursday
+ * that", "said on Monday that")? */
+static int after_verb(const astate *st, uint32_t i)
+{
+    const dy_text *t = st->t;
+    const dy_syn *syn = st->syn;
+    while (i > 0) {
+        i--;
+        if (dy_tag_is_verb(t->tok[i].tag))
+            return 1;
+        int32_t n = syn->tok_np ? syn->tok_np[i] : -1;
+        if (!((n >= 0 && (syn->np[n].flags & NP_TIME)) || tok_is(t, i, "on")))
+            return 0;
+    }
+    return 0;
+}
+
 /* The pronoun kind of token i (0: none); *g its gender. "it" followed by a
  * form of be, seem ... ("it is time", "it will be hard") is expletive. */
 static int pronoun_kind(const astate *st, size_t i, size_t end, uint8_t *g)
@@ -477,8 +494,9 @@ static int pronoun_kind(const astate *st, size_t i, size_t end, uint8_t *g)
                 return 0;
         if (i > 0 && (lemma_is(st, i - 1, "make") || lemma_is(st, i - 1, "find") ||
                       lemma_is(st, i - 1, "consider") ||
-                      (tok_is(t, i - 1, "that") && !(i > 1 && dy_tag_is_verb(t->tok[i - 2].tag)))))
-            return 0;   /* ("said that it would": the clause's subject) */
+                      (tok_is(t, i - 1, "that") && !after_verb(st, i - 1))))
+            return 0;   /* ("said that it would", "announced Thursday that it
+                           has": the clause's subject) */
         /* only a subject ("it said", "which it wants"): an object "it" is
          * far more often a thing than an actor */
         if (!dy_tag_is_verb(t->tok[j].tag) && t->tok[j].tag != T_MD && t->tok[i + 1].tag != T_MD &&
