@@ -1517,7 +1517,7 @@ static const char *state_in(const astate *st, size_t m0, size_t m1, uint32_t a, 
 
 /* The place a mention stands in: its own noun phrase, or the phrase after
  * "in", "at", "from", "inside", "near" (and one "of" more: "police in the
- * city of X"). */
+ * city of X"), also over a participle ("rebels based in X"). */
 static const char *local_state(const astate *st, size_t m0, size_t m1, const dy_mention *mm,
                                const char *not)
 {
@@ -1530,6 +1530,10 @@ static const char *local_state(const astate *st, size_t m0, size_t m1, const dy_
         b = syn->np[np].end > b ? syn->np[np].end : b;
     }
     const char *c = state_in(st, m0, m1, a, b, not);
+    if (!c && b + 2 < t->ntok && (t->tok[b].tag == T_VBN || t->tok[b].tag == T_VBG) &&
+        (tok_is(t, b + 1, "in") || tok_is(t, b + 1, "at") || tok_is(t, b + 1, "near") ||
+         tok_is(t, b + 1, "inside")))
+        b++;   /* "militants based in X", "troops stationed near X" */
     for (int hop = 0; !c && hop < 2 && b + 1 < t->ntok && syn->tok_np; hop++) {
         if (!(tok_is(t, b, "in") || tok_is(t, b, "at") || tok_is(t, b, "from") ||
               tok_is(t, b, "inside") || tok_is(t, b, "near") || (hop && tok_is(t, b, "of"))))
