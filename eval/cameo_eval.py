@@ -90,7 +90,7 @@ for r in rows:
         act_ok += good
 
 def pct(a, b):
-    return "%5.2f" % (a / b) if b else "  -  "
+    return "%5.3f" % (a / b) if b else "  -  "
 
 print("CAMEO development gold (%s): %d sentences" % (os.path.basename(cameo), len(rows)))
 print("root  n    root-recall exact-recall root-precision events/sent")
