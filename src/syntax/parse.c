@@ -1512,6 +1512,28 @@ static int sentence_roles(pctx *p)
                 uint32_t f = chain_first_tok(p, v->subj);
                 if (f < k)
                     k = f;
+                /* "said X and Y must ...": the clause's subject is the whole
+                 * coordination, not an object of the speech verb */
+                for (int n = 0; n < 4 && k > p->first + 1 && v->subj == syn->tok_np[k] &&
+                                (TAG(p, k - 1) == T_CC || TAG(p, k - 1) == T_PUNCT_COMMA) &&
+                                syn->tok_np[k - 2] >= 0;
+                     n++) {
+                    int32_t c0 = chain_head(p, syn->tok_np[k - 2]);
+                    if (c0 < 0)
+                        break;
+                    if (syn->np[c0].conj != v->subj) {
+                        /* read as clauses joined ("said X and Y must"), but a
+                         * speech verb takes no bare name as its object */
+                        const dy_vg *sv = &syn->vg[prev];
+                        if (!(sv->flags & VG_SPEECH) || sv->obj != c0 || TAG(p, k - 1) != T_CC ||
+                            !(syn->np[c0].flags & NP_PROPER) || syn->np[c0].conj >= 0)
+                            break;
+                        syn->np[c0].conj = v->subj;
+                        syn->np[v->subj].flags |= NP_CONJ_TAIL;
+                    }
+                    v->subj = c0;
+                    k = chain_first_tok(p, c0);
+                }
             }
             while (k > p->first && (TAG(p, k - 1) == T_LQUOTE || TAG(p, k - 1) == T_RQUOTE ||
                                     TAG(p, k - 1) == T_PUNCT_COLON))
