@@ -1967,7 +1967,8 @@ static int reform_kind(const dy_events *ev, int code)
 /* Protests for something: a demonstration, hunger strike, strike, blockade or
  * riot (141-145) whose sentence names the reform it asks for takes the
  * matching sub-code ("rioted ... calling for the removal of the president":
- * 1451), as CAMEO 14x1-14x4 follow 0831-0834. */
+ * 1451), as CAMEO 14x1-14x4 follow 0831-0834; one against arrests or
+ * repression (17x) is for rights (14x3). */
 static void refine_protests(sctx *sc)
 {
     const dy_events *ev = sc->ev;
@@ -1990,6 +1991,8 @@ static void refine_protests(sctx *sc)
             if (nt < 0)
                 break;
             kind = reform_kind(ev, code);
+            if (kind < 0 && code >= 0 && code_root(ev, code) == 17)
+                kind = 3;   /* against arrests and repression: for rights */
             k = (uint32_t)nt + 1;
         }
         if (kind > 0) {
