@@ -209,6 +209,13 @@ static const char *code_of(const dy_actors *a, const dy_aentry *e, int32_t day)
 static void compose(char *out, size_t outn, const char *actor, const char *role)
 {
     size_t al = strlen(actor);
+    if (al > 6 && !is_org_code(actor) &&
+        (!strncmp(role, "MIL", 3) || !strncmp(role, "GOV", 3) || !strncmp(role, "ELI", 3))) {
+        /* a named group's commanders, leaders and officials are the group
+         * ("commanders of the Rapid Support Forces": SDNREBRSF, not SDNMIL) */
+        snprintf(out, outn, "%s", actor);
+        return;
+    }
     if (al >= 3 && is_org_code(actor)) {
         if (!strncmp(role, "GOV", 3) || !strncmp(role, "ELI", 3))
             snprintf(out, outn, "%s", actor);
