@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "../text/text.h"
 #include "../util/util.h"
@@ -90,6 +91,14 @@ typedef struct dy_actors {
     size_t nfiles;
     size_t nphrases, nagent_phrases, ndesc_phrases, npeople, warnings;
 } dy_actors;
+
+/* Is c the code of an international body ("IGO...", "NGO...", "MNC...",
+ * "IMG...") rather than of a state or a role? */
+static inline int dy_is_org_code(const char *c)
+{
+    return !strncmp(c, "IGO", 3) || !strncmp(c, "NGO", 3) || !strncmp(c, "MNC", 3) ||
+           !strncmp(c, "IMG", 3);
+}
 
 /* Mention flags. */
 enum {

@@ -144,11 +144,6 @@ static void cpy(char *dst, size_t n, const char *src)
     dst[l] = 0;
 }
 
-static int is_org_code(const char *c)
-{
-    return !strncmp(c, "IGO", 3) || !strncmp(c, "NGO", 3) || !strncmp(c, "MNC", 3) ||
-           !strncmp(c, "IMG", 3);
-}
 
 /* Is the code a bare role ("GOV", "MIL", "GOVMIL"): an agent's code with no
  * country? */
@@ -209,14 +204,14 @@ static const char *code_of(const dy_actors *a, const dy_aentry *e, int32_t day)
 static void compose(char *out, size_t outn, const char *actor, const char *role)
 {
     size_t al = strlen(actor);
-    if (al > 6 && !is_org_code(actor) &&
+    if (al > 6 && !dy_is_org_code(actor) &&
         (!strncmp(role, "MIL", 3) || !strncmp(role, "GOV", 3) || !strncmp(role, "ELI", 3))) {
         /* a named group's commanders, leaders and officials are the group
          * ("commanders of the Rapid Support Forces": SDNREBRSF, not SDNMIL) */
         snprintf(out, outn, "%s", actor);
         return;
     }
-    if (al >= 3 && is_org_code(actor)) {
+    if (al >= 3 && dy_is_org_code(actor)) {
         if (!strncmp(role, "GOV", 3) || !strncmp(role, "ELI", 3))
             snprintf(out, outn, "%s", actor);
         else
@@ -232,7 +227,7 @@ static void compose(char *out, size_t outn, const char *actor, const char *role)
  * person an elite of the country. */
 static void person_code(char *out, size_t n, const char *person, const char *title_role)
 {
-    if (!strncmp(title_role, "ELI", 3) && strlen(person) >= 3 && !is_org_code(person))
+    if (!strncmp(title_role, "ELI", 3) && strlen(person) >= 3 && !dy_is_org_code(person))
         snprintf(out, n, "%.3sELI", person);
     else
         cpy(out, n, person);
@@ -672,7 +667,7 @@ static int32_t resolve_desc(astate *st, int32_t m, size_t s_men0, int32_t *ref)
     char notc[4] = "";
     if (dm->first > 0 && is_poss_pron(st->t, dm->first - 1)) {
         int32_t pm = mention_at(doc, s_men0, (size_t)m, dm->first - 1);
-        if (pm >= 0 && doc->men[pm].code[0] && !is_org_code(doc->men[pm].code))
+        if (pm >= 0 && doc->men[pm].code[0] && !dy_is_org_code(doc->men[pm].code))
             memcpy(notc, doc->men[pm].code, 3), notc[3] = 0;
     }
     for (int32_t j = m - 1; j >= 0; j--) {
@@ -1135,7 +1130,7 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
         if (titled && first > se->first &&
             (tok_is(t, first - 1, "former") || tok_is(t, first - 1, "ex") ||
              tok_is(t, first - 1, "ousted") || tok_is(t, first - 1, "late")) &&
-            strlen(code) >= 3 && !is_org_code(code)) {
+            strlen(code) >= 3 && !dy_is_org_code(code)) {
             char c2[24];
             compose(c2, sizeof c2, strlen(code) > 3 || entry >= 0 ? code : "", "ELI");
             cpy(code, sizeof code, c2);
@@ -1183,7 +1178,7 @@ static int do_sentence(astate *st, uint32_t s)
     for (size_t m = doc->nmen; m-- > m0 + 1;) {
         dy_mention *mb = &doc->men[m], *ma = &doc->men[m - 1];
         if (mb->agent_entry < 0 || mb->entry < 0 || ma->agent_entry >= 0 || strlen(ma->code) != 3 ||
-            strlen(mb->code) <= 3 || is_org_code(mb->code) || ma->pron || (ma->flags & AM_PERSON))
+            strlen(mb->code) <= 3 || dy_is_org_code(mb->code) || ma->pron || (ma->flags & AM_PERSON))
             continue;
         size_t gap = mb->first - ma->end;
         if (!((gap == 1 && (tok_is(t, ma->end, "and") || tok_is(t, ma->end, "or") ||

@@ -135,11 +135,6 @@ static int mention_at(const struct dyad_doc *doc, size_t m0, size_t m1, size_t i
     return -1;
 }
 
-static int is_org_code3(const char *c)
-{
-    return !strncmp(c, "IGO", 3) || !strncmp(c, "NGO", 3) || !strncmp(c, "IMG", 3) ||
-           !strncmp(c, "MNC", 3);
-}
 
 static int same_actor(const struct dyad_doc *doc, int32_t a, int32_t b)
 {
@@ -159,7 +154,7 @@ static int own_people(const struct dyad_doc *doc, int32_t m, int32_t avoid, int 
     if (own && !strncmp(x->code, a->code, 3))
         return 1;
     return (x->flags & AM_AGENT_ONLY) && !strncmp(x->code, "MIL", 3) &&
-           !(a->flags & AM_AGENT_ONLY) && !is_org_code3(a->code);
+           !(a->flags & AM_AGENT_ONLY) && !dy_is_org_code(a->code);
 }
 
 /* The actor of a noun phrase other than `avoid` (the source: "his calls" is
@@ -1222,7 +1217,7 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
             /* "Egyptian demonstrators rioted": where no place is named, the
              * protest is addressed to the protesters' own state */
             const dy_mention *sm = &doc->men[f->src];
-            if (strlen(sm->code) > 3 && !(sm->flags & (AM_AGENT_ONLY | AM_ROLE)) && !is_org_code3(sm->code) &&
+            if (strlen(sm->code) > 3 && !(sm->flags & (AM_AGENT_ONLY | AM_ROLE)) && !dy_is_org_code(sm->code) &&
                 sm->code[0] >= 'A' && sm->code[0] <= 'Z') {
                 char cc[4] = {sm->code[0], sm->code[1], sm->code[2], 0};
                 /* the target names the state by the source's word for it:
