@@ -1727,6 +1727,30 @@ static void mark_contents(sctx *sc)
     }
 }
 
+/* What protesters demand is what the protest is for, not an event of its
+ * own: "marched to demand reforms", "went on strike demanding higher wages"
+ * is one protest (refine_protests reads its aim), not a protest and a
+ * demand. Marks demands and appeals (roots 10, 02) hanging on a protest
+ * verb (root 14) as infinitive or participle as used. */
+static void protest_aims(sctx *sc)
+{
+    const dy_events *ev = sc->ev;
+    const dy_syn *syn = sc->syn;
+    for (uint32_t g = sc->g0; g < sc->g0 + sc->nfr; g++) {
+        frame *f = &sc->fr[g - sc->g0];
+        const dy_vg *v = &syn->vg[g];
+        int32_t p = v->parent;
+        if (f->pat < 0 || f->code < 0 || !(v->flags & (VG_INF | VG_PART)) ||
+            p < (int32_t)sc->g0 || (uint32_t)p >= g)
+            continue;
+        const frame *pf = &sc->fr[p - sc->g0];
+        int r = code_root(ev, f->code);
+        if (pf->pat >= 0 && pf->code >= 0 && code_root(ev, pf->code) == 14 &&
+            (r == 10 || r == 2) && !(pf->flags & (VG_NEG | VG_FAILED)))
+            f->used = f->done = 1;
+    }
+}
+
 /* A gerund that complements a noun ("resolve in aiding Israel", "the
  * decision of sending troops"): whose act it is, the clause does not say. */
 static int noun_gerund(const sctx *sc, uint32_t g)
@@ -1973,11 +1997,13 @@ static void refine_protests(sctx *sc)
         const char *c = ev->codes[e->code].code;
         if (strlen(c) != 3 || c[0] != '1' || c[1] != '4' || c[2] < '1' || c[2] > '5')
             continue;
-        int kind = -1;
+        int kind = -1, general = 0;
         for (uint32_t g = sc->g0; g < sc->g0 + sc->nfr && kind <= 0; g++) {
             const frame *f = &sc->fr[g - sc->g0];
-            if (f->pat >= 0 && f->code >= 0 && f->trig > e->trig_first)
+            if (f->pat >= 0 && f->code >= 0 && f->trig > e->trig_first) {
                 kind = reform_kind(ev, f->code);
+                general |= kind == 0;
+            }
         }
         for (uint32_t k = e->trig_end; k < sc->end && kind <= 0;) {
             int code;
@@ -1986,10 +2012,14 @@ static void refine_protests(sctx *sc)
             if (nt < 0)
                 break;
             kind = reform_kind(ev, code);
+            general |= kind == 0;
             if (kind < 0 && code >= 0 && code_root(ev, code) == 17)
                 kind = 3;   /* against arrests and repression: for rights */
             k = (uint32_t)nt + 1;
         }
+        if (kind <= 0 && general)
+            kind = 2;   /* CAMEO 1412: "unspecified political reforms" are a
+                           policy change */
         if (kind > 0) {
             char sub[5] = {c[0], c[1], c[2], (char)('0' + kind), 0};
             int x = dy_code_index(ev, sub);
@@ -2043,6 +2073,7 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
         /* 1. frames */
         for (uint32_t g = sc.g0; g < sc.g0 + sc.nfr; g++)
             vg_frame(&sc, g, &sc.fr[g - sc.g0]);
+        protest_aims(&sc);
         /* 2. modality: governing verbs, reported must/should, the rest */
         for (uint32_t g = sc.g0; g < sc.g0 + sc.nfr; g++) {
             frame *f = &sc.fr[g - sc.g0];
