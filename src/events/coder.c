@@ -63,6 +63,7 @@ typedef struct frame {
     uint8_t denied;         /* a denial (016) or what it denies: the clauses
                                below it are not events */
     uint32_t trig, cend;    /* trigger token, end of the clause */
+    uint32_t last;          /* last token its pattern matched */
     uint32_t flags;         /* modality flags in force */
 } frame;
 
@@ -1000,6 +1001,7 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
     f->code = ev->pat[pat].code;
     f->trig = vg->head;
     f->cend = cend;
+    f->last = (uint32_t)h.last;
     f->flags = vg_flags(syn, (int32_t)g);
     if (vg->first > sc->first && tok_w(sc, vg->first - 1, DY_W_WITHOUT))
         f->flags |= VG_NEG;   /* "without returning" */
@@ -1714,6 +1716,25 @@ static void mark_contents(sctx *sc)
         if (p < 0 || (uint32_t)p < sc->g0 || (uint32_t)p >= sc->g0 + sc->nfr || (uint32_t)p == g)
             continue;
         const frame *pf = &sc->fr[p - sc->g0];
+        int inside = 0;   /* a verb its governor's pattern names ("ask * to
+                             help finance"): part of that event */
+        for (int32_t q = p; q >= (int32_t)sc->g0 && !inside; q = governor(sc, (uint32_t)q)) {
+            const frame *qf = &sc->fr[q - sc->g0];
+            inside = qf->pat >= 0 && qf->trig < v->head && v->head <= qf->last;
+            if (governor(sc, (uint32_t)q) >= q)
+                break;
+        }
+        if (inside) {
+            f->used = 1;
+            continue;
+        }
+        if (pf->used && (v->flags & (VG_INF | VG_PART)) && pf->pat >= 0 &&
+            !(syn->vg[p].flags & VG_SPEECH)) {
+            /* "asked banks to help finance": what an act only asked for,
+             * intended or refused goes on to do is not done either */
+            f->used = 1;
+            continue;
+        }
         if (pf->pat < 0 || pf->code < 0 || !strcmp(ev->codes[pf->code].code, "010"))
             continue;
         int r = code_root(ev, pf->code);
