@@ -1011,13 +1011,20 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
         uint32_t k = vg->first;
         if (vg->subj >= 0 && syn->np[vg->subj].first < k)
             k = syn->np[vg->subj].first;
-        int temporal = k > sc->first && (tok_w(sc, k - 1, DY_W_WHEN) || tok_w(sc, k - 1, DY_W_AFTER) ||
-                                         tok_w(sc, k - 1, DY_W_BEFORE) || tok_w(sc, k - 1, DY_W_ONCE) ||
-                                         tok_w(sc, k - 1, DY_W_UNTIL));
+        /* before, until, once, unless: what has not happened yet */
+        int pending = k > sc->first && (tok_w(sc, k - 1, DY_W_BEFORE) || tok_w(sc, k - 1, DY_W_ONCE) ||
+                                        tok_w(sc, k - 1, DY_W_UNTIL) || tok_w(sc, k - 1, DY_W_UNLESS));
+        int temporal = pending || (k > sc->first && (tok_w(sc, k - 1, DY_W_WHEN) ||
+                                                     tok_w(sc, k - 1, DY_W_AFTER)));
         for (uint32_t x = g; temporal && x-- > sc->g0;)
             if (!(syn->vg[x].flags & (VG_INF | VG_PART | VG_RELATIVE))) {
                 if (syn->vg[x].flags & VG_FUTURE)
                     f->flags |= VG_FUTURE;
+                else if (pending && syn->vg[x].tense != TENSE_PRESENT)
+                    /* "said X must withdraw before they disarm", "vowed to
+                     * fight until they capture the city": a condition or
+                     * an aim, not an event */
+                    f->flags |= VG_HYPOTHETICAL;
                 break;
             }
     }
