@@ -949,6 +949,50 @@ static int sort_in_places(struct dyad_doc *doc, size_t nreal)
 }
 
 /* Step 1: the frame of verb group g (f->pat = -1 when it has none). */
+/* Is finite clause g the that-clause of an allegation, claim, charge, report
+ * or rumour ("accusations by X that it had carried out arrests")? What it
+ * says is someone's assertion, not an event the text reports (the assertion
+ * itself is coded from its noun or verb). */
+static int alleged_clause(const sctx *sc, uint32_t g)
+{
+    const dy_syn *syn = sc->syn;
+    const dy_vg *vg = &syn->vg[g];
+    uint32_t k = vg->first;
+    if (vg->subj >= 0 && syn->np[vg->subj].first < k)
+        k = syn->np[vg->subj].first;
+    if (k < sc->first + 2 || !tok_w(sc, k - 1, DY_W_THAT))
+        return 0;
+    uint32_t j = k - 2;
+    for (int hop = 0; hop < 2 && syn->tok_np; hop++) {
+        /* over "by the Liberian Peace Council (LPC)" to the noun */
+        if (sc->t->tok[j].tag == T_RRB) {
+            while (j > sc->first && sc->t->tok[j].tag != T_LRB)
+                j--;
+            if (j > sc->first)
+                j--;
+        }
+        int32_t np = syn->tok_np[j];
+        if (np < 0 || syn->np[np].first < sc->first + 2)
+            break;
+        uint32_t b = syn->np[np].first - 1;
+        if (!tok_w(sc, b, DY_W_BY) && !tok_w(sc, b, DY_W_OF) && !tok_w(sc, b, DY_W_FROM) &&
+            !tok_w(sc, b, DY_W_AGAINST))
+            break;
+        j = b - 1;
+    }
+    const dy_tok *n = &sc->t->tok[j];
+    if (!dy_tag_is_noun(n->tag))
+        return 0;
+    if (n->tag == T_NNS && (j == sc->first || sc->t->tok[j - 1].tag == T_NNP ||
+                            sc->t->tok[j - 1].tag == T_NNPS || sc->t->tok[j - 1].tag == T_PRP))
+        return 0;   /* "Amnesty reports that": the verb, mistagged */
+    uint32_t w = n->lemma ? n->lemma : n->word;
+    for (int i = DY_W_ALLEGATION; i <= DY_W_SPECULATION; i++)
+        if (w == sc->ev->w[i] || n->word == sc->ev->w[i])
+            return 1;
+    return 0;
+}
+
 static void vg_frame(sctx *sc, uint32_t g, frame *f)
 {
     const dy_events *ev = sc->ev;
@@ -1005,6 +1049,8 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
     f->flags = vg_flags(syn, (int32_t)g);
     if (vg->first > sc->first && tok_w(sc, vg->first - 1, DY_W_WITHOUT))
         f->flags |= VG_NEG;   /* "without returning" */
+    if (!(vg->flags & (VG_INF | VG_PART)) && alleged_clause(sc, g))
+        f->flags |= VG_HYPOTHETICAL;
     if (vg->tense == TENSE_PRESENT && !(f->flags & (VG_FUTURE | VG_MODAL))) {
         /* "will convene ... when he visits Germany": a temporal clause of a
          * future one is future too */

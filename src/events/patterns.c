@@ -662,7 +662,11 @@ int dy_events_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
         [DY_W_SINCE] = "since", [DY_W_BECAUSE] = "because", [DY_W_ALTHOUGH] = "although",
         [DY_W_THOUGH] = "though", [DY_W_UNTIL] = "until", [DY_W_ONCE] = "once",
         [DY_W_WHEREAS] = "whereas", [DY_W_WOULD] = "would", [DY_W_WHERE] = "where",
-        [DY_W_WHICH] = "which", [DY_W_UNLESS] = "unless"};
+        [DY_W_WHICH] = "which", [DY_W_UNLESS] = "unless",
+        [DY_W_ALLEGATION] = "allegation", [DY_W_ACCUSATION] = "accusation", [DY_W_CLAIM] = "claim",
+        [DY_W_CHARGE] = "charge", [DY_W_REPORT] = "report", [DY_W_RUMOUR] = "rumour",
+        [DY_W_RUMOR] = "rumor", [DY_W_SUSPICION] = "suspicion", [DY_W_ASSERTION] = "assertion",
+        [DY_W_SPECULATION] = "speculation"};
     for (int i = 0; i < DY_W_N; i++)
         if (!(ev->w[i] = dy_word_add(ctx, gw[i], strlen(gw[i])))) {
             snprintf(err, errlen, "out of memory");
