@@ -1814,14 +1814,25 @@ static void protest_aims(sctx *sc)
         frame *f = &sc->fr[g - sc->g0];
         const dy_vg *v = &syn->vg[g];
         int32_t p = v->parent;
-        if (f->pat < 0 || f->code < 0 || !(v->flags & (VG_INF | VG_PART)) ||
-            p < (int32_t)sc->g0 || (uint32_t)p >= g)
+        int r = f->pat >= 0 && f->code >= 0 ? code_root(ev, f->code) : 0;
+        if ((r != 10 && r != 2) || !(v->flags & (VG_INF | VG_PART)))
             continue;
-        const frame *pf = &sc->fr[p - sc->g0];
-        int r = code_root(ev, f->code);
-        if (pf->pat >= 0 && pf->code >= 0 && code_root(ev, pf->code) == 14 &&
-            (r == 10 || r == 2) && !(pf->flags & (VG_NEG | VG_FAILED)))
-            f->used = f->done = 1;
+        if (p >= (int32_t)sc->g0 && (uint32_t)p < g) {
+            const frame *pf = &sc->fr[p - sc->g0];
+            if (pf->pat >= 0 && pf->code >= 0 && code_root(ev, pf->code) == 14 &&
+                !(pf->flags & (VG_NEG | VG_FAILED)))
+                f->used = f->done = 1;
+        }
+        int32_t np = v->first > sc->first && syn->tok_np ? syn->tok_np[v->first - 1] : -1;
+        if (np >= 0 && !f->used) {
+            /* "a demonstration calling for the removal of ...": a noun
+             * whose patterns are protests */
+            const dy_tok *k = &sc->t->tok[syn->np[np].head];
+            size_t p0, p1;
+            if ((pattern_range(ev, 1, k->lemma, &p0, &p1) || pattern_range(ev, 1, k->word, &p0, &p1)) &&
+                code_root(ev, ev->pat[p0].code) == 14)
+                f->used = f->done = 1;
+        }
     }
 }
 
