@@ -1912,8 +1912,14 @@ static int code_plain(sctx *sc, uint32_t g, frame *f)
          * purpose of a visit or meeting is what it is for, coded beside it */
         const frame *pf = (uint32_t)p >= sc->g0 && (uint32_t)p < sc->g0 + sc->nfr ? &sc->fr[p - sc->g0] : NULL;
         if (pf && pf->pat >= 0 && pf->code >= 0 && code_root(ev, pf->code) == 4 &&
-            code_root(ev, f->code) == 4)
+            code_root(ev, f->code) == 4) {
+            /* but "telephoned X to discuss", "met to consult": discussing
+             * is what a call or meeting is, no intent beside it */
+            const char *pc = ev->codes[pf->code].code, *fc = ev->codes[f->code].code;
+            if (strcmp(pc, "042") && (!strcmp(fc, "040") || !strcmp(fc, "041")))
+                return 0;
             sc->cur_rank = 0;
+        }
     }
     int32_t tgt = f->tgt, tgt_np = f->tgt_np;
     if ((vg->flags & VG_SPEECH) && !strcmp(ev->codes[code].code, "010") && f->tgt_rule == 3)
