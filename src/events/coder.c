@@ -993,6 +993,20 @@ static int alleged_clause(const sctx *sc, uint32_t g)
     return 0;
 }
 
+/* Is g a verb of decision (announce, decide, declare)? What a government
+ * announces or decides it will cut, ban or suspend (root 16) is the act
+ * itself, not a threat ("announced it would cut all aid": 162, not 1311). */
+static int decision_verb(const sctx *sc, int32_t g)
+{
+    if (g < 0)
+        return 0;
+    const dy_vg *v = &sc->syn->vg[g];
+    const dy_tok *k = &sc->t->tok[v->head];
+    uint32_t w = v->lemma ? v->lemma : k->word;
+    return w == sc->ev->w[DY_W_ANNOUNCE] || w == sc->ev->w[DY_W_DECIDE] ||
+           w == sc->ev->w[DY_W_DECLARE];
+}
+
 static void vg_frame(sctx *sc, uint32_t g, frame *f)
 {
     const dy_events *ev = sc->ev;
@@ -1075,17 +1089,23 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
             }
     }
     int32_t gv = governor(sc, g);
+    int would = 0;
     if ((f->flags & VG_MODAL) && !(f->flags & VG_HYPOTHETICAL) &&
         ((f->flags & VG_REPORTED) || (gv >= 0 && (syn->vg[gv].flags & VG_SPEECH)))) {
         /* "X said it would boycott ...": the future seen from the past */
         for (uint32_t i = vg->first; i < vg->head; i++)
             if (tok_w(sc, i, DY_W_WOULD)) {
                 f->flags = (f->flags & ~(uint32_t)VG_MODAL) | VG_FUTURE;
+                would = 1;
                 break;
             }
     }
     if (f->code == DY_CODE_NONE)
         return;
+    if (would && code_root(ev, f->code) == 16 && decision_verb(sc, gv))
+        /* "announced it would cut aid": the decision reported; but
+         * "announced he will withdraw ...", still to come, is a threat */
+        f->flags &= ~(uint32_t)VG_FUTURE;
     int32_t mobj = main_verb_object(sc, g);
     int active = mobj != -1;
     if (!active && (vg->flags & VG_PASSIVE) && vg->agent < 0 && vg->head + 1 < sc->end &&
@@ -1608,6 +1628,8 @@ static int code_governor(sctx *sc, uint32_t g)
     if (blocked(fl) || ((fl & VG_MODAL) && fam != 13))
         return 1;
     int code = family_map(ev, ccode, fam);
+    if (fam == 3 && ccode >= 0 && code_root(ev, ccode) == 16 && decision_verb(sc, (int32_t)g))
+        code = ccode;   /* "decided to suspend talks": done, not threatened */
     if (code < 0) {
         /* no modal form of that content: the bare code */
         code = f->code;

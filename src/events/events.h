@@ -67,7 +67,9 @@ enum {
     DY_W_WHEREAS, DY_W_WOULD, DY_W_WHERE, DY_W_WHICH, DY_W_UNLESS,
     /* nouns whose that-clause is asserted by someone, not by the text */
     DY_W_ALLEGATION, DY_W_ACCUSATION, DY_W_CLAIM, DY_W_CHARGE, DY_W_REPORT, DY_W_RUMOUR,
-    DY_W_RUMOR, DY_W_SUSPICION, DY_W_ASSERTION, DY_W_SPECULATION, DY_W_N
+    DY_W_RUMOR, DY_W_SUSPICION, DY_W_ASSERTION, DY_W_SPECULATION,
+    /* verbs of decision */
+    DY_W_ANNOUNCE, DY_W_DECIDE, DY_W_DECLARE, DY_W_N
 };
 
 typedef struct dy_events {
