@@ -1214,6 +1214,28 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
                 }
         }
     }
+    if (f->tgt >= 0 && f->tgt_rule == 2 && f->code >= 0 && code_root(ev, f->code) == 11 &&
+        tok_w(sc, h.last, DY_W_TO)) {
+        /* "complained to the UN over Israeli air raids": the UN hears the
+         * complaint, the one complained about is its target */
+        int found = 0;
+        for (uint32_t i = (uint32_t)h.last + 1; i < cend && !found; i++) {
+            if (!tok_w(sc, i, DY_W_OVER) && !tok_w(sc, i, DY_W_ABOUT) && !tok_w(sc, i, DY_W_AGAINST))
+                continue;
+            /* (tokens, not the PPs: "over two Israeli raids" may be
+             * chunked as a quantity) */
+            for (uint32_t j = i + 1; j < cend && j < i + 8 && !found; j++) {
+                if (dy_tag_is_verb(sc->t->tok[j].tag))
+                    break;
+                int32_t m = mention_at(doc, sc->m0, sc->m1, j);
+                if (m >= 0 && !same_actor(doc, m, f->src)) {
+                    f->tgt = m;
+                    f->tgt_np = syn->tok_np ? syn->tok_np[j] : -1;
+                    found = 1;
+                }
+            }
+        }
+    }
     if (f->tgt < 0) {
         int32_t obj = active ? mobj : (vg->flags & VG_PASSIVE) ? vg->subj : vg->obj;
         f->tgt = np_other_actor(doc, sc->m0, sc->m1, obj, 1, f->src);
