@@ -154,7 +154,10 @@ static int own_people(const struct dyad_doc *doc, int32_t m, int32_t avoid, int 
     const dy_mention *a = &doc->men[avoid], *x = &doc->men[m];
     if (own && !strncmp(x->code, a->code, 3))
         return 1;
-    return (x->flags & AM_AGENT_ONLY) && !strncmp(x->code, "MIL", 3) &&
+    /* troops named without a country, also when the place they go to lent
+     * them one ("contribute troops to a force in X": located, not X's) */
+    const char *role = (x->flags & AM_LOCATED) && strlen(x->code) >= 6 ? x->code + 3 : x->code;
+    return (x->flags & (AM_AGENT_ONLY | AM_LOCATED)) && !strncmp(role, "MIL", 3) &&
            !(a->flags & AM_AGENT_ONLY) && !dy_is_org_code(a->code);
 }
 
