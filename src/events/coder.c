@@ -1842,7 +1842,8 @@ static void mark_contents(sctx *sc)
             continue;
         int inf = (v->flags & VG_INF) != 0;
         int ger = (v->flags & VG_PART) && sc->t->tok[v->head].tag == T_VBG;
-        int that = v->parent < 0 || !(syn->vg[p].flags & VG_SPEECH);
+        int that = v->parent < 0 || !(syn->vg[p].flags & VG_SPEECH) ||
+                   !strncmp(ev->codes[pf->code].code, "112", 3);   /* "alleged that" */
         if (inf || ger || that)
             f->used = 1;
     }
@@ -1916,6 +1917,14 @@ static int relative_clause(const sctx *sc, uint32_t g, int depth)
                           (tok_w(sc, k - 1, DY_W_WHICH) && k >= sc->first + 2 &&
                            sc->t->tok[k - 2].tag == T_IN)))
         return 1;
+    if (k > sc->first + 2 && tok_w(sc, k - 1, DY_W_COMMA))
+        /* "where, it said, 100 people were killed": over a parenthesis */
+        for (uint32_t j = k - 2; j > sc->first + 1 && j + 6 > k; j--)
+            if (tok_w(sc, j, DY_W_COMMA)) {
+                if (tok_w(sc, j - 1, DY_W_WHERE))
+                    return 1;
+                break;
+            }
     int32_t p = vg->parent;
     return depth < 3 && p >= 0 && (syn->vg[p].flags & VG_SPEECH) && (vg->flags & VG_REPORTED) &&
            relative_clause(sc, (uint32_t)p, depth + 1);
