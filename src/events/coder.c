@@ -1191,6 +1191,16 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
         h.tgt = -1;
         h.tgt_np = -1;
     }
+    if (h.tgt >= 0 && same_actor(doc, h.tgt, f->src) && syn->tok_np &&
+        syn->tok_np[doc->men[h.tgt].first] >= 0) {
+        /* "hosted his Russian counterpart": not "his", the other actor */
+        int32_t np = syn->tok_np[doc->men[h.tgt].first];
+        int32_t m = np_other_actor(doc, sc->m0, sc->m1, np, 1, f->src);
+        if (m >= 0) {
+            h.tgt = m;
+            h.tgt_np = np;
+        }
+    }
     if (h.tgt >= 0) {
         f->tgt = h.tgt;
         f->tgt_rule = 1;
