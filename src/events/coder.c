@@ -783,6 +783,15 @@ static int32_t main_verb_object(const sctx *sc, uint32_t g)
         se++;   /* "soldiers sexually assaulted" */
     if (se != v->first || v->agent >= 0)
         return -1;
+    /* a phrase that is already another verb's object or a preposition's is
+     * what the participle describes ("sanctions on officials accused of
+     * rigging"), not its subject */
+    uint32_t sf = syn->np[v->subj].first;
+    if (sf > sc->first && sc->t->tok[sf - 1].tag == T_IN)
+        return -1;
+    for (uint32_t h = sc->g0; h < g; h++)
+        if (syn->vg[h].obj == v->subj || syn->vg[h].iobj == v->subj)
+            return -1;
     /* no later verb takes the subject as its own ("the town captured by ...
      * fell", "troops stationed there attacked") */
     for (uint32_t h = g + 1; h < sc->g1; h++) {
