@@ -296,6 +296,31 @@ static int np_continues(const pctx *p, uint32_t a, uint32_t i)
     return 0;
 }
 
+/* A team line-up or a ranked list numbers its names with a dash: "Japan:
+ * 19 - Kenichi Shimokawa, 2 - Hiroshige Yanagimoto". The small number at the
+ * start of a list item, a dash and a capitalised name are one NP (the number
+ * labels the player). A list item starts the line or follows a colon, comma,
+ * semicolon or bracket; not a range or a score ("1990 - 1995", "Japan 2 -
+ * Syria 1": the number does not start an item there). */
+static int shirt_number(const pctx *p, uint32_t i)
+{
+    const dy_tok *k = &p->t->tok[i];
+    if (i + 2 >= p->end || k->kind != TK_NUM || k->nlen > 3 ||
+        p->t->tok[i + 1].kind != TK_DASH || p->t->tok[i + 1].nlen != 1 ||
+        TAG(p, i + 2) != T_NNP || !(p->t->tok[i + 2].flags & TF_CAP))
+        return 0;
+    for (uint32_t q = 0; q < k->nlen; q++) {
+        char c = p->t->src[k->start + q];
+        if (c < '0' || c > '9')
+            return 0;
+    }
+    if (i == p->first)
+        return 1;
+    int pt = TAG(p, i - 1);
+    return pt == T_PUNCT_COMMA || pt == T_LRB ||
+           (pt == T_PUNCT_COLON && p->t->tok[i - 1].kind != TK_DASH);
+}
+
 static int chunk_nps(pctx *p)
 {
     uint32_t i = p->first;
@@ -360,6 +385,8 @@ static int chunk_nps(pctx *p)
             i++;
             continue;
         }
+        if (tg == T_CD && j == i + 1 && shirt_number(p, i))
+            j = i + 2; /* [19 - Kenichi Shimokawa]: the dash is inside */
         while (j < p->end && np_continues(p, a, j)) {
             j++;
             if (TAG(p, j - 1) == T_POS)

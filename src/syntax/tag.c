@@ -1415,6 +1415,19 @@ static int is_word_kind(int kind)
     return kind == TK_WORD || kind == TK_ABBR || kind == TK_NUM;
 }
 
+/* A lone lower-case letter other than "a" and "i" is a label or a symbol
+ * (scorecard notation "c Spearman b Vaughan", "option b"), not a noun, when
+ * the lexicon knows it as one: the trigram model, seeing it between names,
+ * otherwise takes it for part of the name. */
+static int letter_symbol(const struct dy_tagger *tg, const dy_text *t, const dy_tok *k)
+{
+    if (k->kind != TK_WORD || k->nlen != 1 || (k->flags & (TF_CAP | TF_ALLCAP)) ||
+        !dy_tag_is_noun(k->tag))
+        return 0;
+    char c = t->norm[k->norm];
+    return c >= 'b' && c <= 'z' && c != 'i' && lex_has(tg, k->word, tg->s_sym);
+}
+
 static void tag_span(const struct dyad_ctx *ctx, dy_text *t, size_t first, size_t n)
 {
     const struct dy_tagger *tg = ctx->lex.tagger;
@@ -1476,6 +1489,8 @@ static void tag_span(const struct dyad_ctx *ctx, dy_text *t, size_t first, size_
         dy_tok *k = &t->tok[j];
         if (k->tag == T_PRPS && dy_tok_is(t, k, "her") && !next_is_nominal(t, j, end))
             k->tag = T_PRP;
+        else if (letter_symbol(tg, t, k))
+            k->tag = T_SYM;
     }
     for (size_t j = first; j < end; j++)
         t->tok[j].lemma = tok_lemma(ctx, t, j, end);
