@@ -291,6 +291,9 @@ static int np_continues(const pctx *p, uint32_t a, uint32_t i)
         return 1; /* a "poison pill": scare quotes after the determiner */
     if (tg == T_DOLLAR || tg == T_HASH)
         return nt == T_CD;
+    if (i + 1 == p->end && p->t->tok[i].kind == TK_DASH && p->t->tok[i].nlen == 1 &&
+        pt == T_CD && i >= a + 2 && TAG(p, i - 2) == T_CD)
+        return 1; /* a table row whose last cell is empty: [MIAMI 14 5 .737 -] */
     if (tg == T_IN && pt == T_CD && (IS(p, i, "to") || IS(p, i, "than")))
         return 0;
     return 0;
@@ -321,9 +324,34 @@ static int shirt_number(const pctx *p, uint32_t i)
            (pt == T_PUNCT_COLON && p->t->tok[i - 1].kind != TK_DASH);
 }
 
+/* A fixture line of a schedule, "MONTREAL AT CHICAGO", "Toronto at
+ * Atlanta": names the game, a heading with no verb; like a score line
+ * ("Japan 2 Syria 1") it is one NP. The whole sentence is capitalised
+ * nominals, "at", capitalised nominals (a full stop may end it). */
+static int fixture_line(const pctx *p, uint32_t *end)
+{
+    uint32_t e = p->end;
+    if (e > p->first && TAG(p, e - 1) == T_PUNCT_END)
+        e--;
+    uint32_t at = 0;
+    for (uint32_t i = p->first; i < e; i++) {
+        if (IS(p, i, "at") && !at && i > p->first && i + 1 < e) {
+            at = i;
+            continue;
+        }
+        int tg = TAG(p, i);
+        if (!(p->t->tok[i].flags & (TF_CAP | TF_ALLCAP)) || !(dy_tag_is_noun(tg) || tg == T_JJ))
+            return 0;
+    }
+    *end = e;
+    return at != 0;
+}
+
 static int chunk_nps(pctx *p)
 {
-    uint32_t i = p->first;
+    uint32_t i = p->first, fe;
+    if (fixture_line(p, &fe))
+        return push_np(p, p->first, fe);
     while (i < p->end) {
         int tg = TAG(p, i);
         int nt = i + 1 < p->end ? TAG(p, i + 1) : T_NONE;
