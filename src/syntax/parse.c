@@ -291,6 +291,9 @@ static int np_continues(const pctx *p, uint32_t a, uint32_t i)
         return 1; /* a "poison pill": scare quotes after the determiner */
     if (tg == T_DOLLAR || tg == T_HASH)
         return nt == T_CD;
+    if (IS(p, i, "to") && pt == T_CD && nt == T_DOLLAR && i >= a + 2 &&
+        TAG(p, i - 2) == T_DOLLAR && i + 2 < p->end && TAG(p, i + 2) == T_CD)
+        return 1; /* a range of sums: [$3,000 to $4,000] each */
     if (i + 1 == p->end && p->t->tok[i].kind == TK_DASH && p->t->tok[i].nlen == 1 &&
         pt == T_CD && i >= a + 2 && TAG(p, i - 2) == T_CD)
         return 1; /* a table row whose last cell is empty: [MIAMI 14 5 .737 -] */
