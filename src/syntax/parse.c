@@ -291,14 +291,70 @@ static int np_continues(const pctx *p, uint32_t a, uint32_t i)
         return 1; /* a "poison pill": scare quotes after the determiner */
     if (tg == T_DOLLAR || tg == T_HASH)
         return nt == T_CD;
+    if (IS(p, i, "to") && pt == T_CD && nt == T_DOLLAR && i >= a + 2 &&
+        TAG(p, i - 2) == T_DOLLAR && i + 2 < p->end && TAG(p, i + 2) == T_CD)
+        return 1; /* a range of sums: [$3,000 to $4,000] each */
+    if (i + 1 == p->end && p->t->tok[i].kind == TK_DASH && p->t->tok[i].nlen == 1 &&
+        pt == T_CD && i >= a + 2 && TAG(p, i - 2) == T_CD)
+        return 1; /* a table row whose last cell is empty: [MIAMI 14 5 .737 -] */
     if (tg == T_IN && pt == T_CD && (IS(p, i, "to") || IS(p, i, "than")))
         return 0;
     return 0;
 }
 
+/* A team line-up or a ranked list numbers its names with a dash: "Japan:
+ * 19 - Kenichi Shimokawa, 2 - Hiroshige Yanagimoto". The small number at the
+ * start of a list item, a dash and a capitalised name are one NP (the number
+ * labels the player). A list item starts the line or follows a colon, comma,
+ * semicolon or bracket; not a range or a score ("1990 - 1995", "Japan 2 -
+ * Syria 1": the number does not start an item there). */
+static int shirt_number(const pctx *p, uint32_t i)
+{
+    const dy_tok *k = &p->t->tok[i];
+    if (i + 2 >= p->end || k->kind != TK_NUM || k->nlen > 3 ||
+        p->t->tok[i + 1].kind != TK_DASH || p->t->tok[i + 1].nlen != 1 ||
+        TAG(p, i + 2) != T_NNP || !(p->t->tok[i + 2].flags & TF_CAP))
+        return 0;
+    for (uint32_t q = 0; q < k->nlen; q++) {
+        char c = p->t->src[k->start + q];
+        if (c < '0' || c > '9')
+            return 0;
+    }
+    if (i == p->first)
+        return 1;
+    int pt = TAG(p, i - 1);
+    return pt == T_PUNCT_COMMA || pt == T_LRB ||
+           (pt == T_PUNCT_COLON && p->t->tok[i - 1].kind != TK_DASH);
+}
+
+/* A fixture line of a schedule, "MONTREAL AT CHICAGO", "Toronto at
+ * Atlanta": names the game, a heading with no verb; like a score line
+ * ("Japan 2 Syria 1") it is one NP. The whole sentence is capitalised
+ * nominals, "at", capitalised nominals (a full stop may end it). */
+static int fixture_line(const pctx *p, uint32_t *end)
+{
+    uint32_t e = p->end;
+    if (e > p->first && TAG(p, e - 1) == T_PUNCT_END)
+        e--;
+    uint32_t at = 0;
+    for (uint32_t i = p->first; i < e; i++) {
+        if (IS(p, i, "at") && !at && i > p->first && i + 1 < e) {
+            at = i;
+            continue;
+        }
+        int tg = TAG(p, i);
+        if (!(p->t->tok[i].flags & (TF_CAP | TF_ALLCAP)) || !(dy_tag_is_noun(tg) || tg == T_JJ))
+            return 0;
+    }
+    *end = e;
+    return at != 0;
+}
+
 static int chunk_nps(pctx *p)
 {
-    uint32_t i = p->first;
+    uint32_t i = p->first, fe;
+    if (fixture_line(p, &fe))
+        return push_np(p, p->first, fe);
     while (i < p->end) {
         int tg = TAG(p, i);
         int nt = i + 1 < p->end ? TAG(p, i + 1) : T_NONE;
@@ -360,6 +416,8 @@ static int chunk_nps(pctx *p)
             i++;
             continue;
         }
+        if (tg == T_CD && j == i + 1 && shirt_number(p, i))
+            j = i + 2; /* [19 - Kenichi Shimokawa]: the dash is inside */
         while (j < p->end && np_continues(p, a, j)) {
             j++;
             if (TAG(p, j - 1) == T_POS)

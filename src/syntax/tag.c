@@ -1415,6 +1415,35 @@ static int is_word_kind(int kind)
     return kind == TK_WORD || kind == TK_ABBR || kind == TK_NUM;
 }
 
+/* A lone lower-case letter other than "a" and "i" is a label or a symbol
+ * (scorecard notation "c Spearman b Vaughan", "option b"), not a noun, when
+ * the lexicon knows it as one: the trigram model, seeing it between names,
+ * otherwise takes it for part of the name. */
+static int letter_symbol(const struct dy_tagger *tg, const dy_text *t, const dy_tok *k)
+{
+    if (k->kind != TK_WORD || k->nlen != 1 || (k->flags & (TF_CAP | TF_ALLCAP)) ||
+        !dy_tag_is_noun(k->tag))
+        return 0;
+    char c = t->norm[k->norm];
+    return c >= 'b' && c <= 'z' && c != 'i' && lex_has(tg, k->word, tg->s_sym);
+}
+
+/* A capital "A" after a capitalised word that does not start a singular
+ * noun phrase is a letter naming something: Group A, Serie A games, Plan A.
+ * The article "a" needs a singular nominal after it; here a plural noun,
+ * punctuation, a conjunction or the end of the sentence follows. */
+static int letter_name(const dy_text *t, size_t j, size_t first, size_t end)
+{
+    const dy_tok *k = &t->tok[j];
+    if (k->tag != T_DT || k->nlen != 1 || t->norm[k->norm] != 'a' || !(k->flags & TF_CAP) ||
+        j == first || !(t->tok[j - 1].flags & (TF_CAP | TF_ALLCAP)) ||
+        !dy_tag_is_noun(t->tok[j - 1].tag))
+        return 0;
+    int nt = j + 1 < end ? t->tok[j + 1].tag : T_NONE;
+    return nt == T_NONE || nt == T_NNS || nt == T_NNPS || nt == T_CC || nt == T_PUNCT_COMMA ||
+           nt == T_PUNCT_END || nt == T_PUNCT_COLON || nt == T_LRB || nt == T_RRB;
+}
+
 static void tag_span(const struct dyad_ctx *ctx, dy_text *t, size_t first, size_t n)
 {
     const struct dy_tagger *tg = ctx->lex.tagger;
@@ -1476,6 +1505,13 @@ static void tag_span(const struct dyad_ctx *ctx, dy_text *t, size_t first, size_
         dy_tok *k = &t->tok[j];
         if (k->tag == T_PRPS && dy_tok_is(t, k, "her") && !next_is_nominal(t, j, end))
             k->tag = T_PRP;
+        else if (letter_symbol(tg, t, k))
+            k->tag = T_SYM;
+        else if (letter_name(t, j, first, end))
+            k->tag = T_NNP;
+        else if (k->tag == T_VBZ && j == first && j + 1 < end && t->tok[j + 1].tag == T_IN &&
+                 lex_has(tg, k->word, tg->s_nns))
+            k->tag = T_NNS; /* a heading: "Matches on Friday:", "Results in brief" */
     }
     for (size_t j = first; j < end; j++)
         t->tok[j].lemma = tok_lemma(ctx, t, j, end);
