@@ -1301,7 +1301,19 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
             }
         }
     if (f->tgt < 0 && h.last > vg->head) {
-        for (size_t i = h.last + 1; i < cend && f->tgt < 0; i++)
+        /* not into the subject of the attribution that follows
+         * ("released 300 prisoners on Friday, state media reported") */
+        uint32_t stop = cend;
+        for (uint32_t x = g + 1; x < sc->g1; x++) {
+            int32_t sj = syn->vg[x].subj;
+            if (syn->vg[x].first >= cend) {
+                if (sj >= 0 && (syn->vg[x].flags & VG_SPEECH) && syn->np[sj].first < stop &&
+                    syn->np[sj].first > (uint32_t)h.last)
+                    stop = syn->np[sj].first;
+                break;
+            }
+        }
+        for (size_t i = h.last + 1; i < stop && f->tgt < 0; i++)
             if ((f->tgt = mention_at(doc, sc->m0, sc->m1, i)) >= 0 && same_actor(doc, f->tgt, f->src))
                 f->tgt = -1;   /* the source again ("its", "the country") */
         f->tgt_np = -1;
