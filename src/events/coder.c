@@ -1319,6 +1319,22 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
         f->tgt_np = -1;
         f->tgt_rule = 5;
     }
+    int froot = f->code >= 0 ? code_root(ev, f->code) : 0;
+    if (f->tgt < 0 && (froot == 3 || froot == 7))
+        /* aid and pledges go to whom their purpose helps ("pledged $500
+         * million to help rebuild Turkey") */
+        for (uint32_t x = g + 1; x < sc->g1 && x < g + 4 && f->tgt < 0; x++) {
+            const dy_vg *xv = &syn->vg[x];
+            int32_t p = xv->parent;
+            while (p > (int32_t)g && (syn->vg[p].flags & VG_INF))
+                p = syn->vg[p].parent;
+            if (p != (int32_t)g || !(xv->flags & VG_INF))
+                break;
+            if (xv->obj >= 0 && (f->tgt = np_other_actor(doc, sc->m0, sc->m1, xv->obj, 1, f->src)) >= 0) {
+                f->tgt_np = xv->obj;
+                f->tgt_rule = 4;
+            }
+        }
     if (f->tgt < 0) {
         /* no actor there: a place ("captured the outpost of Vuhledar") */
         int32_t obj = active ? mobj : (vg->flags & VG_PASSIVE) ? vg->subj : vg->obj;
