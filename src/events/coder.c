@@ -1460,7 +1460,9 @@ static int emit(sctx *sc, int code, int32_t src, int32_t src_np, int32_t tgt, in
                 return -1;
         }
     int root = code_root(ev, code);
-    if ((recip || (root >= 3 && root <= 6)) && ns > 1 && tgts[0] < 0)
+    if ((recip || (root >= 3 && root <= 6) || !strncmp(ev->codes[code].code, "087", 3)) &&
+        ns > 1 && tgts[0] < 0)
+        /* "X and Y agreed to a ceasefire": with each other */
         for (size_t a = 0; a < ns; a++)
             for (size_t b = 0; b < ns; b++)
                 if (a != b && push_event(doc, s, code, srcs[a], srcs[b], trig, trig + 1, pat))
