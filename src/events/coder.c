@@ -1313,9 +1313,16 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
                 break;
             }
         }
-        for (size_t i = h.last + 1; i < stop && f->tgt < 0; i++)
+        /* a meeting's or signing's "in X" is where, not with whom (but
+         * "sent inspectors to a site in Syria" goes to Syria) */
+        int venue_ok = f->code < 0 || !is_reciprocal(ev, f->code);
+        for (size_t i = h.last + 1; i < stop && f->tgt < 0; i++) {
             if ((f->tgt = mention_at(doc, sc->m0, sc->m1, i)) >= 0 && same_actor(doc, f->tgt, f->src))
                 f->tgt = -1;   /* the source again ("its", "the country") */
+            else if (f->tgt >= 0 && !venue_ok && doc->men[f->tgt].first == i && i > sc->first &&
+                     tok_w(sc, i - 1, DY_W_IN))
+                f->tgt = -1;   /* "signed a treaty in Washington" */
+        }
         f->tgt_np = -1;
         f->tgt_rule = 5;
     }
