@@ -991,6 +991,20 @@ static size_t np_back(const dy_text *t, size_t first, size_t j)
     return j;
 }
 
+/* "on Sunday" at tokens i, i + 1: the wire's time phrase between a subject
+ * and its verb ("Albania on Friday denounced"). */
+static int weekday_phrase(const dy_text *t, size_t i)
+{
+    static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
+                                       "friday", "saturday", "sunday"};
+    if (!dy_tok_is(t, &t->tok[i], "on"))
+        return 0;
+    for (size_t d = 0; d < sizeof days / sizeof *days; d++)
+        if (dy_tok_is(t, &t->tok[i + 1], days[d]))
+            return 1;
+    return 0;
+}
+
 static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, size_t first, size_t end,
                      int headline)
 {
@@ -1239,6 +1253,8 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
             while (a > first + 1 && (t->tok[a - 1].tag == T_RB || t->tok[a - 1].tag == T_RBR) &&
                    !(tg_wclass(tg, t->tok[a - 1].word) & WC_NEG))
                 a--;
+            if (a > first + 2 && weekday_phrase(t, a - 2))
+                a -= 2;   /* "Zambian police on Sunday arrested" */
             int pt = t->tok[a - 1].tag;
             int pron = pt == T_PRP && (tg_wclass(tg, t->tok[a - 1].word) & WC_PRON_SUBJ);
             int subj = dy_tag_is_noun(pt) || pron ||
