@@ -1156,8 +1156,10 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
                 }
             }
     }
-    if (f->src < 0 && !(f->flags & VG_PASSIVE)) {
-        /* no subject actor: an actor just before the verb group, or just
+    if (f->src < 0 && !(f->flags & VG_PASSIVE) && !(vg->flags & VG_INF)) {
+        /* (an infinitive has its governor's subject: "Kurds
+         * occupied the embassy in Nairobi to protest" is not Nairobi's)
+         * no subject actor: an actor just before the verb group, or just
          * before its subject ("the Pacific Trade Forum (PTF)
          * forum has agreed") */
         uint32_t from = vg->first;
