@@ -1317,7 +1317,8 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
         }
         /* a meeting's or signing's "in X" is where, not with whom (but
          * "sent inspectors to a site in Syria" goes to Syria) */
-        int venue_ok = f->code < 0 || !is_reciprocal(ev, f->code);
+        int venue_ok = f->code < 0 || !is_reciprocal(ev, f->code) ||
+                       (code_root(ev, f->code) != 4 && strcmp(ev->codes[f->code].code, "057"));
         for (size_t i = h.last + 1; i < stop && f->tgt < 0; i++) {
             if ((f->tgt = mention_at(doc, sc->m0, sc->m1, i)) >= 0 && same_actor(doc, f->tgt, f->src))
                 f->tgt = -1;   /* the source again ("its", "the country") */
