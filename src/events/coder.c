@@ -823,6 +823,13 @@ static uint32_t clause_end(const sctx *sc, uint32_t g)
          * complement ("is ready to contribute") */
         if (syn->vg[h].parent == (int32_t)g && (syn->vg[h].flags & VG_INF) && h == g + 1)
             chained = 1;
+        /* a gerund after a preposition completes the verb ("accused X of
+         * embezzling funds": `accuse * of embezzle`) */
+        const dy_vg *hv = &syn->vg[h];
+        if (hv->parent == (int32_t)g && h == g + 1 && (hv->flags & VG_PART) && hv->first == hv->head &&
+            sc->t->tok[hv->head].tag == T_VBG && hv->first > vg->head + 1 &&
+            sc->t->tok[hv->first - 1].tag == T_IN)
+            chained = 1;
         if (!chained) {
             cend = syn->vg[h].first;
             break;
