@@ -1950,6 +1950,22 @@ static void protest_aims(sctx *sc)
     }
 }
 
+/* Is the noun at token i an instrument or act of force (bomb, blast,
+ * rocket, airstrike): a noun with patterns of roots 18-20? */
+static int force_noun(const sctx *sc, uint32_t i)
+{
+    const dy_events *ev = sc->ev;
+    const dy_tok *k = &sc->t->tok[i];
+    size_t p0, p1;
+    if (!pattern_range(ev, 1, k->lemma, &p0, &p1) && !pattern_range(ev, 1, k->word, &p0, &p1))
+        return 0;
+    uint32_t head = ev->pat[p0].head;
+    for (size_t p = p0; p < p1 && ev->pat[p].head == head && ev->pat[p].noun; p++)
+        if (ev->pat[p].code >= 0 && code_root(ev, ev->pat[p].code) >= 18)
+            return 1;
+    return 0;
+}
+
 /* A gerund that complements a noun ("resolve in aiding Israel", "the
  * decision of sending troops"): whose act it is, the clause does not say. */
 static int noun_gerund(const sctx *sc, uint32_t g)
@@ -2076,8 +2092,22 @@ static int code_plain(sctx *sc, uint32_t g, frame *f)
         f->emitted = 1;
     /* force against a known victim by an unnamed hand ("three civilians were
      * killed in a bombing"): coded without a source */
-    sc->sourceless = f->src < 0 && (f->flags & VG_PASSIVE) && vg->agent < 0 &&
+    /* and force by a weapon with no hand named ("a roadside bomb killed
+     * three soldiers", "were killed by a landmine") */
+    int32_t wnp = (f->flags & VG_PASSIVE) ? vg->agent : vg->subj;
+    int weapon = f->src < 0 && wnp >= 0 && np_actor(sc->doc, sc->m0, sc->m1, wnp, 1) < 0 &&
+                 force_noun(sc, syn->np[wnp].head);
+    sc->sourceless = f->src < 0 && (((f->flags & VG_PASSIVE) && vg->agent < 0) || weapon) &&
                      code_root(ev, code) >= 17 && !sc->cur_rank;
+    if (weapon && sc->sourceless && (code_root(ev, code) == 18 || code_root(ev, code) == 19) &&
+        strlen(ev->codes[code].code) == 3 && ev->codes[code].code[2] == '0') {
+        /* "a roadside bomb killed": the weapon names the kind (1833) */
+        int nc;
+        int32_t np_, nt_;
+        if (find_event_noun(sc, syn->np[wnp].first, syn->np[wnp].end, &nc, &np_, &nt_) >= 0 &&
+            code_root(ev, nc) >= 18)
+            code = nc;
+    }
     int rc = emit(sc, code, f->src, f->src_np, tgt, tgt_np, f->trig, f->pat);
     sc->sourceless = 0;
     return rc;
