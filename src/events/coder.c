@@ -89,6 +89,8 @@ typedef struct sctx {
                                adjunct, purpose, event noun) */
     uint8_t rank[256];      /* per event of the sentence (later ones: 0) */
     uint8_t sourceless;     /* emit may code an event without source */
+    uint32_t aim_from;      /* first token of a protest's aim before its verb
+                               ("students demanding X marched"), else end */
 } sctx;
 
 static int tok_w(const sctx *sc, size_t i, int w)
@@ -1937,6 +1939,16 @@ static void protest_aims(sctx *sc)
                 !(pf->flags & (VG_NEG | VG_FAILED)))
                 f->used = f->done = 1;
         }
+        for (uint32_t h = g + 1; h < sc->g0 + sc->nfr && !f->used && v->subj >= 0; h++) {
+            /* "protesters demanding democracy rioted": the rioters' aim */
+            const frame *hf = &sc->fr[h - sc->g0];
+            if (syn->vg[h].subj == v->subj && hf->pat >= 0 && hf->code >= 0 &&
+                code_root(ev, hf->code) == 14 && (v->flags & VG_PART)) {
+                f->used = f->done = 1;
+                if (v->first < sc->aim_from)
+                    sc->aim_from = v->first;
+            }
+        }
         int32_t np = v->first > sc->first && syn->tok_np ? syn->tok_np[v->first - 1] : -1;
         if (np >= 0 && !f->used) {
             /* "a demonstration calling for the removal of ...": a noun
@@ -2248,7 +2260,8 @@ static void refine_protests(sctx *sc)
                 general |= kind == 0;
             }
         }
-        for (uint32_t k = e->trig_end; k < sc->end && kind <= 0;) {
+        uint32_t k0 = sc->aim_from < e->trig_first ? sc->aim_from : e->trig_end;
+        for (uint32_t k = k0; k < sc->end && kind <= 0;) {
             int code;
             int32_t pat, tgt;
             int64_t nt = find_event_noun(sc, k, sc->end, &code, &pat, &tgt);
@@ -2311,6 +2324,7 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
         sc.ev0 = ev0;
         sc.cur_rank = 0;
         sc.sourceless = 0;
+        sc.aim_from = sc.end;
         memset(sc.rank, 0, sizeof sc.rank);
 
         /* 1. frames */
