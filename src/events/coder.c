@@ -365,6 +365,16 @@ static int family_of(const dy_events *ev, int code)
     return (r == 2 || r == 3 || r == 10 || r == 12 || r == 13) ? r : 0;
 }
 
+/* Can a frame coded `code` be the content of a governing verb of family fam?
+ * Not another governing verb ("urged X to demand"), except a bare yielding
+ * (080: "demanded that Iraq comply", "promised to make concessions"), which
+ * has modal forms of its own (105, 035). */
+static int content_family(const dy_events *ev, int code, int fam)
+{
+    int f = family_of(ev, code);
+    return !f || (f == 8 && fam != 8 && fam != 11);
+}
+
 /* The code of content `code` in modality family fam (a root above). */
 static int family_map(const dy_events *ev, int code, int fam)
 {
@@ -1625,7 +1635,7 @@ static int gov_content(sctx *sc, uint32_t g, int fam, int32_t *c, int *ccode, in
         if ((uint32_t)x < sc->g0 || (uint32_t)x >= sc->g0 + sc->nfr)
             break;
         const frame *xf = &sc->fr[x - sc->g0];
-        if (xf->pat >= 0 && xf->code >= 0 && !family_of(ev, xf->code) &&
+        if (xf->pat >= 0 && xf->code >= 0 && content_family(ev, xf->code, fam) &&
             code_root(ev, xf->code) != 1) {
             *c = x;
             break;
@@ -1648,7 +1658,7 @@ static int gov_content(sctx *sc, uint32_t g, int fam, int32_t *c, int *ccode, in
         if (!tc)
             tc = x;
         const frame *xf = &sc->fr[x - sc->g0];
-        if (xf->pat >= 0 && xf->code >= 0 && !family_of(ev, xf->code) &&
+        if (xf->pat >= 0 && xf->code >= 0 && content_family(ev, xf->code, fam) &&
             code_root(ev, xf->code) != 1)
             *c = (int32_t)x;   /* (a statement is no content: "..., saying") */
     }
