@@ -1416,6 +1416,16 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
         }
         f->tgt_np = -1;
     }
+    if (f->tgt >= 0 && f->code >= 0 && code_root(ev, f->code) == 4) {
+        /* "held talks on Tehran's nuclear programme": the topic, not a
+         * party */
+        uint32_t k = doc->men[f->tgt].first;
+        if (f->tgt_np >= 0 && syn->np[f->tgt_np].first < k)
+            k = syn->np[f->tgt_np].first;
+        if (k > sc->first && (tok_w(sc, k - 1, DY_W_ON) || tok_w(sc, k - 1, DY_W_OVER) ||
+                              tok_w(sc, k - 1, DY_W_ABOUT)))
+            f->tgt = -1;
+    }
     if (f->tgt < 0) {
         f->tgt_np = -1;
         f->tgt_rule = 0;
