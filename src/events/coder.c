@@ -1038,6 +1038,24 @@ static int decision_verb(const sctx *sc, int32_t g)
            w == sc->ev->w[DY_W_DECLARE];
 }
 
+/* The actor of noun phrase np other than avoid, as np_other_actor; but the
+ * possessor of an event noun first, whose act it is ("condemned Russia's
+ * annexation of Crimea": RUS, not the of-phrase's UKR). */
+static int32_t event_np_actor(const sctx *sc, int32_t np, int32_t avoid)
+{
+    const dy_syn *syn = sc->syn;
+    if (np >= 0 && syn->np[np].poss >= 0) {
+        const dy_tok *k = &sc->t->tok[syn->np[np].head];
+        size_t p0, p1;
+        if (pattern_range(sc->ev, 1, k->lemma, &p0, &p1) || pattern_range(sc->ev, 1, k->word, &p0, &p1)) {
+            int32_t m = np_other_actor(sc->doc, sc->m0, sc->m1, syn->np[np].poss, 0, avoid);
+            if (m >= 0)
+                return m;
+        }
+    }
+    return np_other_actor(sc->doc, sc->m0, sc->m1, np, 1, avoid);
+}
+
 static void vg_frame(sctx *sc, uint32_t g, frame *f)
 {
     const dy_events *ev = sc->ev;
@@ -1281,7 +1299,7 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
     }
     if (f->tgt < 0) {
         int32_t obj = active ? mobj : (vg->flags & VG_PASSIVE) ? vg->subj : vg->obj;
-        f->tgt = np_other_actor(doc, sc->m0, sc->m1, obj, 1, f->src);
+        f->tgt = event_np_actor(sc, obj, f->src);
         f->tgt_np = obj;
         f->tgt_rule = 3;
         if (f->tgt < 0 && vg->iobj >= 0) {
