@@ -2145,13 +2145,15 @@ static int code_plain(sctx *sc, uint32_t g, frame *f)
     /* and force by a weapon with no hand named ("a roadside bomb killed
      * three soldiers", "were killed by a landmine") */
     int32_t wnp = (f->flags & VG_PASSIVE) ? vg->agent : vg->subj;
-    int weapon = f->src < 0 && wnp >= 0 && np_actor(sc->doc, sc->m0, sc->m1, wnp, 1) < 0 &&
-                 force_noun(sc, syn->np[wnp].head);
+    int fnoun = wnp >= 0 && force_noun(sc, syn->np[wnp].head);
+    int weapon = f->src < 0 && fnoun && np_actor(sc->doc, sc->m0, sc->m1, wnp, 1) < 0;
     sc->sourceless = f->src < 0 && (((f->flags & VG_PASSIVE) && vg->agent < 0) || weapon) &&
                      code_root(ev, code) >= 17 && !sc->cur_rank;
-    if (weapon && sc->sourceless && (code_root(ev, code) == 18 || code_root(ev, code) == 19) &&
+    if (fnoun && (sc->sourceless || f->src >= 0) &&
+        (code_root(ev, code) == 18 || code_root(ev, code) == 19) &&
         strlen(ev->codes[code].code) == 3 && ev->codes[code].code[2] == '0') {
-        /* "a roadside bomb killed": the weapon names the kind (1833) */
+        /* "a roadside bomb killed", "Israeli air strikes killed": the
+         * weapon names the kind (1833, 195) */
         int nc;
         int32_t np_, nt_;
         if (find_event_noun(sc, syn->np[wnp].first, syn->np[wnp].end, &nc, &np_, &nt_) >= 0 &&
@@ -2161,6 +2163,24 @@ static int code_plain(sctx *sc, uint32_t g, frame *f)
     int rc = emit(sc, code, f->src, f->src_np, tgt, tgt_np, f->trig, f->pat);
     sc->sourceless = 0;
     return rc;
+}
+
+/* Is noun phrase n called off: the subject of postpone, cancel, delay,
+ * scrap, suspend or abandon ("the visit was postponed")? (Not of any
+ * negated verb: "attacks did not stop" go on.) */
+static int called_off(const sctx *sc, uint32_t n)
+{
+    const dy_syn *syn = sc->syn;
+    for (uint32_t g = sc->g0; g < sc->g1; g++) {
+        const dy_vg *v = &syn->vg[g];
+        if (v->subj != (int32_t)n)
+            continue;
+        uint32_t w = v->lemma ? v->lemma : sc->t->tok[v->head].word;
+        for (int x = DY_W_POSTPONE; x <= DY_W_ABANDON; x++)
+            if (w == sc->ev->w[x])
+                return 1;
+    }
+    return 0;
 }
 
 /* Step 3: event nouns. */
@@ -2246,6 +2266,15 @@ static int code_nouns(sctx *sc)
                 if (fl & (VG_NEG | VG_FAILED | VG_QUESTION | VG_HYPOTHETICAL))
                     code = -1;
             }
+            if (code >= 0 && called_off(sc, n))
+                code = -1;   /* "the visit was postponed" */
+            if (tgt < 0 && code >= 0 && code_root(ev, code) >= 17 && doc->npl && ev->pat[pat].nel > 0)
+                /* "Russian attacks on Kharkiv": the place's country */
+                for (size_t j = h.last + 1; j < cend && j < h.last + 8 && tgt < 0; j++) {
+                    const char *cc = dy_place_country_at(doc, j);
+                    if (cc && strlen(cc) == 3 && (src < 0 || strncmp(doc->men[src].code, cc, 3)))
+                        tgt = place_mention(sc, (uint32_t)j, (uint32_t)j + 1, cc, 1);
+                }
             if (code < 0 || src < 0 || src == tgt)
                 continue;
             /* an event noun is background, unless a speech verb announces
