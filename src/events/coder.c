@@ -2253,6 +2253,27 @@ static int code_nouns(sctx *sc)
                 src = np_actor(doc, sc->m0, sc->m1, np->poss, 0);
             if (src < 0 && agent != tgt)
                 src = agent;
+            int between = 0;
+            if (src < 0 && code >= 0 && (is_reciprocal(ev, code) || code_root(ev, code) == 19) &&
+                np->end + 3 < cend && tok_w(sc, np->end, DY_W_BETWEEN)) {
+                /* "talks between Serbia and Kosovo": the two parties */
+                int32_t a = -1, b = -1;
+                for (size_t j = np->end + 1; j < cend && j < np->end + 12 && b < 0; j++) {
+                    int32_t m = mention_at(doc, sc->m0, sc->m1, j);
+                    if (m < 0)
+                        continue;
+                    if (a < 0)
+                        a = m;
+                    else if (!same_actor(doc, a, m))
+                        b = m;
+                    j = doc->men[m].end - 1;
+                }
+                if (b >= 0) {
+                    src = a;
+                    tgt = b;
+                    between = !is_reciprocal(ev, code);   /* fighting: both ways too */
+                }
+            }
             int32_t src_np = -1;
             for (uint32_t g = sc->g0; g < sc->g1 && src < 0 && code >= 0; g++) {
                 const dy_vg *vg = &syn->vg[g];
@@ -2268,6 +2289,15 @@ static int code_nouns(sctx *sc)
             }
             if (code >= 0 && called_off(sc, n))
                 code = -1;   /* "the visit was postponed" */
+            for (uint32_t g = sc->g0; g < sc->g1 && code >= 0; g++) {
+                /* "failed to produce an agreement between X and Y" */
+                const dy_vg *vg = &syn->vg[g];
+                int mine = vg->obj == (int32_t)n;
+                for (uint32_t q = 0; q < vg->npp && !mine; q++)
+                    mine = syn->pp[vg->pp_first + q].np == (int32_t)n;
+                if (mine && (vg_flags(syn, (int32_t)g) & (VG_NEG | VG_FAILED | VG_QUESTION | VG_HYPOTHETICAL)))
+                    code = -1;
+            }
             if (tgt < 0 && code >= 0 && code_root(ev, code) >= 17 && doc->npl && ev->pat[pat].nel > 0)
                 /* "Russian attacks on Kharkiv": the place's country */
                 for (size_t j = h.last + 1; j < cend && j < h.last + 8 && tgt < 0; j++) {
@@ -2284,6 +2314,8 @@ static int code_nouns(sctx *sc)
                 if (syn->vg[g].obj == (int32_t)n && (syn->vg[g].flags & VG_SPEECH))
                     sc->cur_rank = 0;
             if (emit(sc, code, src, src_np, tgt, -1, i, pat))
+                return -1;
+            if (between && emit(sc, code, tgt, -1, src, -1, i, pat))
                 return -1;
             break;   /* one trigger per noun phrase */
         }
