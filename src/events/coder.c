@@ -1756,6 +1756,20 @@ static int code_governor(sctx *sc, uint32_t g)
     take_content(sc, g, c, ntok);
     f->done = 1;
     uint32_t fl = f->flags;
+    int wont = (fl & (VG_NEG | VG_FUTURE)) == (VG_NEG | VG_FUTURE) &&
+               !(fl & (VG_FAILED | VG_QUESTION | VG_HYPOTHETICAL | VG_REFUSED));
+    if (wont && fam == 8) {
+        /* "will not allow foreign troops": a refusal of what would be
+         * conceded (a yielding's refusal form, 124 ...) */
+        int r = family_map(ev, ccode, 8);
+        r = r >= 0 ? modal_of(ev, r, DY_MOD_REFUSE) : -1;
+        if (r < 0)
+            r = modal_of(ev, f->code, DY_MOD_REFUSE);
+        if (r < 0)
+            return 1;
+        f->emitted = 1;
+        return emit(sc, r, f->src, f->src_np, f->tgt, f->tgt_np, f->trig, f->pat) ? -1 : 1;
+    }
     if (blocked(fl) || ((fl & VG_MODAL) && fam != 13))
         return 1;
     int code = family_map(ev, ccode, fam);
