@@ -1056,6 +1056,24 @@ static int32_t event_np_actor(const sctx *sc, int32_t np, int32_t avoid)
     return np_other_actor(sc->doc, sc->m0, sc->m1, np, 1, avoid);
 }
 
+/* A first-person subject (I, we) inside a direct quotation is its speaker:
+ * the speaker's mention, -1. */
+static int32_t quote_speaker(const sctx *sc, int32_t np)
+{
+    const struct dyad_doc *doc = sc->doc;
+    if (np < 0 || !doc->nq)
+        return -1;
+    const dy_tok *k = &sc->t->tok[sc->syn->np[np].head];
+    if (k->tag != T_PRP || !(dy_tok_is(sc->t, k, "we") || dy_tok_is(sc->t, k, "i")))
+        return -1;
+    for (size_t q = 0; q < doc->nq; q++) {
+        const dy_quote *qu = &doc->q[q];
+        if (qu->direct && qu->speaker >= 0 && k->start >= qu->start && k->end <= qu->end)
+            return qu->speaker;
+    }
+    return -1;
+}
+
 static void vg_frame(sctx *sc, uint32_t g, frame *f)
 {
     const dy_events *ev = sc->ev;
@@ -1193,6 +1211,8 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
                 }
             }
     }
+    if (f->src < 0 && !(f->flags & VG_PASSIVE))
+        f->src = quote_speaker(sc, vg->subj);   /* "We will not allow ...," X said */
     if (f->src < 0 && !(f->flags & VG_PASSIVE) && !(vg->flags & VG_INF)) {
         /* (an infinitive has its governor's subject: "Kurds
          * occupied the embassy in Nairobi to protest" is not Nairobi's)
