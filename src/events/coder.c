@@ -1359,7 +1359,10 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
                 f->tgt_rule = 4;
             }
         }
-    if (f->tgt < 0 && h.last > vg->head) {
+    /* "denounced as an ugly crime Yugoslavia's suppression of ...": the
+     * object after the "as" phrase */
+    int shifted = vg->head + 1 < cend && tok_w(sc, vg->head + 1, DY_W_AS) && vg->obj < 0;
+    if (f->tgt < 0 && (h.last > vg->head || shifted)) {
         /* not into the subject of the attribution that follows
          * ("released 300 prisoners on Friday, state media reported") */
         uint32_t stop = cend;
@@ -1376,7 +1379,7 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
          * "sent inspectors to a site in Syria" goes to Syria) */
         int venue_ok = f->code < 0 || !is_reciprocal(ev, f->code) ||
                        (code_root(ev, f->code) != 4 && strcmp(ev->codes[f->code].code, "057"));
-        for (size_t i = h.last + 1; i < stop && f->tgt < 0; i++) {
+        for (size_t i = (shifted && h.last <= vg->head ? vg->head : h.last) + 1; i < stop && f->tgt < 0; i++) {
             if ((f->tgt = mention_at(doc, sc->m0, sc->m1, i)) >= 0 && same_actor(doc, f->tgt, f->src))
                 f->tgt = -1;   /* the source again ("its", "the country") */
             else if (f->tgt >= 0 && !venue_ok && doc->men[f->tgt].first == i && i > sc->first &&
