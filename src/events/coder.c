@@ -62,6 +62,8 @@ typedef struct frame {
     uint8_t emitted;        /* gave an event other than a bare statement */
     uint8_t denied;         /* a denial (016) or what it denies: the clauses
                                below it are not events */
+    uint8_t undergone;      /* the subject underwent it ("survived an
+                               assassination attempt"): the target */
     uint32_t trig, cend;    /* trigger token, end of the clause */
     uint32_t last;          /* last token its pattern matched */
     uint32_t flags;         /* modality flags in force */
@@ -1457,6 +1459,20 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
         }
         f->tgt_np = -1;
     }
+    uint32_t vw = vg->lemma ? vg->lemma : sc->t->tok[vg->head].word;
+    if (f->code >= 0 && code_root(ev, f->code) >= 17 && f->src >= 0 &&
+        (vw == ev->w[DY_W_SURVIVE] || vw == ev->w[DY_W_ESCAPE] || vw == ev->w[DY_W_SUFFER])) {
+        /* "Mubarak survived an assassination attempt (by X)": the subject is
+         * its target; its hand, the agent after "by" or none */
+        f->tgt = f->src;
+        f->tgt_np = f->src_np;
+        f->src = f->src_np = -1;
+        f->undergone = 1;
+        for (uint32_t i = vg->head + 1; i + 1 < cend && f->src < 0; i++)
+            if (tok_w(sc, i, DY_W_BY))
+                for (uint32_t j = i + 1; j < cend && j < i + 5 && f->src < 0; j++)
+                    f->src = mention_at(doc, sc->m0, sc->m1, j);
+    }
     if (f->tgt >= 0 && f->code >= 0 && code_root(ev, f->code) == 4) {
         /* "held talks on Tehran's nuclear programme": the topic, not a
          * party */
@@ -2184,7 +2200,7 @@ static int code_plain(sctx *sc, uint32_t g, frame *f)
     int32_t wnp = (f->flags & VG_PASSIVE) ? vg->agent : vg->subj;
     int fnoun = wnp >= 0 && force_noun(sc, syn->np[wnp].head);
     int weapon = f->src < 0 && fnoun && np_actor(sc->doc, sc->m0, sc->m1, wnp, 1) < 0;
-    sc->sourceless = f->src < 0 && (((f->flags & VG_PASSIVE) && vg->agent < 0) || weapon) &&
+    sc->sourceless = f->src < 0 && (((f->flags & VG_PASSIVE) && vg->agent < 0) || weapon || f->undergone) &&
                      code_root(ev, code) >= 17 && !sc->cur_rank;
     if (fnoun && (sc->sourceless || f->src >= 0) &&
         (code_root(ev, code) == 18 || code_root(ev, code) == 19) &&
@@ -2312,6 +2328,7 @@ static int code_nouns(sctx *sc)
                 }
             }
             int32_t src_np = -1;
+            int undergone = 0;
             for (uint32_t g = sc->g0; g < sc->g1 && src < 0 && code >= 0; g++) {
                 const dy_vg *vg = &syn->vg[g];
                 int mine = vg->obj == (int32_t)n;
@@ -2320,6 +2337,16 @@ static int code_nouns(sctx *sc)
                 if (!mine)
                     continue;
                 src = vg_subject(sc, (int32_t)g, &src_np);
+                uint32_t vw = vg->lemma ? vg->lemma : t->tok[vg->head].word;
+                if (vw == ev->w[DY_W_SURVIVE] || vw == ev->w[DY_W_ESCAPE] || vw == ev->w[DY_W_SUFFER]) {
+                    /* "Mubarak survived an assassination attempt": the
+                     * subject is whom it was aimed at, its hand unnamed */
+                    if (tgt < 0)
+                        tgt = src;
+                    src = -1;
+                    undergone = 1;
+                    break;
+                }
                 uint32_t fl = vg_flags(syn, (int32_t)g);
                 if (fl & (VG_NEG | VG_FAILED | VG_QUESTION | VG_HYPOTHETICAL))
                     code = -1;
@@ -2342,6 +2369,15 @@ static int code_nouns(sctx *sc)
                     if (cc && strlen(cc) == 3 && (src < 0 || strncmp(doc->men[src].code, cc, 3)))
                         tgt = place_mention(sc, (uint32_t)j, (uint32_t)j + 1, cc, 1);
                 }
+            if (undergone && code >= 0 && src < 0 && tgt >= 0 && code_root(ev, code) >= 17) {
+                sc->cur_rank = 0;
+                sc->sourceless = 1;
+                int rc = emit(sc, code, -1, -1, tgt, -1, i, pat);
+                sc->sourceless = 0;
+                if (rc)
+                    return -1;
+                break;
+            }
             if (code < 0 || src < 0 || src == tgt)
                 continue;
             /* an event noun is background, unless a speech verb announces
