@@ -1246,10 +1246,11 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
                         lex_has(tg, t->tok[a - 1].word, tg->s_nn));
             if (subj) {
                 size_t s0 = pt == T_PRP ? a - 1 : np_back(t, first, a);
-                /* thousands of farmers, the secretary of state: the subject
-                 * starts at the first noun phrase */
+                /* thousands of farmers, the secretary of state, a goal from
+                 * X: the subject starts at the first noun phrase */
                 size_t s1 = s0;
-                while (pt != T_PRP && s1 >= first + 2 && dy_tok_is(t, &t->tok[s1 - 1], "of") &&
+                while (pt != T_PRP && s1 >= first + 2 &&
+                       (dy_tok_is(t, &t->tok[s1 - 1], "of") || dy_tok_is(t, &t->tok[s1 - 1], "from")) &&
                        dy_tag_is_noun(t->tok[s1 - 2].tag))
                     s1 = np_back(t, first, s1 - 1);
                 /* (not in a heading that ends in a colon: "Results of the
@@ -1408,6 +1409,79 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
     }
 }
 
+/* ---- word-specific corrections ----
+ * Closed sets of words whose Penn tag depends on a neighbour the trigram
+ * model does not weigh: compass words before "of", "that" ending a clause,
+ * "past" before a number, "forward" the player, the word after a
+ * preposition that ends in "to". */
+
+static int compass_word(const dy_text *t, const dy_tok *k)
+{
+    static const char *const w[] = {"north", "south", "east", "west", "northeast",
+                                    "northwest", "southeast", "southwest"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (dy_tok_is(t, k, w[i]))
+            return 1;
+    return 0;
+}
+
+/* due to, owing to, thanks to, according to, prior to, next to, close to,
+ * contrary to: "to" is a preposition there, the word after it a noun */
+static int prep_to(const dy_text *t, const dy_tok *k)
+{
+    static const char *const w[] = {"due", "owing", "thanks", "according", "prior",
+                                    "next", "close", "contrary"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (dy_tok_is(t, k, w[i]))
+            return 1;
+    return 0;
+}
+
+static void fix_words(const struct dy_tagger *tg, dy_text *t, size_t first, size_t end)
+{
+    for (size_t j = first; j < end; j++) {
+        dy_tok *k = &t->tok[j];
+        int pt = j > first ? t->tok[j - 1].tag : T_NONE;
+        int nt = j + 1 < end ? t->tok[j + 1].tag : T_NONE;
+        /* 40 km north of the town, the province south of the capital, lies
+         * east of: a compass word before "of" after a noun, a number or a
+         * verb is an adverb (Penn RB); "the north of the country" keeps its
+         * noun */
+        if ((k->tag == T_NN || k->tag == T_JJ) && j + 1 < end && dy_tok_is(t, &t->tok[j + 1], "of") &&
+            (dy_tag_is_noun(pt) || pt == T_CD || dy_tag_is_verb(pt)) && !(k->flags & TF_CAP) &&
+            compass_word(t, k))
+            k->tag = T_RB;
+        /* they would do that. / after that, / "we can handle that," he
+         * said: "that" closing a clause is a pronoun, not a complementizer
+         * (but "hope that, whatever happens, ...": a clause follows) */
+        else if (k->tag == T_IN && j > first &&
+                 (nt == T_PUNCT_END || nt == T_NONE || nt == T_RQUOTE ||
+                  (nt == T_PUNCT_COMMA &&
+                   (pt == T_IN || (j + 2 < end && t->tok[j + 2].tag == T_RQUOTE)))) &&
+                 dy_tok_is(t, k, "that"))
+            k->tag = T_DT;
+        /* rose past 120 yen: "past" before a number, with no determiner
+         * before it ("the past 10 years"), is a preposition */
+        else if (k->tag == T_JJ && (nt == T_CD || nt == T_DOLLAR) && pt != T_DT && pt != T_PRPS &&
+                 pt != T_POS && dy_tok_is(t, k, "past"))
+            k->tag = T_IN;
+        /* Dutch forward Tom Bakker, the team's forward: the player after a
+         * determiner or an adjective, or before his name (not: moved
+         * forward, brought the date forward) */
+        else if (k->tag == T_RB && dy_tok_is(t, k, "forward") && !dy_tag_is_verb(pt) &&
+                 (pt == T_DT || pt == T_PRPS || pt == T_POS || pt == T_JJ ||
+                  ((nt == T_NNP || nt == T_NNPS) && (t->tok[j + 1].flags & TF_CAP) &&
+                   (pt == T_NONE || pt == T_NNP || pt == T_NN))))
+            k->tag = T_NN;
+        /* closed due to fog, thanks to aid: after "due to" a noun (but
+         * "was due to fly": due to + verb after be means scheduled) */
+        else if ((k->tag == T_VB || k->tag == T_VBP) && pt == T_TO && j >= first + 2 &&
+                 prep_to(t, &t->tok[j - 2]) && lex_has(tg, k->word, tg->s_nn) &&
+                 !(j >= first + 3 && (tg_wclass(tg, t->tok[j - 3].word) & WC_BE)))
+            k->tag = T_NN;
+    }
+}
+
 /* ---- driver ---- */
 
 static int is_word_kind(int kind)
@@ -1494,6 +1568,7 @@ static void tag_span(const struct dyad_ctx *ctx, dy_text *t, size_t first, size_
         fprintf(stderr, "%.*s/%s ", (int)t->tok[j].nlen, dy_tok_norm(t, &t->tok[j]), dy_tag_name(t->tok[j].tag));
     fprintf(stderr, "\n");
 #endif
+    fix_words(tg, t, first, end); /* (before: the rules of fix_tags read these tags) */
     fix_tags(tg, &ctx->lex, t, first, end, si.headline);
 #ifdef DEBUG_FIX
     fprintf(stderr, "  after: ");
