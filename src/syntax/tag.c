@@ -1479,6 +1479,95 @@ static void fix_words(const struct dy_tagger *tg, dy_text *t, size_t first, size
                  prep_to(t, &t->tok[j - 2]) && lex_has(tg, k->word, tg->s_nn) &&
                  !(j >= first + 3 && (tg_wclass(tg, t->tok[j - 3].word) & WC_BE)))
             k->tag = T_NN;
+        /* take into account, for import: a word right after a preposition
+         * (not a subordinator: "as", "than", "that") is no finite verb */
+        else if ((k->tag == T_VBP || k->tag == T_VB) && pt == T_IN &&
+                 !(tg_wclass(tg, t->tok[j - 1].word) & WC_SUBORD) && !dy_tok_is(t, &t->tok[j - 1], "that") &&
+                 !dy_tok_is(t, &t->tok[j - 1], "as") && !dy_tok_is(t, &t->tok[j - 1], "than") &&
+                 !dy_tok_is(t, &t->tok[j - 1], "so") && !dy_tok_is(t, &t->tok[j - 1], "whether") &&
+                 !(k->flags & TF_CAP) && lex_has(tg, k->word, tg->s_nn))
+            k->tag = T_NN;
+    }
+}
+
+/* continue their surprise run at the top, with his head wound: a form
+ * that is both a base form and a past form (run, cut, bid, wound),
+ * tagged as the past form right after the noun of a phrase that opens with
+ * a possessive determiner and follows a verb or a preposition, before a
+ * preposition or punctuation, is the noun. Not after an article: "a
+ * statement read on television", "the deadline set in May" are reduced
+ * relatives; a possessive rarely opens one */
+static void fix_base_participles(const struct dy_tagger *tg, dy_text *t, size_t first, size_t end)
+{
+    for (size_t j = first + 2; j < end; j++) {
+        dy_tok *k = &t->tok[j];
+        int nt = j + 1 < end ? t->tok[j + 1].tag : T_NONE;
+        if (!(k->tag == T_VBN || k->tag == T_VBD) || t->tok[j - 1].tag != T_NN ||
+            !(nt == T_IN || nt == T_PUNCT_END || nt == T_PUNCT_COMMA || nt == T_NONE) ||
+            (nt == T_IN && dy_tok_is(t, &t->tok[j + 1], "by")) || !lex_has(tg, k->word, tg->s_nn) ||
+            !lex_has(tg, k->word, tg->s_vb))
+            continue;
+        size_t s0 = np_back(t, first, j);
+        if (s0 <= first || t->tok[s0].tag != T_PRPS)
+            continue;
+        int pre = t->tok[s0 - 1].tag;
+        if ((dy_tag_is_verb(pre) && pre != T_VBN) ||
+            (pre == T_IN && !(tg_wclass(tg, t->tok[s0 - 1].word) & WC_SUBORD) &&
+             !dy_tok_is(t, &t->tok[s0 - 1], "that")))
+            k->tag = T_NN;
+    }
+}
+
+/* ln P(w|t) + ln P(t) of the lexicon's entry for state st, or -inf */
+static float lex_post(const struct dy_tagger *tg, uint32_t id, int st)
+{
+    if (!id || id >= tg->nids || st < 0)
+        return -1e30f;
+    for (uint32_t e = tg->lex_off[id]; e < tg->lex_off[id + 1]; e++)
+        if (tg->ent[e].st == st)
+            return tg->ent[e].lp + tg->uni[st];
+    return -1e30f;
+}
+
+/* Verbless lines and participle clauses after a noun:
+ * - "first leg matches on Thursday.": in a line with no other finite verb,
+ *   an -s form after a common noun and before a preposition is the plural
+ *   the heading lists when the lexicon finds the plural likelier than the
+ *   verb ("Team arrives on Monday" keeps its verb), or when the line ends
+ *   in a colon ("Results of division matches on Saturday:");
+ * - "a man in a red suit distributing presents": an -ing form the model took
+ *   for a noun, between a noun and an -s form it took for the verb, heads a
+ *   participle clause whose object is that plural. */
+static void fix_noun_verb_s(const struct dy_tagger *tg, dy_text *t, size_t first, size_t end)
+{
+    size_t nfin = 0, vbz = 0;
+    for (size_t j = first; j < end; j++) {
+        int tj = t->tok[j].tag;
+        if (tj == T_VBD || tj == T_VBZ || tj == T_VBP || tj == T_MD) {
+            nfin++;
+            vbz = j;
+        }
+    }
+    for (size_t j = first + 1; j + 1 < end; j++) {
+        dy_tok *k = &t->tok[j];
+        dy_tok *nx = &t->tok[j + 1];
+        if (k->tag == T_NN && nx->tag == T_VBZ && dy_tag_is_noun(t->tok[j - 1].tag) &&
+            k->nlen > 5 && ends(dy_tok_norm(t, k), k->nlen, "ing") && lex_has(tg, k->word, tg->s_vbg) &&
+            lex_has(tg, nx->word, tg->s_nns) && !(tg_wclass(tg, nx->word) & (WC_BE | WC_HAVE | WC_DO)) &&
+            j + 2 < end && t->tok[j + 2].tag != T_DT && t->tok[j + 2].tag != T_VBN) {
+            k->tag = T_VBG;
+            nx->tag = T_NNS;
+        }
+    }
+    if (nfin == 1 && vbz > first && vbz + 1 < end && t->tok[vbz].tag == T_VBZ) {
+        dy_tok *k = &t->tok[vbz];
+        const dy_tok *p = &t->tok[vbz - 1];
+        if (p->tag == T_NN && !(p->flags & (TF_CAP | TF_ALLCAP)) && t->tok[vbz + 1].tag == T_IN &&
+            !(tg_wclass(tg, t->tok[vbz + 1].word) & WC_SUBORD) && !(k->flags & TF_CAP) &&
+            lex_has(tg, k->word, tg->s_nns) &&
+            (lex_post(tg, k->word, tg->s_nns) >= lex_post(tg, k->word, tg->s_vbz) ||
+             dy_tok_is(t, &t->tok[end - 1], ":")))
+            k->tag = T_NNS;
     }
 }
 
@@ -1570,6 +1659,8 @@ static void tag_span(const struct dyad_ctx *ctx, dy_text *t, size_t first, size_
 #endif
     fix_words(tg, t, first, end); /* (before: the rules of fix_tags read these tags) */
     fix_tags(tg, &ctx->lex, t, first, end, si.headline);
+    fix_base_participles(tg, t, first, end);
+    fix_noun_verb_s(tg, t, first, end);
 #ifdef DEBUG_FIX
     fprintf(stderr, "  after: ");
     for (size_t j = first; j < end; j++)
