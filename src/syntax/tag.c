@@ -1439,15 +1439,20 @@ static int prep_to(const dy_text *t, const dy_tok *k)
 
 static void fix_words(const struct dy_tagger *tg, dy_text *t, size_t first, size_t end)
 {
+    /* the tags the rules start from (the loop runs over every token) */
+    const uint64_t from = 1ull << T_NN | 1ull << T_JJ | 1ull << T_IN | 1ull << T_RB | 1ull << T_VB |
+                          1ull << T_VBP;
     for (size_t j = first; j < end; j++) {
         dy_tok *k = &t->tok[j];
+        if (k->tag >= 64 || !(from >> k->tag & 1))
+            continue;
         int pt = j > first ? t->tok[j - 1].tag : T_NONE;
         int nt = j + 1 < end ? t->tok[j + 1].tag : T_NONE;
         /* 40 km north of the town, the province south of the capital, lies
          * east of: a compass word before "of" after a noun, a number or a
          * verb is an adverb (Penn RB); "the north of the country" keeps its
          * noun */
-        if ((k->tag == T_NN || k->tag == T_JJ) && j + 1 < end && dy_tok_is(t, &t->tok[j + 1], "of") &&
+        if ((k->tag == T_NN || k->tag == T_JJ) && nt == T_IN && dy_tok_is(t, &t->tok[j + 1], "of") &&
             (dy_tag_is_noun(pt) || pt == T_CD || dy_tag_is_verb(pt)) && !(k->flags & TF_CAP) &&
             compass_word(t, k))
             k->tag = T_RB;
@@ -1497,25 +1502,24 @@ static void fix_words(const struct dy_tagger *tg, dy_text *t, size_t first, size
  * preposition or punctuation, is the noun. Not after an article: "a
  * statement read on television", "the deadline set in May" are reduced
  * relatives; a possessive rarely opens one */
-static void fix_base_participles(const struct dy_tagger *tg, dy_text *t, size_t first, size_t end)
+static void fix_base_participle(const struct dy_tagger *tg, dy_text *t, size_t first, size_t end,
+                                size_t j)
 {
-    for (size_t j = first + 2; j < end; j++) {
-        dy_tok *k = &t->tok[j];
-        int nt = j + 1 < end ? t->tok[j + 1].tag : T_NONE;
-        if (!(k->tag == T_VBN || k->tag == T_VBD) || t->tok[j - 1].tag != T_NN ||
-            !(nt == T_IN || nt == T_PUNCT_END || nt == T_PUNCT_COMMA || nt == T_NONE) ||
-            (nt == T_IN && dy_tok_is(t, &t->tok[j + 1], "by")) || !lex_has(tg, k->word, tg->s_nn) ||
-            !lex_has(tg, k->word, tg->s_vb))
-            continue;
-        size_t s0 = np_back(t, first, j);
-        if (s0 <= first || t->tok[s0].tag != T_PRPS)
-            continue;
-        int pre = t->tok[s0 - 1].tag;
-        if ((dy_tag_is_verb(pre) && pre != T_VBN) ||
-            (pre == T_IN && !(tg_wclass(tg, t->tok[s0 - 1].word) & WC_SUBORD) &&
-             !dy_tok_is(t, &t->tok[s0 - 1], "that")))
-            k->tag = T_NN;
-    }
+    dy_tok *k = &t->tok[j];
+    int nt = j + 1 < end ? t->tok[j + 1].tag : T_NONE;
+    if (j < first + 2 || !(k->tag == T_VBN || k->tag == T_VBD) || t->tok[j - 1].tag != T_NN ||
+        !(nt == T_IN || nt == T_PUNCT_END || nt == T_PUNCT_COMMA || nt == T_NONE) ||
+        (nt == T_IN && dy_tok_is(t, &t->tok[j + 1], "by")) || !lex_has(tg, k->word, tg->s_nn) ||
+        !lex_has(tg, k->word, tg->s_vb))
+        return;
+    size_t s0 = np_back(t, first, j);
+    if (s0 <= first || t->tok[s0].tag != T_PRPS)
+        return;
+    int pre = t->tok[s0 - 1].tag;
+    if ((dy_tag_is_verb(pre) && pre != T_VBN) ||
+        (pre == T_IN && !(tg_wclass(tg, t->tok[s0 - 1].word) & WC_SUBORD) &&
+         !dy_tok_is(t, &t->tok[s0 - 1], "that")))
+        k->tag = T_NN;
 }
 
 /* ln P(w|t) + ln P(t) of the lexicon's entry for state st, or -inf */
@@ -1537,19 +1541,23 @@ static float lex_post(const struct dy_tagger *tg, uint32_t id, int st)
  *   in a colon ("Results of division matches on Saturday:");
  * - "a man in a red suit distributing presents": an -ing form the model took
  *   for a noun, between a noun and an -s form it took for the verb, heads a
- *   participle clause whose object is that plural. */
+ *   participle clause whose object is that plural;
+ * and the base-form nouns of fix_base_participle (one pass over the
+ * sentence for all three). */
 static void fix_noun_verb_s(const struct dy_tagger *tg, dy_text *t, size_t first, size_t end)
 {
     size_t nfin = 0, vbz = 0;
     for (size_t j = first; j < end; j++) {
-        int tj = t->tok[j].tag;
+        dy_tok *k = &t->tok[j];
+        if (k->tag == T_VBN || k->tag == T_VBD)
+            fix_base_participle(tg, t, first, end, j);
+        int tj = k->tag;
         if (tj == T_VBD || tj == T_VBZ || tj == T_VBP || tj == T_MD) {
             nfin++;
             vbz = j;
         }
-    }
-    for (size_t j = first + 1; j + 1 < end; j++) {
-        dy_tok *k = &t->tok[j];
+        if (j == first || j + 1 >= end)
+            continue;
         dy_tok *nx = &t->tok[j + 1];
         if (k->tag == T_NN && nx->tag == T_VBZ && dy_tag_is_noun(t->tok[j - 1].tag) &&
             k->nlen > 5 && ends(dy_tok_norm(t, k), k->nlen, "ing") && lex_has(tg, k->word, tg->s_vbg) &&
@@ -1659,7 +1667,6 @@ static void tag_span(const struct dyad_ctx *ctx, dy_text *t, size_t first, size_
 #endif
     fix_words(tg, t, first, end); /* (before: the rules of fix_tags read these tags) */
     fix_tags(tg, &ctx->lex, t, first, end, si.headline);
-    fix_base_participles(tg, t, first, end);
     fix_noun_verb_s(tg, t, first, end);
 #ifdef DEBUG_FIX
     fprintf(stderr, "  after: ");
