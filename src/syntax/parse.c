@@ -202,6 +202,22 @@ static int is_weekday(const pctx *p, uint32_t i)
     return (wcls(p, i) & WC_WEEKDAY) != 0;
 }
 
+/* The tax-free, pooling-of-interest accounting: the comma at i is inside a
+ * list of adjectives before the noun when [a, i) has nothing nominal yet and
+ * adjectives then a noun follow it. */
+static int adj_list_before_noun(const pctx *p, uint32_t a, uint32_t i)
+{
+    for (uint32_t k = a; k < i; k++)
+        if (dy_tag_is_noun(TAG(p, k)))
+            return 0;
+    uint32_t k = i + 1;
+    if (k >= p->end || !is_adj(TAG(p, k)))
+        return 0;
+    while (k < p->end && (is_adj(TAG(p, k)) || TAG(p, k) == T_VBN))
+        k++;
+    return k < p->end && dy_tag_is_noun(TAG(p, k));
+}
+
 /* Can token i continue a noun phrase that runs [a, i)? */
 static int np_continues(const pctx *p, uint32_t a, uint32_t i)
 {
@@ -214,6 +230,9 @@ static int np_continues(const pctx *p, uint32_t a, uint32_t i)
         /* strikes [deep] inside; Twickenham [last] month */
         if (IS(p, i, "last") || IS(p, i, "next") || IS(p, i, "past"))
             return 0;
+        /* only two formal, full-blown conferences: a list of adjectives */
+        if (pt == T_CD && nt == T_PUNCT_COMMA)
+            return adj_list_before_noun(p, a, i + 1);
         return dy_tag_is_noun(nt) || is_adj(nt);
     }
     if (tg == T_CD && (pt == T_NN || pt == T_NNS) &&
@@ -273,17 +292,12 @@ static int np_continues(const pctx *p, uint32_t a, uint32_t i)
         p->tg && p->t->tok[i + 1].nlen == 4 && p->t->tok[i - 1].nlen <= 2 &&
         is_month(p, i - 2))
         return 1; /* Jan. 10, 1997 */
-    if (tg == T_PUNCT_COMMA && is_adj(pt) && is_adj(nt)) {
-        /* the tax-free, pooling-of-interest accounting: a list of adjectives
-         * before the noun (nothing nominal yet, a noun after them) */
-        for (uint32_t k = a; k < i; k++)
-            if (dy_tag_is_noun(TAG(p, k)))
-                return 0;
-        uint32_t k = i + 1;
-        while (k < p->end && (is_adj(TAG(p, k)) || TAG(p, k) == T_VBN))
-            k++;
-        return k < p->end && dy_tag_is_noun(TAG(p, k));
-    }
+    if (tg == T_PUNCT_COMMA && is_adj(pt) && is_adj(nt))
+        return adj_list_before_noun(p, a, i);
+    /* a $10 billion, three-year loan: an amount after an article, then
+     * adjectives and the noun (not "in 1995, new rules": no article) */
+    if (tg == T_PUNCT_COMMA && pt == T_CD && is_adj(nt) && TAG(p, a) == T_DT)
+        return adj_list_before_noun(p, a, i);
     if (tg == T_DT && (pt == T_PDT || (IS(p, i - 1, "all") || IS(p, i - 1, "both"))))
         return 1;
     if (tg == T_LQUOTE && i == a + 1 && (pt == T_DT || pt == T_PRPS) &&

@@ -1262,10 +1262,11 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
                         lex_has(tg, t->tok[a - 1].word, tg->s_nn));
             if (subj) {
                 size_t s0 = pt == T_PRP ? a - 1 : np_back(t, first, a);
-                /* thousands of farmers, the secretary of state: the subject
-                 * starts at the first noun phrase */
+                /* thousands of farmers, the secretary of state, a goal from
+                 * X: the subject starts at the first noun phrase */
                 size_t s1 = s0;
-                while (pt != T_PRP && s1 >= first + 2 && dy_tok_is(t, &t->tok[s1 - 1], "of") &&
+                while (pt != T_PRP && s1 >= first + 2 &&
+                       (dy_tok_is(t, &t->tok[s1 - 1], "of") || dy_tok_is(t, &t->tok[s1 - 1], "from")) &&
                        dy_tag_is_noun(t->tok[s1 - 2].tag))
                     s1 = np_back(t, first, s1 - 1);
                 /* (not in a heading that ends in a colon: "Results of the
@@ -1424,6 +1425,176 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
     }
 }
 
+/* ---- word-specific corrections ----
+ * Closed sets of words whose Penn tag depends on a neighbour the trigram
+ * model does not weigh: compass words before "of", "that" ending a clause,
+ * "past" before a number, "forward" the player, the word after a
+ * preposition that ends in "to". */
+
+static int compass_word(const dy_text *t, const dy_tok *k)
+{
+    static const char *const w[] = {"north", "south", "east", "west", "northeast",
+                                    "northwest", "southeast", "southwest"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (dy_tok_is(t, k, w[i]))
+            return 1;
+    return 0;
+}
+
+/* due to, owing to, thanks to, according to, prior to, next to, close to,
+ * contrary to: "to" is a preposition there, the word after it a noun */
+static int prep_to(const dy_text *t, const dy_tok *k)
+{
+    static const char *const w[] = {"due", "owing", "thanks", "according", "prior",
+                                    "next", "close", "contrary"};
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+        if (dy_tok_is(t, k, w[i]))
+            return 1;
+    return 0;
+}
+
+static void fix_words(const struct dy_tagger *tg, dy_text *t, size_t first, size_t end)
+{
+    /* the tags the rules start from (the loop runs over every token) */
+    const uint64_t from = 1ull << T_NN | 1ull << T_JJ | 1ull << T_IN | 1ull << T_RB | 1ull << T_VB |
+                          1ull << T_VBP;
+    for (size_t j = first; j < end; j++) {
+        dy_tok *k = &t->tok[j];
+        if (k->tag >= 64 || !(from >> k->tag & 1))
+            continue;
+        int pt = j > first ? t->tok[j - 1].tag : T_NONE;
+        int nt = j + 1 < end ? t->tok[j + 1].tag : T_NONE;
+        /* 40 km north of the town, the province south of the capital, lies
+         * east of: a compass word before "of" after a noun, a number or a
+         * verb is an adverb (Penn RB); "the north of the country" keeps its
+         * noun */
+        if ((k->tag == T_NN || k->tag == T_JJ) && nt == T_IN && dy_tok_is(t, &t->tok[j + 1], "of") &&
+            (dy_tag_is_noun(pt) || pt == T_CD || dy_tag_is_verb(pt)) && !(k->flags & TF_CAP) &&
+            compass_word(t, k))
+            k->tag = T_RB;
+        /* they would do that. / after that, / "we can handle that," he
+         * said: "that" closing a clause is a pronoun, not a complementizer
+         * (but "hope that, whatever happens, ...": a clause follows) */
+        else if (k->tag == T_IN && j > first &&
+                 (nt == T_PUNCT_END || nt == T_NONE || nt == T_RQUOTE ||
+                  (nt == T_PUNCT_COMMA &&
+                   (pt == T_IN || (j + 2 < end && t->tok[j + 2].tag == T_RQUOTE)))) &&
+                 dy_tok_is(t, k, "that"))
+            k->tag = T_DT;
+        /* rose past 120 yen: "past" before a number, with no determiner
+         * before it ("the past 10 years"), is a preposition */
+        else if (k->tag == T_JJ && (nt == T_CD || nt == T_DOLLAR) && pt != T_DT && pt != T_PRPS &&
+                 pt != T_POS && dy_tok_is(t, k, "past"))
+            k->tag = T_IN;
+        /* Dutch forward Tom Bakker, the team's forward: the player after a
+         * determiner or an adjective, or before his name (not: moved
+         * forward, brought the date forward) */
+        else if (k->tag == T_RB && dy_tok_is(t, k, "forward") && !dy_tag_is_verb(pt) &&
+                 (pt == T_DT || pt == T_PRPS || pt == T_POS || pt == T_JJ ||
+                  ((nt == T_NNP || nt == T_NNPS) && (t->tok[j + 1].flags & TF_CAP) &&
+                   (pt == T_NONE || pt == T_NNP || pt == T_NN))))
+            k->tag = T_NN;
+        /* closed due to fog, thanks to aid: after "due to" a noun (but
+         * "was due to fly": due to + verb after be means scheduled) */
+        else if ((k->tag == T_VB || k->tag == T_VBP) && pt == T_TO && j >= first + 2 &&
+                 prep_to(t, &t->tok[j - 2]) && lex_has(tg, k->word, tg->s_nn) &&
+                 !(j >= first + 3 && (tg_wclass(tg, t->tok[j - 3].word) & WC_BE)))
+            k->tag = T_NN;
+        /* take into account, for import: a word right after a preposition
+         * (not a subordinator: "as", "than", "that") is no finite verb */
+        else if ((k->tag == T_VBP || k->tag == T_VB) && pt == T_IN &&
+                 !(tg_wclass(tg, t->tok[j - 1].word) & WC_SUBORD) && !dy_tok_is(t, &t->tok[j - 1], "that") &&
+                 !dy_tok_is(t, &t->tok[j - 1], "as") && !dy_tok_is(t, &t->tok[j - 1], "than") &&
+                 !dy_tok_is(t, &t->tok[j - 1], "so") && !dy_tok_is(t, &t->tok[j - 1], "whether") &&
+                 !(k->flags & TF_CAP) && lex_has(tg, k->word, tg->s_nn))
+            k->tag = T_NN;
+    }
+}
+
+/* continue their surprise run at the top, with his head wound: a form
+ * that is both a base form and a past form (run, cut, bid, wound),
+ * tagged as the past form right after the noun of a phrase that opens with
+ * a possessive determiner and follows a verb or a preposition, before a
+ * preposition or punctuation, is the noun. Not after an article: "a
+ * statement read on television", "the deadline set in May" are reduced
+ * relatives; a possessive rarely opens one */
+static void fix_base_participle(const struct dy_tagger *tg, dy_text *t, size_t first, size_t end,
+                                size_t j)
+{
+    dy_tok *k = &t->tok[j];
+    int nt = j + 1 < end ? t->tok[j + 1].tag : T_NONE;
+    if (j < first + 2 || !(k->tag == T_VBN || k->tag == T_VBD) || t->tok[j - 1].tag != T_NN ||
+        !(nt == T_IN || nt == T_PUNCT_END || nt == T_PUNCT_COMMA || nt == T_NONE) ||
+        (nt == T_IN && dy_tok_is(t, &t->tok[j + 1], "by")) || !lex_has(tg, k->word, tg->s_nn) ||
+        !lex_has(tg, k->word, tg->s_vb))
+        return;
+    size_t s0 = np_back(t, first, j);
+    if (s0 <= first || t->tok[s0].tag != T_PRPS)
+        return;
+    int pre = t->tok[s0 - 1].tag;
+    if ((dy_tag_is_verb(pre) && pre != T_VBN) ||
+        (pre == T_IN && !(tg_wclass(tg, t->tok[s0 - 1].word) & WC_SUBORD) &&
+         !dy_tok_is(t, &t->tok[s0 - 1], "that")))
+        k->tag = T_NN;
+}
+
+/* ln P(w|t) + ln P(t) of the lexicon's entry for state st, or -inf */
+static float lex_post(const struct dy_tagger *tg, uint32_t id, int st)
+{
+    if (!id || id >= tg->nids || st < 0)
+        return -1e30f;
+    for (uint32_t e = tg->lex_off[id]; e < tg->lex_off[id + 1]; e++)
+        if (tg->ent[e].st == st)
+            return tg->ent[e].lp + tg->uni[st];
+    return -1e30f;
+}
+
+/* Verbless lines and participle clauses after a noun:
+ * - "first leg matches on Thursday.": in a line with no other finite verb,
+ *   an -s form after a common noun and before a preposition is the plural
+ *   the heading lists when the lexicon finds the plural likelier than the
+ *   verb ("Team arrives on Monday" keeps its verb), or when the line ends
+ *   in a colon ("Results of division matches on Saturday:");
+ * - "a man in a red suit distributing presents": an -ing form the model took
+ *   for a noun, between a noun and an -s form it took for the verb, heads a
+ *   participle clause whose object is that plural;
+ * and the base-form nouns of fix_base_participle (one pass over the
+ * sentence for all three). */
+static void fix_noun_verb_s(const struct dy_tagger *tg, dy_text *t, size_t first, size_t end)
+{
+    size_t nfin = 0, vbz = 0;
+    for (size_t j = first; j < end; j++) {
+        dy_tok *k = &t->tok[j];
+        if (k->tag == T_VBN || k->tag == T_VBD)
+            fix_base_participle(tg, t, first, end, j);
+        int tj = k->tag;
+        if (tj == T_VBD || tj == T_VBZ || tj == T_VBP || tj == T_MD) {
+            nfin++;
+            vbz = j;
+        }
+        if (j == first || j + 1 >= end)
+            continue;
+        dy_tok *nx = &t->tok[j + 1];
+        if (k->tag == T_NN && nx->tag == T_VBZ && dy_tag_is_noun(t->tok[j - 1].tag) &&
+            k->nlen > 5 && ends(dy_tok_norm(t, k), k->nlen, "ing") && lex_has(tg, k->word, tg->s_vbg) &&
+            lex_has(tg, nx->word, tg->s_nns) && !(tg_wclass(tg, nx->word) & (WC_BE | WC_HAVE | WC_DO)) &&
+            j + 2 < end && t->tok[j + 2].tag != T_DT && t->tok[j + 2].tag != T_VBN) {
+            k->tag = T_VBG;
+            nx->tag = T_NNS;
+        }
+    }
+    if (nfin == 1 && vbz > first && vbz + 1 < end && t->tok[vbz].tag == T_VBZ) {
+        dy_tok *k = &t->tok[vbz];
+        const dy_tok *p = &t->tok[vbz - 1];
+        if (p->tag == T_NN && !(p->flags & (TF_CAP | TF_ALLCAP)) && t->tok[vbz + 1].tag == T_IN &&
+            !(tg_wclass(tg, t->tok[vbz + 1].word) & WC_SUBORD) && !(k->flags & TF_CAP) &&
+            lex_has(tg, k->word, tg->s_nns) &&
+            (lex_post(tg, k->word, tg->s_nns) >= lex_post(tg, k->word, tg->s_vbz) ||
+             dy_tok_is(t, &t->tok[end - 1], ":")))
+            k->tag = T_NNS;
+    }
+}
+
 /* ---- driver ---- */
 
 static int is_word_kind(int kind)
@@ -1510,7 +1681,9 @@ static void tag_span(const struct dyad_ctx *ctx, dy_text *t, size_t first, size_
         fprintf(stderr, "%.*s/%s ", (int)t->tok[j].nlen, dy_tok_norm(t, &t->tok[j]), dy_tag_name(t->tok[j].tag));
     fprintf(stderr, "\n");
 #endif
+    fix_words(tg, t, first, end); /* (before: the rules of fix_tags read these tags) */
     fix_tags(tg, &ctx->lex, t, first, end, si.headline);
+    fix_noun_verb_s(tg, t, first, end);
 #ifdef DEBUG_FIX
     fprintf(stderr, "  after: ");
     for (size_t j = first; j < end; j++)
