@@ -2410,6 +2410,35 @@ static int reform_kind(const dy_events *ev, int code)
     return c[3] >= '1' && c[3] <= '4' ? c[3] - '0' : 0;
 }
 
+/* A state does not demonstrate: "Vietnam protested against Chinese oil
+ * exploration", "the Chinese foreign ministry protested to Japan" are
+ * official complaints (114). A protest (root 14) whose source is a
+ * government, or a state named by its singular name (not its people:
+ * "Palestinians protested" stays a protest), becomes 114. */
+static void state_protests(sctx *sc)
+{
+    const dy_events *ev = sc->ev;
+    struct dyad_doc *doc = sc->doc;
+    int c114 = dy_code_index(ev, "114");
+    if (c114 < 0)
+        return;
+    for (size_t i = sc->ev0; i < doc->nev; i++) {
+        dy_event *e = &doc->ev[i];
+        if (code_root(ev, e->code) != 14 || e->src < 0)
+            continue;
+        const dy_mention *m = &doc->men[e->src];
+        size_t n = strlen(m->code);
+        int gov = n == 6 && !strcmp(m->code + 3, "GOV") && !dy_is_org_code(m->code);
+        const dy_tok *last = &sc->t->tok[m->end - 1];
+        int plural = m->end - m->first == 1 && last->nlen > 1 &&
+                     dy_tok_norm(sc->t, last)[last->nlen - 1] == 's';   /* "Serbs" */
+        int state = n == 3 && !dy_is_org_code(m->code) && m->agent_entry < 0 &&
+                    last->tag == T_NNP && !plural && !(m->flags & AM_LOCATED);
+        if (gov || state)
+            e->code = c114;
+    }
+}
+
 /* Protests for something: a demonstration, hunger strike, strike, blockade or
  * riot (141-145) whose sentence names the reform it asks for takes the
  * matching sub-code ("rioted ... calling for the removal of the president":
@@ -2534,6 +2563,7 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
         if (code_nouns(&sc))
             return -1;
 
+        state_protests(&sc);
         refine_protests(&sc);
 
         /* the main clause's events make the sentence's: subordinate ones
