@@ -1630,6 +1630,30 @@ static const char *sentence_state(const astate *st, size_t m0, size_t m1, size_t
     return one;
 }
 
+/* Coreference ran before the place stage: a pronoun or description that
+ * copied the code of a mention localised since ("Ethnic Serbs ... they":
+ * SRB, then BIH where they live; "refugees ... they": REF, then TCDREF) takes
+ * its new code. Only a code that differs from the referent's by the country
+ * is rewritten: "its troops" (owner + MIL) keeps its own. */
+static void refresh_refs(struct dyad_doc *doc)
+{
+    for (size_t m = 0; m < doc->nmen; m++) {
+        dy_mention *p = &doc->men[m];
+        if (p->ref < 0 || (size_t)p->ref >= doc->nmen || !(p->flags & (AM_PRONOUN | AM_DESC)) ||
+            (p->flags & AM_LOCATED))
+            continue;
+        const dy_mention *r = &doc->men[p->ref];
+        size_t pl = strlen(p->code), rl = strlen(r->code);
+        if (!(r->flags & AM_LOCATED) || !strcmp(p->code, r->code))
+            continue;
+        if ((pl + 3 == rl && !strcmp(p->code, r->code + 3)) ||
+            (pl == rl && pl >= 3 && !strcmp(p->code + 3, r->code + 3))) {
+            cpy(p->code, sizeof p->code, r->code);
+            p->flags &= ~(uint32_t)(AM_ROLE | AM_AGENT_ONLY);
+        }
+    }
+}
+
 int dy_actors_localise(const dyad_ctx *ctx, struct dyad_doc *doc)
 {
     astate st;
@@ -1704,5 +1728,6 @@ int dy_actors_localise(const dyad_ctx *ctx, struct dyad_doc *doc)
         }
         m0 = m1;
     }
+    refresh_refs(doc);
     return 0;
 }
