@@ -216,7 +216,10 @@ static void compose(char *out, size_t outn, const char *actor, const char *role)
             snprintf(out, outn, "%s", actor);
         else
             snprintf(out, outn, "%s%s", actor, role);
-    } else if (al >= 3)
+    } else if (al >= 3 && !strncmp(role, "NGO", 3) && role[3])
+        /* a country's own rights group is no international body: KENHRI */
+        snprintf(out, outn, "%.3s%s", actor, role + 3);
+    else if (al >= 3)
         snprintf(out, outn, "%.3s%s", actor, role);
     else
         snprintf(out, outn, "%s", role);
@@ -1570,6 +1573,10 @@ static int behind_where(const astate *st, uint32_t i, uint32_t first)
     int32_t np = st->syn->tok_np ? st->syn->tok_np[b] : -1;
     if (np >= 0 && st->syn->np[np].first < b)
         b = st->syn->np[np].first;
+    /* an adverb the phrase was cut at: "in a suburb of largely Kurdish
+     * northern Iraq" */
+    while (b > first + 1 && t->tok[b - 1].tag == T_RB && !where_prep(t, b - 1))
+        b--;
     /* over "of" and coordination: "in the east of X", "in X and Y" */
     for (int hop = 0; hop < 4 && b > first + 1 && st->syn->tok_np && st->syn->tok_np[b - 2] >= 0 &&
                       (tok_is(t, b - 1, "of") || tok_is(t, b - 1, "and") || tok_is(t, b - 1, ","));
