@@ -933,6 +933,27 @@ static void sort_sentence(struct dyad_doc *doc, size_t m0)
     }
 }
 
+/* "forces loyal to X", "militiamen loyal to President X": the agent serves
+ * X, a country, group or person (whose country it takes). The number of
+ * matches after rw[r] the phrase spans (the actor is the last), 0 if none. */
+static size_t loyal_to(const dy_actors *a, const dy_text *t, const raw *rw, size_t r, size_t nrw)
+{
+    uint32_t at = rw[r].end;
+    if (!tok_is(t, at, "loyal") || !tok_is(t, at + 1, "to") || r + 1 >= nrw)
+        return 0;
+    const raw *n = &rw[r + 1];
+    if (!(n->first == at + 2 || (n->first == at + 3 && tok_is(t, at + 2, "the"))))
+        return 0;
+    const dy_aentry *e = &a->entries[n->entry];
+    if (e->kind == EK_ACTOR)
+        return 1;
+    /* a title and the person it names */
+    if (e->kind == EK_AGENT && e->person && r + 2 < nrw && rw[r + 2].first == n->end &&
+        a->entries[rw[r + 2].entry].kind == EK_ACTOR && a->entries[rw[r + 2].entry].person)
+        return 2;
+    return 0;
+}
+
 /* Build the mentions of sentence s from its dictionary matches. */
 static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
 {
@@ -1102,6 +1123,14 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
                 mend = next->end;
                 has_country = 1;
                 r++;
+            } else if (!e->person && (k = loyal_to(a, t, rw, r, nrw)) > 0) {
+                const raw *own = &rw[r + k];
+                compose(code, sizeof code, code_of(a, &a->entries[own->entry], st->day), role);
+                /* (forces loyal to a person are not the person: "he" is not them) */
+                entry = a->entries[own->entry].person ? -1 : own->entry;
+                mend = own->end;
+                has_country = 1;
+                r += k;
             } else if (e->person && !(next && next->first == mend) &&
                        (k = name_run(st, mend, end)) > 0) {
                 /* Title Unknown Name: a role without a country, unless "of
@@ -1177,7 +1206,10 @@ static int do_sentence(astate *st, uint32_t s)
     if (combine(st, s, rw, nrw))
         return -1;
 
-    /* "Polish and Czech officials": the agent applies to both */
+    /* "Polish and Czech officials": the agent applies to both; over a comma
+     * only inside such a list ("Polish, Czech and Slovak officials"), not
+     * across clauses ("... against Peru, Chile's army said") */
+    size_t spread = SIZE_MAX;   /* the mention that last got the agent so */
     for (size_t m = doc->nmen; m-- > m0 + 1;) {
         dy_mention *mb = &doc->men[m], *ma = &doc->men[m - 1];
         if (mb->agent_entry < 0 || mb->entry < 0 || ma->agent_entry >= 0 || strlen(ma->code) != 3 ||
@@ -1185,9 +1217,10 @@ static int do_sentence(astate *st, uint32_t s)
             continue;
         size_t gap = mb->first - ma->end;
         if (!((gap == 1 && (tok_is(t, ma->end, "and") || tok_is(t, ma->end, "or") ||
-                            tok_is(t, ma->end, ","))) ||
+                            (tok_is(t, ma->end, ",") && m == spread))) ||
               (gap == 2 && tok_is(t, ma->end, ",") && tok_is(t, ma->end + 1, "and"))))
             continue;
+        spread = m - 1;
         char c2[24];
         snprintf(c2, sizeof c2, "%.3s%s", ma->code, mb->code + 3);
         cpy(ma->code, sizeof ma->code, c2);
