@@ -85,6 +85,9 @@ typedef struct dy_actors {
      * name of a country's body, "the Kenya Anti-Corruption Commission") */
     uint32_t tag_male, tag_female, tag_head, tag_country, tag_capital, tag_region, tag_located;
     uint32_t tag_body;
+    dy_map typo;            /* hash of a country's name less one letter
+                               ("Kazakstan", "Germay") -> entry + 1, 0 when
+                               two countries share it */
     dy_aproblem *probs;
     size_t nprobs, probs_cap;
     char **files;
@@ -149,6 +152,9 @@ int dy_actors_find(const struct dyad_ctx *ctx, struct dyad_doc *doc);
  * country takes that country (CAMEO codes ethnic groups by where they
  * live). Marks them AM_LOCATED. Returns 0. */
 int dy_actors_localise(const struct dyad_ctx *ctx, struct dyad_doc *doc);
+/* The country entry whose one-word name, less one letter, is the
+ * normalised word w ("germay" -> Germany); -1 if none. */
+int32_t dy_actors_typo(const dy_actors *a, const char *w, size_t n);
 /* Validate (duplicates, bad codes, dates, tags): calls cb per problem and
  * returns their number. */
 size_t dy_actors_check(const struct dyad_ctx *ctx, void (*cb)(void *, const char *, int, const char *),

@@ -382,6 +382,64 @@ static uint32_t tag_bit(const dy_actors *a, const char *name)
     return id ? 1u << (id - 1) : 0;
 }
 
+/* Key of a typo form: its hash and length. */
+static uint64_t typo_key(const char *w, size_t n)
+{
+    return (uint64_t)dy_hash(w, n) << 8 | (n & 0xff) | 1u << 7;
+}
+
+/* The misspellings of country names that drop one letter ("Germay"): a
+ * country named by one word of at least seven ASCII letters, less one of
+ * its inner letters. Shorter names are too close to other words, and so
+ * are the names less their first or last letter ("Romani" is no Romania,
+ * "Ayotte" no Mayotte). */
+static int build_typos(dy_actors *a)
+{
+    for (size_t e = 0; e < a->nentries; e++) {
+        if (!(a->entries[e].tags & a->tag_country) || a->entries[e].kind != EK_ACTOR)
+            continue;
+        const char *name = dy_intern_str(&a->codes, a->entries[e].phrase);
+        char low[32], var[32];
+        size_t n = strlen(name);
+        if (n < 7 || n >= sizeof low)
+            continue;
+        size_t i;
+        for (i = 0; i < n && ((name[i] | 32) >= 'a' && (name[i] | 32) <= 'z'); i++)
+            low[i] = (char)(name[i] | 32);
+        if (i < n)
+            continue;
+        for (i = 1; i + 1 < n; i++) {
+            if (low[i] == low[i - 1])
+                continue;   /* the same form as the letter before */
+            memcpy(var, low, i);
+            memcpy(var + i, low + i + 1, n - i - 1);
+            uint64_t k = typo_key(var, n - 1);
+            uint32_t old;
+            int had = dy_map_get(&a->typo, k, &old);
+            if (dy_map_put(&a->typo, k, had && old != e + 1 ? 0 : (uint32_t)e + 1))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+int32_t dy_actors_typo(const dy_actors *a, const char *w, size_t n)
+{
+    uint32_t v;
+    if (n < 6 || !dy_map_get(&a->typo, typo_key(w, n), &v) || !v)
+        return -1;
+    /* the hash may collide: the name less one letter must be the word */
+    const char *name = dy_intern_str(&a->codes, a->entries[v - 1].phrase);
+    if (strlen(name) != n + 1)
+        return -1;
+    size_t i = 0;
+    while (i < n && (name[i] | 32) == w[i])
+        i++;
+    while (i < n && (name[i + 1] | 32) == w[i])
+        i++;
+    return i == n ? (int32_t)(v - 1) : -1;
+}
+
 int dy_actors_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
 {
     dy_actors *a = &ctx->act;
@@ -403,12 +461,17 @@ int dy_actors_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
     a->tag_region = tag_bit(a, "region");
     a->tag_located = tag_bit(a, "located");
     a->tag_body = tag_bit(a, "body");
+    if (build_typos(a)) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
     return 0;
 }
 
 void dy_actors_free(dy_actors *a)
 {
     dy_map_free(&a->edges);
+    dy_map_free(&a->typo);
     dy_free(a->nodes);
     dy_free(a->entries);
     dy_free(a->dc);

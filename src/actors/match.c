@@ -1181,6 +1181,23 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
     return 0;
 }
 
+/* A capitalised word no table knows that is a country's name less one
+ * letter ("Kazakstan signed", "talks with Germay"), alone: not part
+ * of a name ("Kelly Ayotte"). */
+static int misspelt_country(const astate *st, uint32_t i, uint32_t s0, uint32_t end,
+                            int32_t *entry)
+{
+    const dy_text *t = st->t;
+    const dy_tok *k = &t->tok[i];
+    if (k->word || k->kind != TK_WORD || !(k->flags & TF_CAP) || k->nlen < 6)
+        return 0;
+    if ((i > s0 && (t->tok[i - 1].flags & TF_CAP) && t->tok[i - 1].kind == TK_WORD) ||
+        (i + 1 < end && (t->tok[i + 1].flags & TF_CAP) && t->tok[i + 1].kind == TK_WORD))
+        return 0;
+    *entry = dy_actors_typo(st->a, dy_tok_norm(st->t, k), k->nlen);
+    return *entry >= 0;
+}
+
 static int do_sentence(astate *st, uint32_t s)
 {
     const dy_actors *a = st->a;
@@ -1193,6 +1210,8 @@ static int do_sentence(astate *st, uint32_t s)
     for (uint32_t i = se->first; i < end;) {
         int32_t entry;
         int n = longest(a, t, i, end, &entry);
+        if (!n && misspelt_country(st, i, se->first, end, &entry))
+            n = 1;
         if (n > 0 && nrw < MAX_RAW) {
             rw[nrw].first = i;
             rw[nrw].end = i + (uint32_t)n;
