@@ -85,6 +85,7 @@ typedef struct dy_actors {
      * name of a country's body, "the Kenya Anti-Corruption Commission") */
     uint32_t tag_male, tag_female, tag_head, tag_country, tag_capital, tag_region, tag_located;
     uint32_t tag_body;
+    uint32_t tag_ethnic;    /* @ethnic: a people, coded by where it lives */
     dy_map typo;            /* hash of a country's name less one letter
                                ("Kazakstan", "Germay") -> entry + 1, 0 when
                                two countries share it */

@@ -461,6 +461,7 @@ int dy_actors_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
     a->tag_region = tag_bit(a, "region");
     a->tag_located = tag_bit(a, "located");
     a->tag_body = tag_bit(a, "body");
+    a->tag_ethnic = tag_bit(a, "ethnic");
     if (build_typos(a)) {
         snprintf(err, errlen, "out of memory");
         return -1;

@@ -1740,9 +1740,11 @@ int dy_actors_localise(const dyad_ctx *ctx, struct dyad_doc *doc)
             int agent = domestic_role(mm->code) && (mm->flags & (AM_ROLE | AM_AGENT_ONLY)) &&
                         !(mm->flags & AM_PERSON);   /* (a person's country is not that
                                                        of whom they meet) */
-            int ethnic = !agent && mm->first > first && mm->entry >= 0 &&
-                         (st.a->entries[mm->entry].tags & st.a->tag_country) &&
-                         tok_is(t, mm->first - 1, "ethnic") && state_code(mm->code);
+            uint32_t etags = mm->entry >= 0 ? st.a->entries[mm->entry].tags : 0;
+            int ethnic = !agent && mm->entry >= 0 && state_code(mm->code) &&
+                         ((etags & st.a->tag_ethnic) ||
+                          ((etags & st.a->tag_country) && mm->first > first &&
+                           tok_is(t, mm->first - 1, "ethnic")));
             if (!agent && !ethnic)
                 continue;
             int32_t np = doc->syn.tok_np ? doc->syn.tok_np[mm->first] : -1;
