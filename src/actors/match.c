@@ -1713,6 +1713,47 @@ static void refresh_refs(struct dyad_doc *doc)
     }
 }
 
+/* Does token i say a people lives somewhere: "the Albanian population",
+ * "the Serb minority", "the Turkish community"? */
+static int minority_word(const dy_text *t, uint32_t i)
+{
+    return i < t->ntok && (tok_is(t, i, "minority") || tok_is(t, i, "minorities") ||
+                           tok_is(t, i, "population") || tok_is(t, i, "community") ||
+                           tok_is(t, i, "communities"));
+}
+
+/* The one state the sentence names by a country, capital or region
+ * mention, anywhere ("the Ghanaian parliament"), other than `not`; NULL
+ * when none or several. For peoples only: they are coded by the state whose
+ * story they are in ("Shona traders petitioned the Ghanaian
+ * parliament": GHA). */
+static const char *named_state(const astate *st, size_t m0, size_t m1, uint32_t first,
+                               const char *not)
+{
+    const dy_text *t = st->t;
+    uint32_t want = st->a->tag_country | st->a->tag_capital | st->a->tag_region;
+    const char *one = NULL;
+    for (size_t m = m0; m < m1; m++) {
+        const dy_mention *mm = &st->doc->men[m];
+        if (mm->entry < 0 || !(st->a->entries[mm->entry].tags & want) || !state_code(mm->code) ||
+            (mm->flags & (AM_PRONOUN | AM_DESC | AM_LOCATED | AM_PERSON)) ||
+            !strncmp(mm->code, not, 3))
+            continue;
+        /* a destination is not where they are ("Rohingya fled to Bangladesh") */
+        uint32_t b = mm->first;
+        int32_t np = st->syn->tok_np ? st->syn->tok_np[b] : -1;
+        if (np >= 0 && st->syn->np[np].first < b)
+            b = st->syn->np[np].first;
+        if (b > first && (tok_is(t, b - 1, "to") || tok_is(t, b - 1, "into") ||
+                          tok_is(t, b - 1, "toward") || tok_is(t, b - 1, "towards")))
+            continue;
+        if (one && strncmp(one, mm->code, 3))
+            return NULL;
+        one = mm->code;
+    }
+    return one;
+}
+
 int dy_actors_localise(const dyad_ctx *ctx, struct dyad_doc *doc)
 {
     astate st;
@@ -1743,8 +1784,9 @@ int dy_actors_localise(const dyad_ctx *ctx, struct dyad_doc *doc)
             uint32_t etags = mm->entry >= 0 ? st.a->entries[mm->entry].tags : 0;
             int ethnic = !agent && mm->entry >= 0 && state_code(mm->code) &&
                          ((etags & st.a->tag_ethnic) ||
-                          ((etags & st.a->tag_country) && mm->first > first &&
-                           tok_is(t, mm->first - 1, "ethnic")));
+                          ((etags & st.a->tag_country) &&
+                           ((mm->first > first && tok_is(t, mm->first - 1, "ethnic")) ||
+                            minority_word(t, mm->end - 1) || minority_word(t, mm->end))));
             if (!agent && !ethnic)
                 continue;
             int32_t np = doc->syn.tok_np ? doc->syn.tok_np[mm->first] : -1;
@@ -1781,6 +1823,8 @@ int dy_actors_localise(const dyad_ctx *ctx, struct dyad_doc *doc)
                 const char *c = local_state(&st, m0, m1, mm, mm->code);
                 if (!c)
                     c = sentence_state(&st, m0, m1, pl0, pl1, first, mm->code);
+                if (!c)
+                    c = named_state(&st, m0, m1, first, mm->code);
                 if (!c)
                     continue;
                 memcpy(mm->code, c, 3);
