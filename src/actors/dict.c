@@ -253,6 +253,8 @@ nomem:
     return -1;
 }
 
+static int add_person_typos(dyad_ctx *ctx, uint32_t entry, const phrase_st *ph);
+
 static int load_line(void *user, const char *path, int fileno, int line, char *s, size_t n,
                      char *err, size_t errlen)
 {
@@ -353,6 +355,8 @@ static int load_line(void *user, const char *path, int fileno, int line, char *s
                 node = nn;
             }
         }
+        if (en->person && st->section == EK_ACTOR && add_person_typos(ctx, eidx, &ph))
+            goto nomem;
         int32_t owner = a->nodes[node].entry;
         if (owner >= 0) {
             /* the first entry keeps the phrase */
@@ -423,6 +427,80 @@ static int build_typos(dy_actors *a)
     return 0;
 }
 
+/* Key of a person's misspelt name: the first name's word id and the
+ * surname form's hash and length. */
+static uint64_t ptypo_key(uint32_t first, const char *w, size_t n)
+{
+    return (uint64_t)first << 32 ^ ((uint64_t)dy_hash(w, n) << 6 | (n & 0x3f)) ^ 1;
+}
+
+/* Is w (n letters) the word s less one letter? */
+static int less_one(const char *s, const char *w, size_t n)
+{
+    if (strlen(s) != n + 1)
+        return 0;
+    size_t i = 0;
+    while (i < n && s[i] == w[i])
+        i++;
+    while (i < n && s[i + 1] == w[i])
+        i++;
+    return i == n;
+}
+
+/* A person named by two words, first name and a surname of six letters or
+ * more: the surname less each letter, with the first name, names the
+ * person ("Jacques Chirc", "Boris Yeltsn"). The first name must
+ * be right, so the surname may lose any letter. */
+static int add_person_typos(dyad_ctx *ctx, uint32_t entry, const phrase_st *ph)
+{
+    dy_actors *a = &ctx->act;
+    if (ph->n != 2)
+        return 0;
+    const char *sur = dy_intern_str(&ctx->words, ph->ids[1]);
+    size_t n = strlen(sur);
+    if (n < 6 || n >= 40)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (sur[i] < 'a' || sur[i] > 'z')
+            return 0;
+    if (a->nptn == a->ptn_cap) {
+        size_t cap = a->ptn_cap ? a->ptn_cap * 2 : 256;
+        struct dy_ptypo *np = dy_realloc(a->ptn, cap * sizeof *np);
+        if (!np)
+            return -1;
+        a->ptn = np;
+        a->ptn_cap = cap;
+    }
+    a->ptn[a->nptn].entry = entry;
+    a->ptn[a->nptn].surname = ph->ids[1];
+    uint32_t v = (uint32_t)++a->nptn;
+    char var[40];
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && sur[i] == sur[i - 1])
+            continue;
+        memcpy(var, sur, i);
+        memcpy(var + i, sur + i + 1, n - i - 1);
+        uint64_t k = ptypo_key(ph->ids[0], var, n - 1);
+        uint32_t old;
+        int had = dy_map_get(&a->ptypo, k, &old);
+        if (had && old && a->ptn[old - 1].entry == entry)
+            continue;
+        if (dy_map_put(&a->ptypo, k, had ? 0 : v))
+            return -1;
+    }
+    return 0;
+}
+
+int32_t dy_actors_person_typo(const dyad_ctx *ctx, uint32_t first, const char *w, size_t n)
+{
+    const dy_actors *a = &ctx->act;
+    uint32_t v;
+    if (n < 5 || !dy_map_get(&a->ptypo, ptypo_key(first, w, n), &v) || !v)
+        return -1;
+    const struct dy_ptypo *p = &a->ptn[v - 1];
+    return less_one(dy_intern_str(&ctx->words, p->surname), w, n) ? (int32_t)p->entry : -1;
+}
+
 int32_t dy_actors_typo(const dy_actors *a, const char *w, size_t n)
 {
     uint32_t v;
@@ -473,6 +551,8 @@ void dy_actors_free(dy_actors *a)
 {
     dy_map_free(&a->edges);
     dy_map_free(&a->typo);
+    dy_map_free(&a->ptypo);
+    dy_free(a->ptn);
     dy_free(a->nodes);
     dy_free(a->entries);
     dy_free(a->dc);

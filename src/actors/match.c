@@ -1198,6 +1198,22 @@ static int misspelt_country(const astate *st, uint32_t i, uint32_t s0, uint32_t 
     return *entry >= 0;
 }
 
+/* A known first name and, after it, a capitalised word no table knows that
+ * is the person's surname less one letter ("President Jacques
+ * Chirc"). */
+static int misspelt_person(const astate *st, uint32_t i, uint32_t end, int32_t *entry)
+{
+    const dy_text *t = st->t;
+    if (i + 1 >= end)
+        return 0;
+    const dy_tok *f = &t->tok[i], *k = &t->tok[i + 1];
+    if (!f->word || !(f->flags & TF_CAP) || f->kind != TK_WORD || k->word || k->kind != TK_WORD ||
+        !(k->flags & TF_CAP))
+        return 0;
+    *entry = dy_actors_person_typo(st->ctx, f->word, dy_tok_norm(t, k), k->nlen);
+    return *entry >= 0;
+}
+
 static int do_sentence(astate *st, uint32_t s)
 {
     const dy_actors *a = st->a;
@@ -1212,6 +1228,8 @@ static int do_sentence(astate *st, uint32_t s)
         int n = longest(a, t, i, end, &entry);
         if (!n && misspelt_country(st, i, se->first, end, &entry))
             n = 1;
+        if (!n && misspelt_person(st, i, end, &entry))
+            n = 2;
         if (n > 0 && nrw < MAX_RAW) {
             rw[nrw].first = i;
             rw[nrw].end = i + (uint32_t)n;
