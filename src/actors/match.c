@@ -204,6 +204,15 @@ static const char *code_of(const dy_actors *a, const dy_aentry *e, int32_t day)
 static void compose(char *out, size_t outn, const char *actor, const char *role)
 {
     size_t al = strlen(actor);
+    if (!strncmp(role, "IGO", 3) && role[3]) {
+        /* an international role: peacekeepers are IGOPKO whatever their
+         * nationality (codebook 3.3), a named body's are its own (IGOUNOPKO) */
+        if (al >= 3 && dy_is_org_code(actor))
+            snprintf(out, outn, "%s%s", actor, role + 3);
+        else
+            snprintf(out, outn, "%s", role);
+        return;
+    }
     if (al > 6 && !dy_is_org_code(actor) &&
         (!strncmp(role, "MIL", 3) || !strncmp(role, "GOV", 3) || !strncmp(role, "ELI", 3))) {
         /* a named group's commanders, leaders and officials are the group
