@@ -85,6 +85,15 @@ typedef struct dy_actors {
      * name of a country's body, "the Kenya Anti-Corruption Commission") */
     uint32_t tag_male, tag_female, tag_head, tag_country, tag_capital, tag_region, tag_located;
     uint32_t tag_body;
+    uint32_t tag_ethnic;    /* @ethnic: a people, coded by where it lives */
+    dy_map typo;            /* hash of a country's name less one letter
+                               ("Kazakstan", "Germay") -> entry + 1, 0 when
+                               two countries share it */
+    dy_map ptypo;           /* a person's first name (word id) and surname
+                               less one letter ("Jacques Chirc") ->
+                               index + 1 into ptn, 0 when two people share it */
+    struct dy_ptypo { uint32_t entry, surname; } *ptn;
+    size_t nptn, ptn_cap;
     dy_aproblem *probs;
     size_t nprobs, probs_cap;
     char **files;
@@ -149,6 +158,15 @@ int dy_actors_find(const struct dyad_ctx *ctx, struct dyad_doc *doc);
  * country takes that country (CAMEO codes ethnic groups by where they
  * live). Marks them AM_LOCATED. Returns 0. */
 int dy_actors_localise(const struct dyad_ctx *ctx, struct dyad_doc *doc);
+/* The country entry whose one-word name, less one letter, is the
+ * normalised word w ("germay" -> Germany); -1 if none. */
+int32_t dy_actors_typo(const dy_actors *a, const char *w, size_t n);
+/* The person entry named "first surname" where the surname, a word no
+ * table knows, is the entry's surname less one letter ("Jacques
+ * Chirc"); -1 if none. first is a word id, w the surname's normalised
+ * form. */
+int32_t dy_actors_person_typo(const struct dyad_ctx *ctx, uint32_t first, const char *w,
+                              size_t n);
 /* Validate (duplicates, bad codes, dates, tags): calls cb per problem and
  * returns their number. */
 size_t dy_actors_check(const struct dyad_ctx *ctx, void (*cb)(void *, const char *, int, const char *),

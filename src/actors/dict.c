@@ -253,6 +253,8 @@ nomem:
     return -1;
 }
 
+static int add_person_typos(dyad_ctx *ctx, uint32_t entry, const phrase_st *ph);
+
 static int load_line(void *user, const char *path, int fileno, int line, char *s, size_t n,
                      char *err, size_t errlen)
 {
@@ -353,6 +355,8 @@ static int load_line(void *user, const char *path, int fileno, int line, char *s
                 node = nn;
             }
         }
+        if (en->person && st->section == EK_ACTOR && add_person_typos(ctx, eidx, &ph))
+            goto nomem;
         int32_t owner = a->nodes[node].entry;
         if (owner >= 0) {
             /* the first entry keeps the phrase */
@@ -382,6 +386,138 @@ static uint32_t tag_bit(const dy_actors *a, const char *name)
     return id ? 1u << (id - 1) : 0;
 }
 
+/* Key of a typo form: its hash and length. */
+static uint64_t typo_key(const char *w, size_t n)
+{
+    return (uint64_t)dy_hash(w, n) << 8 | (n & 0xff) | 1u << 7;
+}
+
+/* The misspellings of country names that drop one letter ("Germay"): a
+ * country named by one word of at least seven ASCII letters, less one of
+ * its inner letters. Shorter names are too close to other words, and so
+ * are the names less their first or last letter ("Romani" is no Romania,
+ * "Ayotte" no Mayotte). */
+static int build_typos(dy_actors *a)
+{
+    for (size_t e = 0; e < a->nentries; e++) {
+        if (!(a->entries[e].tags & a->tag_country) || a->entries[e].kind != EK_ACTOR)
+            continue;
+        const char *name = dy_intern_str(&a->codes, a->entries[e].phrase);
+        char low[32], var[32];
+        size_t n = strlen(name);
+        if (n < 7 || n >= sizeof low)
+            continue;
+        size_t i;
+        for (i = 0; i < n && ((name[i] | 32) >= 'a' && (name[i] | 32) <= 'z'); i++)
+            low[i] = (char)(name[i] | 32);
+        if (i < n)
+            continue;
+        for (i = 1; i + 1 < n; i++) {
+            if (low[i] == low[i - 1])
+                continue;   /* the same form as the letter before */
+            memcpy(var, low, i);
+            memcpy(var + i, low + i + 1, n - i - 1);
+            uint64_t k = typo_key(var, n - 1);
+            uint32_t old;
+            int had = dy_map_get(&a->typo, k, &old);
+            if (dy_map_put(&a->typo, k, had && old != e + 1 ? 0 : (uint32_t)e + 1))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* Key of a person's misspelt name: the first name's word id and the
+ * surname form's hash and length. */
+static uint64_t ptypo_key(uint32_t first, const char *w, size_t n)
+{
+    return (uint64_t)first << 32 ^ ((uint64_t)dy_hash(w, n) << 6 | (n & 0x3f)) ^ 1;
+}
+
+/* Is w (n letters) the word s less one letter? */
+static int less_one(const char *s, const char *w, size_t n)
+{
+    if (strlen(s) != n + 1)
+        return 0;
+    size_t i = 0;
+    while (i < n && s[i] == w[i])
+        i++;
+    while (i < n && s[i + 1] == w[i])
+        i++;
+    return i == n;
+}
+
+/* A person named by two words, first name and a surname of six letters or
+ * more: the surname less each letter, with the first name, names the
+ * person ("Jacques Chirc", "Boris Yeltsn"). The first name must
+ * be right, so the surname may lose any letter. */
+static int add_person_typos(dyad_ctx *ctx, uint32_t entry, const phrase_st *ph)
+{
+    dy_actors *a = &ctx->act;
+    if (ph->n != 2)
+        return 0;
+    const char *sur = dy_intern_str(&ctx->words, ph->ids[1]);
+    size_t n = strlen(sur);
+    if (n < 6 || n >= 40)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (sur[i] < 'a' || sur[i] > 'z')
+            return 0;
+    if (a->nptn == a->ptn_cap) {
+        size_t cap = a->ptn_cap ? a->ptn_cap * 2 : 256;
+        struct dy_ptypo *np = dy_realloc(a->ptn, cap * sizeof *np);
+        if (!np)
+            return -1;
+        a->ptn = np;
+        a->ptn_cap = cap;
+    }
+    a->ptn[a->nptn].entry = entry;
+    a->ptn[a->nptn].surname = ph->ids[1];
+    uint32_t v = (uint32_t)++a->nptn;
+    char var[40];
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && sur[i] == sur[i - 1])
+            continue;
+        memcpy(var, sur, i);
+        memcpy(var + i, sur + i + 1, n - i - 1);
+        uint64_t k = ptypo_key(ph->ids[0], var, n - 1);
+        uint32_t old;
+        int had = dy_map_get(&a->ptypo, k, &old);
+        if (had && old && a->ptn[old - 1].entry == entry)
+            continue;
+        if (dy_map_put(&a->ptypo, k, had ? 0 : v))
+            return -1;
+    }
+    return 0;
+}
+
+int32_t dy_actors_person_typo(const dyad_ctx *ctx, uint32_t first, const char *w, size_t n)
+{
+    const dy_actors *a = &ctx->act;
+    uint32_t v;
+    if (n < 5 || !dy_map_get(&a->ptypo, ptypo_key(first, w, n), &v) || !v)
+        return -1;
+    const struct dy_ptypo *p = &a->ptn[v - 1];
+    return less_one(dy_intern_str(&ctx->words, p->surname), w, n) ? (int32_t)p->entry : -1;
+}
+
+int32_t dy_actors_typo(const dy_actors *a, const char *w, size_t n)
+{
+    uint32_t v;
+    if (n < 6 || !dy_map_get(&a->typo, typo_key(w, n), &v) || !v)
+        return -1;
+    /* the hash may collide: the name less one letter must be the word */
+    const char *name = dy_intern_str(&a->codes, a->entries[v - 1].phrase);
+    if (strlen(name) != n + 1)
+        return -1;
+    size_t i = 0;
+    while (i < n && (name[i] | 32) == w[i])
+        i++;
+    while (i < n && (name[i + 1] | 32) == w[i])
+        i++;
+    return i == n ? (int32_t)(v - 1) : -1;
+}
+
 int dy_actors_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
 {
     dy_actors *a = &ctx->act;
@@ -403,12 +539,20 @@ int dy_actors_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
     a->tag_region = tag_bit(a, "region");
     a->tag_located = tag_bit(a, "located");
     a->tag_body = tag_bit(a, "body");
+    a->tag_ethnic = tag_bit(a, "ethnic");
+    if (build_typos(a)) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
     return 0;
 }
 
 void dy_actors_free(dy_actors *a)
 {
     dy_map_free(&a->edges);
+    dy_map_free(&a->typo);
+    dy_map_free(&a->ptypo);
+    dy_free(a->ptn);
     dy_free(a->nodes);
     dy_free(a->entries);
     dy_free(a->dc);

@@ -204,6 +204,15 @@ static const char *code_of(const dy_actors *a, const dy_aentry *e, int32_t day)
 static void compose(char *out, size_t outn, const char *actor, const char *role)
 {
     size_t al = strlen(actor);
+    if (!strncmp(role, "IGO", 3) && role[3]) {
+        /* an international role: peacekeepers are IGOPKO whatever their
+         * nationality (codebook 3.3), a named body's are its own (IGOUNOPKO) */
+        if (al >= 3 && dy_is_org_code(actor))
+            snprintf(out, outn, "%s%s", actor, role + 3);
+        else
+            snprintf(out, outn, "%s", role);
+        return;
+    }
     if (al > 6 && !dy_is_org_code(actor) &&
         (!strncmp(role, "MIL", 3) || !strncmp(role, "GOV", 3) || !strncmp(role, "ELI", 3))) {
         /* a named group's commanders, leaders and officials are the group
@@ -216,7 +225,10 @@ static void compose(char *out, size_t outn, const char *actor, const char *role)
             snprintf(out, outn, "%s", actor);
         else
             snprintf(out, outn, "%s%s", actor, role);
-    } else if (al >= 3)
+    } else if (al >= 3 && !strncmp(role, "NGO", 3) && role[3])
+        /* a country's own rights group is no international body: KENHRI */
+        snprintf(out, outn, "%.3s%s", actor, role + 3);
+    else if (al >= 3)
         snprintf(out, outn, "%.3s%s", actor, role);
     else
         snprintf(out, outn, "%s", role);
@@ -930,6 +942,27 @@ static void sort_sentence(struct dyad_doc *doc, size_t m0)
     }
 }
 
+/* "forces loyal to X", "militiamen loyal to President X": the agent serves
+ * X, a country, group or person (whose country it takes). The number of
+ * matches after rw[r] the phrase spans (the actor is the last), 0 if none. */
+static size_t loyal_to(const dy_actors *a, const dy_text *t, const raw *rw, size_t r, size_t nrw)
+{
+    uint32_t at = rw[r].end;
+    if (!tok_is(t, at, "loyal") || !tok_is(t, at + 1, "to") || r + 1 >= nrw)
+        return 0;
+    const raw *n = &rw[r + 1];
+    if (!(n->first == at + 2 || (n->first == at + 3 && tok_is(t, at + 2, "the"))))
+        return 0;
+    const dy_aentry *e = &a->entries[n->entry];
+    if (e->kind == EK_ACTOR)
+        return 1;
+    /* a title and the person it names */
+    if (e->kind == EK_AGENT && e->person && r + 2 < nrw && rw[r + 2].first == n->end &&
+        a->entries[rw[r + 2].entry].kind == EK_ACTOR && a->entries[rw[r + 2].entry].person)
+        return 2;
+    return 0;
+}
+
 /* Build the mentions of sentence s from its dictionary matches. */
 static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
 {
@@ -1099,6 +1132,14 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
                 mend = next->end;
                 has_country = 1;
                 r++;
+            } else if (!e->person && (k = loyal_to(a, t, rw, r, nrw)) > 0) {
+                const raw *own = &rw[r + k];
+                compose(code, sizeof code, code_of(a, &a->entries[own->entry], st->day), role);
+                /* (forces loyal to a person are not the person: "he" is not them) */
+                entry = a->entries[own->entry].person ? -1 : own->entry;
+                mend = own->end;
+                has_country = 1;
+                r += k;
             } else if (e->person && !(next && next->first == mend) &&
                        (k = name_run(st, mend, end)) > 0) {
                 /* Title Unknown Name: a role without a country, unless "of
@@ -1149,6 +1190,39 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
     return 0;
 }
 
+/* A capitalised word no table knows that is a country's name less one
+ * letter ("Kazakstan signed", "talks with Germay"), alone: not part
+ * of a name ("Kelly Ayotte"). */
+static int misspelt_country(const astate *st, uint32_t i, uint32_t s0, uint32_t end,
+                            int32_t *entry)
+{
+    const dy_text *t = st->t;
+    const dy_tok *k = &t->tok[i];
+    if (k->word || k->kind != TK_WORD || !(k->flags & TF_CAP) || k->nlen < 6)
+        return 0;
+    if ((i > s0 && (t->tok[i - 1].flags & TF_CAP) && t->tok[i - 1].kind == TK_WORD) ||
+        (i + 1 < end && (t->tok[i + 1].flags & TF_CAP) && t->tok[i + 1].kind == TK_WORD))
+        return 0;
+    *entry = dy_actors_typo(st->a, dy_tok_norm(st->t, k), k->nlen);
+    return *entry >= 0;
+}
+
+/* A known first name and, after it, a capitalised word no table knows that
+ * is the person's surname less one letter ("President Jacques
+ * Chirc"). */
+static int misspelt_person(const astate *st, uint32_t i, uint32_t end, int32_t *entry)
+{
+    const dy_text *t = st->t;
+    if (i + 1 >= end)
+        return 0;
+    const dy_tok *f = &t->tok[i], *k = &t->tok[i + 1];
+    if (!f->word || !(f->flags & TF_CAP) || f->kind != TK_WORD || k->word || k->kind != TK_WORD ||
+        !(k->flags & TF_CAP))
+        return 0;
+    *entry = dy_actors_person_typo(st->ctx, f->word, dy_tok_norm(t, k), k->nlen);
+    return *entry >= 0;
+}
+
 static int do_sentence(astate *st, uint32_t s)
 {
     const dy_actors *a = st->a;
@@ -1161,6 +1235,10 @@ static int do_sentence(astate *st, uint32_t s)
     for (uint32_t i = se->first; i < end;) {
         int32_t entry;
         int n = longest(a, t, i, end, &entry);
+        if (!n && misspelt_country(st, i, se->first, end, &entry))
+            n = 1;
+        if (!n && misspelt_person(st, i, end, &entry))
+            n = 2;
         if (n > 0 && nrw < MAX_RAW) {
             rw[nrw].first = i;
             rw[nrw].end = i + (uint32_t)n;
@@ -1174,7 +1252,10 @@ static int do_sentence(astate *st, uint32_t s)
     if (combine(st, s, rw, nrw))
         return -1;
 
-    /* "Polish and Czech officials": the agent applies to both */
+    /* "Polish and Czech officials": the agent applies to both; over a comma
+     * only inside such a list ("Polish, Czech and Slovak officials"), not
+     * across clauses ("... against Peru, Chile's army said") */
+    size_t spread = SIZE_MAX;   /* the mention that last got the agent so */
     for (size_t m = doc->nmen; m-- > m0 + 1;) {
         dy_mention *mb = &doc->men[m], *ma = &doc->men[m - 1];
         if (mb->agent_entry < 0 || mb->entry < 0 || ma->agent_entry >= 0 || strlen(ma->code) != 3 ||
@@ -1182,9 +1263,10 @@ static int do_sentence(astate *st, uint32_t s)
             continue;
         size_t gap = mb->first - ma->end;
         if (!((gap == 1 && (tok_is(t, ma->end, "and") || tok_is(t, ma->end, "or") ||
-                            tok_is(t, ma->end, ","))) ||
+                            (tok_is(t, ma->end, ",") && m == spread))) ||
               (gap == 2 && tok_is(t, ma->end, ",") && tok_is(t, ma->end + 1, "and"))))
             continue;
+        spread = m - 1;
         char c2[24];
         snprintf(c2, sizeof c2, "%.3s%s", ma->code, mb->code + 3);
         cpy(ma->code, sizeof ma->code, c2);
@@ -1570,6 +1652,10 @@ static int behind_where(const astate *st, uint32_t i, uint32_t first)
     int32_t np = st->syn->tok_np ? st->syn->tok_np[b] : -1;
     if (np >= 0 && st->syn->np[np].first < b)
         b = st->syn->np[np].first;
+    /* an adverb the phrase was cut at: "in a suburb of largely Kurdish
+     * northern Iraq" */
+    while (b > first + 1 && t->tok[b - 1].tag == T_RB && !where_prep(t, b - 1))
+        b--;
     /* over "of" and coordination: "in the east of X", "in X and Y" */
     for (int hop = 0; hop < 4 && b > first + 1 && st->syn->tok_np && st->syn->tok_np[b - 2] >= 0 &&
                       (tok_is(t, b - 1, "of") || tok_is(t, b - 1, "and") || tok_is(t, b - 1, ","));
@@ -1630,6 +1716,71 @@ static const char *sentence_state(const astate *st, size_t m0, size_t m1, size_t
     return one;
 }
 
+/* Coreference ran before the place stage: a pronoun or description that
+ * copied the code of a mention localised since ("Ethnic Serbs ... they":
+ * SRB, then BIH where they live; "refugees ... they": REF, then TCDREF) takes
+ * its new code. Only a code that differs from the referent's by the country
+ * is rewritten: "its troops" (owner + MIL) keeps its own. */
+static void refresh_refs(struct dyad_doc *doc)
+{
+    for (size_t m = 0; m < doc->nmen; m++) {
+        dy_mention *p = &doc->men[m];
+        if (p->ref < 0 || (size_t)p->ref >= doc->nmen || !(p->flags & (AM_PRONOUN | AM_DESC)) ||
+            (p->flags & AM_LOCATED))
+            continue;
+        const dy_mention *r = &doc->men[p->ref];
+        size_t pl = strlen(p->code), rl = strlen(r->code);
+        if (!(r->flags & AM_LOCATED) || !strcmp(p->code, r->code))
+            continue;
+        if ((pl + 3 == rl && !strcmp(p->code, r->code + 3)) ||
+            (pl == rl && pl >= 3 && !strcmp(p->code + 3, r->code + 3))) {
+            cpy(p->code, sizeof p->code, r->code);
+            p->flags &= ~(uint32_t)(AM_ROLE | AM_AGENT_ONLY);
+        }
+    }
+}
+
+/* Does token i say a people lives somewhere: "the Albanian population",
+ * "the Serb minority", "the Turkish community"? */
+static int minority_word(const dy_text *t, uint32_t i)
+{
+    return i < t->ntok && (tok_is(t, i, "minority") || tok_is(t, i, "minorities") ||
+                           tok_is(t, i, "population") || tok_is(t, i, "community") ||
+                           tok_is(t, i, "communities"));
+}
+
+/* The one state the sentence names by a country, capital or region
+ * mention, anywhere ("the Ghanaian parliament"), other than `not`; NULL
+ * when none or several. For peoples only: they are coded by the state whose
+ * story they are in ("Shona traders petitioned the Ghanaian
+ * parliament": GHA). */
+static const char *named_state(const astate *st, size_t m0, size_t m1, uint32_t first,
+                               const char *not)
+{
+    const dy_text *t = st->t;
+    uint32_t want = st->a->tag_country | st->a->tag_capital | st->a->tag_region;
+    const char *one = NULL;
+    for (size_t m = m0; m < m1; m++) {
+        const dy_mention *mm = &st->doc->men[m];
+        if (mm->entry < 0 || !(st->a->entries[mm->entry].tags & want) || !state_code(mm->code) ||
+            (mm->flags & (AM_PRONOUN | AM_DESC | AM_LOCATED | AM_PERSON)) ||
+            !strncmp(mm->code, not, 3))
+            continue;
+        /* a destination is not where they are ("Rohingya fled to Bangladesh") */
+        uint32_t b = mm->first;
+        int32_t np = st->syn->tok_np ? st->syn->tok_np[b] : -1;
+        if (np >= 0 && st->syn->np[np].first < b)
+            b = st->syn->np[np].first;
+        if (b > first && (tok_is(t, b - 1, "to") || tok_is(t, b - 1, "into") ||
+                          tok_is(t, b - 1, "toward") || tok_is(t, b - 1, "towards")))
+            continue;
+        if (one && strncmp(one, mm->code, 3))
+            return NULL;
+        one = mm->code;
+    }
+    return one;
+}
+
 int dy_actors_localise(const dyad_ctx *ctx, struct dyad_doc *doc)
 {
     astate st;
@@ -1657,9 +1808,12 @@ int dy_actors_localise(const dyad_ctx *ctx, struct dyad_doc *doc)
             int agent = domestic_role(mm->code) && (mm->flags & (AM_ROLE | AM_AGENT_ONLY)) &&
                         !(mm->flags & AM_PERSON);   /* (a person's country is not that
                                                        of whom they meet) */
-            int ethnic = !agent && mm->first > first && mm->entry >= 0 &&
-                         (st.a->entries[mm->entry].tags & st.a->tag_country) &&
-                         tok_is(t, mm->first - 1, "ethnic") && state_code(mm->code);
+            uint32_t etags = mm->entry >= 0 ? st.a->entries[mm->entry].tags : 0;
+            int ethnic = !agent && mm->entry >= 0 && state_code(mm->code) &&
+                         ((etags & st.a->tag_ethnic) ||
+                          ((etags & st.a->tag_country) &&
+                           ((mm->first > first && tok_is(t, mm->first - 1, "ethnic")) ||
+                            minority_word(t, mm->end - 1) || minority_word(t, mm->end))));
             if (!agent && !ethnic)
                 continue;
             int32_t np = doc->syn.tok_np ? doc->syn.tok_np[mm->first] : -1;
@@ -1697,6 +1851,8 @@ int dy_actors_localise(const dyad_ctx *ctx, struct dyad_doc *doc)
                 if (!c)
                     c = sentence_state(&st, m0, m1, pl0, pl1, first, mm->code);
                 if (!c)
+                    c = named_state(&st, m0, m1, first, mm->code);
+                if (!c)
                     continue;
                 memcpy(mm->code, c, 3);
                 mm->flags |= AM_LOCATED;
@@ -1704,5 +1860,6 @@ int dy_actors_localise(const dyad_ctx *ctx, struct dyad_doc *doc)
         }
         m0 = m1;
     }
+    refresh_refs(doc);
     return 0;
 }
