@@ -1950,6 +1950,24 @@ static int code_reported_modal(sctx *sc, uint32_t g)
  * complement of "accused X of attacking", "denied committing", "praised X for
  * helping", "threatened to attack" (when the pattern already names it). Marks
  * such complements used. */
+/* Is verb group g named by the pattern of a verb governing it ("ask * to
+ * help finance", "promise * concession")? Then it is part of that event. */
+static int inside_pattern(const sctx *sc, uint32_t g)
+{
+    const dy_vg *v = &sc->syn->vg[g];
+    int32_t p = governor(sc, g);
+    for (int n = 0; p >= (int32_t)sc->g0 && (uint32_t)p < g && n < 4; n++) {
+        const frame *qf = &sc->fr[p - sc->g0];
+        if (qf->pat >= 0 && qf->trig < v->head && v->head <= qf->last)
+            return 1;
+        int32_t q = governor(sc, (uint32_t)p);
+        if (q >= p)
+            break;
+        p = q;
+    }
+    return 0;
+}
+
 static void mark_contents(sctx *sc)
 {
     const dy_events *ev = sc->ev;
@@ -1975,15 +1993,7 @@ static void mark_contents(sctx *sc)
         if (p < 0 || (uint32_t)p < sc->g0 || (uint32_t)p >= sc->g0 + sc->nfr || (uint32_t)p == g)
             continue;
         const frame *pf = &sc->fr[p - sc->g0];
-        int inside = 0;   /* a verb its governor's pattern names ("ask * to
-                             help finance"): part of that event */
-        for (int32_t q = p; q >= (int32_t)sc->g0 && !inside; q = governor(sc, (uint32_t)q)) {
-            const frame *qf = &sc->fr[q - sc->g0];
-            inside = qf->pat >= 0 && qf->trig < v->head && v->head <= qf->last;
-            if (governor(sc, (uint32_t)q) >= q)
-                break;
-        }
-        if (inside) {
+        if (inside_pattern(sc, g)) {
             f->used = 1;
             continue;
         }
@@ -2545,6 +2555,10 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
             frame *f = &sc.fr[g - sc.g0];
             if (f->pat < 0 || f->code < 0 || f->used || f->done)
                 continue;
+            if (inside_pattern(&sc, g)) {
+                f->used = 1;   /* ("promised to make concessions": 035) */
+                continue;
+            }
             sc.cur_rank = 0;
             if (code_governor(&sc, g) < 0)
                 return -1;
