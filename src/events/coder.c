@@ -1350,6 +1350,17 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
                 f->tgt_rule = 4;
             }
         }
+    if (f->tgt < 0 && f->code >= 0 && code_root(ev, f->code) == 15)
+        /* a show of force near a border is aimed across it: "amassed troops
+         * near the Ukrainian border" */
+        for (uint32_t q = 0; q < vg->npp && f->tgt < 0; q++) {
+            const dy_pp *pp = &syn->pp[vg->pp_first + q];
+            if (tok_w(sc, pp->prep, DY_W_NEAR) || tok_w(sc, pp->prep, DY_W_ALONG)) {
+                f->tgt = np_other_actor(doc, sc->m0, sc->m1, pp->np, 1, f->src);
+                f->tgt_np = pp->np;
+                f->tgt_rule = 4;
+            }
+        }
     if (f->tgt < 0 && f->code >= 0 && code_root(ev, f->code) >= 17)
         /* force used in a country is used against it: "bombed targets in
          * Lebanon" */
