@@ -884,7 +884,8 @@ static int32_t place_mention(sctx *sc, uint32_t a, uint32_t b, const char *cc, i
     pm->first = a;
     pm->end = b;
     pm->sent = sc->s;
-    memcpy(pm->code, cc, 4);
+    size_t cn = strlen(cc);
+    memcpy(pm->code, cc, cn < sizeof pm->code ? cn + 1 : sizeof pm->code);
     pm->ref = pm->entry = pm->agent_entry = -1;
     return (int32_t)doc->nmen++;
 }
@@ -1447,9 +1448,13 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
             /* "Egyptian demonstrators rioted": where no place is named, the
              * protest is addressed to the protesters' own state */
             const dy_mention *sm = &doc->men[f->src];
-            if (strlen(sm->code) > 3 && !(sm->flags & (AM_AGENT_ONLY | AM_ROLE)) && !dy_is_org_code(sm->code) &&
+            if (strlen(sm->code) >= 3 && !(sm->flags & (AM_AGENT_ONLY | AM_ROLE)) && !dy_is_org_code(sm->code) &&
                 sm->code[0] >= 'A' && sm->code[0] <= 'Z') {
-                char cc[4] = {sm->code[0], sm->code[1], sm->code[2], 0};
+                /* (a people coded by its state, "ethnic Albanians" SRB,
+                 * protests to that state's authorities, SRBGOV) */
+                char cc[7] = {sm->code[0], sm->code[1], sm->code[2], 0};
+                if (strlen(sm->code) == 3)
+                    memcpy(cc + 3, "GOV", 4);
                 /* the target names the state by the source's word for it:
                  * its place ("... in Kenya"), else its first capitalised word
                  * ("Egyptian demonstrators") */
