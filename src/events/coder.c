@@ -1351,6 +1351,24 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
                 f->tgt_rule = 4;
             }
         }
+    if (f->tgt < 0 && f->code >= 0 && code_root(ev, f->code) == 12)
+        /* "declined to resign despite pressure by X": a refusal answers
+         * whoever pressed for it */
+        for (uint32_t i = vg->head + 1; i < sc->end && f->tgt < 0; i++) {
+            if (!tok_w(sc, i, DY_W_DESPITE))
+                continue;
+            for (uint32_t j = i + 1; j < sc->end && j < i + 8 && f->tgt < 0; j++) {
+                int32_t m = mention_at(doc, sc->m0, sc->m1, j);
+                if (m >= 0 && !same_actor(doc, m, f->src)) {
+                    f->tgt = m;
+                    f->tgt_np = syn->tok_np ? syn->tok_np[j] : -1;
+                    f->tgt_rule = 4;
+                }
+                if (dy_tag_is_verb(sc->t->tok[j].tag))
+                    break;
+            }
+            break;
+        }
     if (f->tgt < 0 && f->code >= 0 && code_root(ev, f->code) == 15)
         /* a show of force near a border is aimed across it: "amassed troops
          * near the Ukrainian border" */
