@@ -1781,10 +1781,43 @@ static const char *named_state(const astate *st, size_t m0, size_t m1, uint32_t 
     return one;
 }
 
+/* A capital the dictionaries code as a government ("Tripoli" LBYGOV) that
+ * the place stage, from the document's context, resolved to a city of
+ * another country ("militias in Tripoli ... the north Lebanese port": the
+ * Lebanese Tripoli) is that city: its country's code, as a place. */
+static void recode_capitals(const dy_actors *a, struct dyad_doc *doc)
+{
+    for (size_t m = 0; m < doc->nmen; m++) {
+        dy_mention *mm = &doc->men[m];
+        if (mm->entry < 0 || !(a->entries[mm->entry].tags & a->tag_capital) ||
+            (mm->flags & AM_PRONOUN))
+            continue;
+        const char *cc = NULL;
+        for (uint32_t i = mm->first; i < mm->end && !cc; i++)
+            cc = dy_place_country_at(doc, i);
+        if (!cc || strlen(cc) != 3 || !strncmp(cc, mm->code, 3))
+            continue;
+        /* only with that country named in the sentence: the gazetteer
+         * knows today's borders, the dictionaries dated ones ("Juba" in
+         * 1990 is Sudan's) */
+        int named = 0;
+        for (size_t k = 0; k < doc->nmen && !named; k++)
+            named = k != m && doc->men[k].sent == mm->sent && !strncmp(doc->men[k].code, cc, 3);
+        if (!named)
+            continue;
+        if (mm->agent_entry < 0)
+            memcpy(mm->code, cc, 4);   /* the city alone: a place */
+        else
+            memcpy(mm->code, cc, 3);   /* "militias in Tripoli": LBNUAF */
+        mm->flags |= AM_LOCATED;
+    }
+}
+
 int dy_actors_localise(const dyad_ctx *ctx, struct dyad_doc *doc)
 {
     astate st;
     state_init(&st, ctx, doc);
+    recode_capitals(st.a, doc);
     const dy_text *t = &doc->t;
     size_t m0 = 0, pl0 = 0;
     while (m0 < doc->nmen) {
