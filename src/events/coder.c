@@ -872,10 +872,13 @@ static int32_t place_mention(sctx *sc, uint32_t a, uint32_t b, const char *cc, i
 {
     struct dyad_doc *doc = sc->doc;
     int32_t r = reuse ? mention_at(doc, sc->m0, sc->m1, a) : -1;
-    if (r >= 0 && doc->men[r].end >= b && !strncmp(doc->men[r].code, cc, 3))
-        return r;   /* an actor already: "in Kabul" is the capital's AFGGOV */
+    if (r >= 0 && doc->men[r].end >= b &&
+        (!strncmp(doc->men[r].code, cc, 3) || (doc->men[r].entry >= 0 && !(doc->men[r].flags & AM_AGENT_ONLY))))
+        return r;   /* an actor already: "in Kabul" is the capital's AFGGOV;
+                       a dictionary's dated code beats today's borders
+                       ("Kosovo" in 1995: SRB) */
     for (size_t m = sc->nreal; m < doc->nmen; m++)
-        if (doc->men[m].first == a && doc->men[m].end == b)
+        if (doc->men[m].first == a && doc->men[m].end == b && !strcmp(doc->men[m].code, cc))
             return (int32_t)m;
     if (DY_GROW(doc->men, doc->men_cap, doc->nmen + 1))
         return -1;
@@ -1558,6 +1561,17 @@ static int emit(sctx *sc, int code, int32_t src, int32_t src_np, int32_t tgt, in
         /* "Moscow accused the diplomat": a description the actor stage could
          * only resolve to the source itself; the act stands, without target */
         tgt = tgt_np = -1;
+    }
+    if (src >= 0 && tgt >= 0 && code_root(ev, code) == 14 && same_actor(doc, src, tgt) &&
+        strlen(doc->men[src].code) == 3 && !dy_is_org_code(doc->men[src].code)) {
+        /* a people coded by its state protesting in it ("ethnic Albanians
+         * demonstrated in Kosovo", 1995: SRB): to its authorities */
+        char gc[7] = {doc->men[src].code[0], doc->men[src].code[1], doc->men[src].code[2], 'G', 'O', 'V', 0};
+        int32_t g = place_mention(sc, doc->men[tgt].first, doc->men[tgt].end, gc, 0);
+        if (g < 0)
+            return -1;
+        tgt = g;
+        tgt_np = -1;
     }
     if ((src < 0 && (tgt < 0 || !sc->sourceless)) || same_actor(doc, src, tgt))
         return 0;
