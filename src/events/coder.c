@@ -1732,6 +1732,12 @@ static int gov_content(sctx *sc, uint32_t g, int fam, int32_t *c, int *ccode, in
     *clause = -1;
     int32_t npat = -1;
     int32_t obj = syn->vg[g].obj;
+    int pass_subj = 0;
+    if (obj < 0 && (syn->vg[g].flags & VG_PASSIVE) && syn->vg[g].subj >= 0 &&
+        syn->np[syn->vg[g].subj].end <= syn->vg[g].first) {
+        obj = syn->vg[g].subj;   /* "Haiti's request for peacekeepers was rejected" */
+        pass_subj = 1;
+    }
     if (obj >= 0) {
         /* a content noun as the direct object comes first ("offered its
          * troops to X to help": the infinitive is a purpose), when it has a
@@ -1739,6 +1745,8 @@ static int gov_content(sctx *sc, uint32_t g, int fam, int32_t *c, int *ccode, in
         uint32_t oe = syn->np[obj].end;
         for (int32_t o = syn->np[obj].of, n = 0; o >= 0 && n < 3; o = syn->np[o].of, n++)
             oe = syn->np[o].end;
+        if (pass_subj)
+            oe = syn->vg[g].first;   /* with its prepositional phrases */
         *ntok = find_content_noun(sc, syn->np[obj].first, oe, ccode, &npat, ctgt);
         if (*ntok >= 0 && (!fam || family_map(ev, *ccode, fam) >= 0))
             return 1;
