@@ -280,8 +280,18 @@ int tg_augment_lexicon(struct dyad_ctx *ctx)
             dy_free(off);
             return -1;
         }
+        /* the lexicon's VBZ for a plural noun WordNet knows no verb of
+         * ("inspectors" has only VBZ in festlex): a slip of the lexicon */
+        int novbz = 0;
+        if (a < b && ns) {
+            const char *w = dy_intern_str(&ctx->words, id);
+            size_t wn = dy_intern_len(&ctx->words, id);
+            novbz = wn >= 4 && w[wn - 1] == 's' && dy_is_ascii_lower((unsigned char)w[0]) &&
+                    morph_str(tg, w, wn, 'n', out, 0) && !morph_str(tg, w, wn, 'v', out, 0);
+        }
         for (uint32_t e = a; e < b; e++)
-            ent[n++] = tg->ent[e];
+            if (!(novbz && tg->ent[e].st == tg->s_vbz))
+                ent[n++] = tg->ent[e];
         for (int q = 0; q < ns; q++) {
             int have = st[q] < 0;
             for (uint32_t e = a; e < b && !have; e++)
