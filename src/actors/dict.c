@@ -382,6 +382,26 @@ static uint32_t tag_bit(const dy_actors *a, const char *name)
     return id ? 1u << (id - 1) : 0;
 }
 
+/* The case requirements each word has on the edges (dy_actors.edge_case). */
+static int edge_cases(dy_actors *a, size_t nwords)
+{
+    a->edge_case = dy_calloc(nwords ? nwords : 1, 1);
+    if (!a->edge_case)
+        return -1;
+    a->nedge_case = nwords;
+    for (size_t i = 0; i < a->edges.nslots; i++) {
+        uint64_t key = a->edges.keys[i];
+        if (!key)
+            continue;
+        uint32_t word = (uint32_t)(key & 0x3FFFFFFFu), node = (uint32_t)(key >> 32);
+        int c = (int)(key >> 30 & 3);
+        if (word >= nwords)
+            continue;   /* cannot be: the words were interned before */
+        a->edge_case[word] |= (uint8_t)(1u << c | (node == 0 ? 1u << (4 + c) : 0));
+    }
+    return 0;
+}
+
 int dy_actors_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
 {
     dy_actors *a = &ctx->act;
@@ -403,12 +423,17 @@ int dy_actors_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
     a->tag_region = tag_bit(a, "region");
     a->tag_located = tag_bit(a, "located");
     a->tag_body = tag_bit(a, "body");
+    if (edge_cases(a, ctx->words.n)) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
     return 0;
 }
 
 void dy_actors_free(dy_actors *a)
 {
     dy_map_free(&a->edges);
+    dy_free(a->edge_case);
     dy_free(a->nodes);
     dy_free(a->entries);
     dy_free(a->dc);

@@ -164,8 +164,10 @@ static void longest_from(const dy_actors *a, const dy_text *t, uint32_t node, si
     const dy_tok *k = &t->tok[j];
     if (!k->word)
         return;
+    /* the case requirements the word has on some edge (from the root) */
+    unsigned cases = k->word < a->nedge_case ? a->edge_case[k->word] >> (node ? 0 : 4) : 7;
     for (int c = CASE_ANY; c <= CASE_UPPER; c++) {
-        if (!case_ok(k, c))
+        if (!(cases >> c & 1) || !case_ok(k, c))
             continue;
         uint32_t child;
         if (!dy_map_get(&a->edges, dy_edge_key(node, k->word, c), &child))
