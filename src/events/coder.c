@@ -114,6 +114,9 @@ static int el_match(const dy_events *ev, const dy_tok *k, const dy_pel *el)
     if (kind == PE_WORD)
         return k->word == el->word || (k->lemma && k->lemma == el->word);
     if (kind == PE_ALT) {
+        if (ev->alt_bloom_n == ev->nalt && el->word < ev->nalt &&
+            !(ev->alt_bloom[el->word] & (dy_bloom_bit(k->word) | (k->lemma ? dy_bloom_bit(k->lemma) : 0))))
+            return 0;   /* neither the word nor its lemma is in the list */
         const uint32_t *a = ev->alt + el->word;
         for (uint32_t i = 1; i <= a[0]; i++)
             if (k->word == a[i] || (k->lemma && k->lemma == a[i]))

@@ -117,6 +117,11 @@ typedef struct dy_events {
     size_t nklist, klist_cap;
     uint32_t *alt;            /* alternatives of PE_ALT elements: n, ids... */
     size_t nalt, alt_cap;
+    /* alt_bloom[at]: the dy_bloom_bit of the ids of the list at alt + at,
+     * so that el_match rejects most tokens without a scan (built at load;
+     * valid while alt_bloom_n == nalt) */
+    uint64_t *alt_bloom;
+    size_t alt_bloom_n;
     uint32_t w[DY_W_N];       /* word ids of the grammar words the coder uses */
 } dy_events;
 
