@@ -200,6 +200,20 @@ static const char *code_of(const dy_actors *a, const dy_aentry *e, int32_t day)
     return "";
 }
 
+/* snprintf(out, outn, "%.*s%s", an, a, b) without printf: every
+ * composed code passes here */
+static void cat2(char *out, size_t outn, const char *a, size_t an, const char *b)
+{
+    size_t la = strnlen(a, an), lb = strlen(b);
+    if (la > outn - 1)
+        la = outn - 1;
+    if (lb > outn - 1 - la)
+        lb = outn - 1 - la;
+    memcpy(out, a, la);
+    memcpy(out + la, b, lb);
+    out[la + lb] = 0;
+}
+
 /* Country part of a code + role: "RUSGOV" + "MIL" -> "RUSMIL"; an
  * organisation keeps its whole code, and its own officials are the
  * organisation ("NATO officials" -> IGOWSTNAT). */
@@ -210,18 +224,18 @@ static void compose(char *out, size_t outn, const char *actor, const char *role)
         (!strncmp(role, "MIL", 3) || !strncmp(role, "GOV", 3) || !strncmp(role, "ELI", 3))) {
         /* a named group's commanders, leaders and officials are the group
          * ("commanders of the Rapid Support Forces": SDNREBRSF, not SDNMIL) */
-        snprintf(out, outn, "%s", actor);
+        cat2(out, outn, actor, al, "");
         return;
     }
     if (al >= 3 && dy_is_org_code(actor)) {
         if (!strncmp(role, "GOV", 3) || !strncmp(role, "ELI", 3))
-            snprintf(out, outn, "%s", actor);
+            cat2(out, outn, actor, al, "");
         else
-            snprintf(out, outn, "%s%s", actor, role);
+            cat2(out, outn, actor, al, role);
     } else if (al >= 3)
-        snprintf(out, outn, "%.3s%s", actor, role);
+        cat2(out, outn, actor, 3, role);
     else
-        snprintf(out, outn, "%s", role);
+        cat2(out, outn, "", 0, role);
 }
 
 /* A known person named with a title: the person's own code, dated by the

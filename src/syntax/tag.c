@@ -73,8 +73,17 @@ static int try_rule(const dy_map *set, const char *w, size_t n, size_t cut, cons
 
 static int ends(const char *w, size_t n, const char *suf)
 {
-    size_t l = strlen(suf);
-    return n >= l && memcmp(w + n - l, suf, l) == 0;
+    /* from the last byte back: most words differ there, no strlen or
+     * memcmp call (morphy and the unknown-word rules test many suffixes) */
+    size_t l = 0;
+    while (suf[l])
+        l++;
+    if (n < l)
+        return 0;
+    for (size_t i = l; i-- > 0;)
+        if (w[n - l + i] != suf[i])
+            return 0;
+    return 1;
 }
 
 static int is_vowel(char c)
