@@ -95,6 +95,23 @@ char *dyad_json_string(char *buf, size_t *len, size_t *cap, const char *s, size_
 
 static int jstr(dy_buf *b, const char *s, size_t n)
 {
+    /* inline, the common case: a short string with nothing to escape, and
+     * room for it (codes, names, triggers) */
+    if (n <= 64 && b->len + n + 3 <= b->cap) {
+        char *o = b->p + b->len;
+        size_t i = 0;
+        while (i < n && !jesc[(unsigned char)s[i]]) {
+            o[1 + i] = s[i];
+            i++;
+        }
+        if (i == n) {
+            o[0] = '"';
+            o[n + 1] = '"';
+            o[n + 2] = 0;
+            b->len += n + 2;
+            return 0;
+        }
+    }
     char *p = dyad_json_string(b->p, &b->len, &b->cap, s, n);
     if (!p)
         return -1;
