@@ -392,6 +392,26 @@ static void cand_add(tg_cand *c, int st, float lp)
     }
 }
 
+/* cand_add for a state c does not hold (the open classes, each once, into
+ * an empty list): no search for it */
+static void cand_add_new(tg_cand *c, int st, float lp)
+{
+    if (c->n < TG_MAXC) {
+        c->st[c->n] = (uint8_t)st;
+        c->lp[c->n] = lp;
+        c->n++;
+        return;
+    }
+    int worst = 0;
+    for (int i = 1; i < c->n; i++)
+        if (c->lp[i] < c->lp[worst])
+            worst = i;
+    if (lp > c->lp[worst]) {
+        c->st[worst] = (uint8_t)st;
+        c->lp[worst] = lp;
+    }
+}
+
 static int has_alpha(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -438,7 +458,7 @@ static void cand_unknown(const struct dy_tagger *tg, const char *w, size_t n, tg
         /* names carry no suffix evidence (the model is built from lower-case
          * words); their prior is festival's P(OOV | nnp) */
         float ev = (row && st != tg->s_nnp && st != tg->s_nnps) ? row[j] : 0;
-        cand_add(c, st, tg->oov[j] + ev);
+        cand_add_new(c, st, tg->oov[j] + ev);
     }
     if (!tg->sufp) { /* degraded: suffix rules */
         int st = tg->s_nn;
@@ -675,13 +695,15 @@ static void candidates(const struct dy_tagger *tg, const dy_lex *wf, const dy_te
         }
     }
     /* beam, on the posterior ln P(w|t) + ln P(t) */
-    float best = -1e30f;
-    for (int j = 0; j < c->n; j++)
-        if (c->lp[j] + tg->uni[c->st[j]] > best)
-            best = c->lp[j] + tg->uni[c->st[j]];
+    float best = -1e30f, post[TG_MAXC];
+    for (int j = 0; j < c->n; j++) {
+        post[j] = c->lp[j] + tg->uni[c->st[j]];
+        if (post[j] > best)
+            best = post[j];
+    }
     int m = 0;
     for (int j = 0; j < c->n; j++)
-        if (c->lp[j] + tg->uni[c->st[j]] >= best - BEAM) {
+        if (post[j] >= best - BEAM) {
             c->st[m] = c->st[j];
             c->lp[m] = c->lp[j];
             m++;

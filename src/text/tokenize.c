@@ -216,6 +216,11 @@ int dy_tokenize(dy_text *t, const dy_abbrevs *ab)
     t->invalid = 0;
 
     while (i < len) {
+        if (s[i] == ' ') {      /* the common separator, as the test below */
+            pend |= TF_SPACE;
+            i++;
+            continue;
+        }
         int32_t c;
         int bad;
         int l = dec(s, len, i, &c, &bad);
