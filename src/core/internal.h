@@ -24,6 +24,12 @@ struct dyad_ctx {
     int32_t default_date;   /* day number, or INT32_MIN: today */
     char *wordnet_dir;
     char *poslex_path;
+    /* by word id: the quote stage's word class and the time stage's word id,
+     * looked up once when the context is made (NULL: look the token up) */
+    uint16_t *qt_wc;
+    size_t nqt_wc;
+    uint32_t *tx_wid;
+    size_t ntx_wid;
 };
 
 struct dyad_doc {
