@@ -811,15 +811,15 @@ typedef struct txm {
  * token of the sentence. */
 static uint32_t word_id(const txs *x, size_t i)
 {
+    const dy_tok *k = &x->t->tok[i];
+    if (k->word && k->word < x->nwid)
+        return x->wid[k->word];     /* looked up with the context */
     size_t c = i - x->s0;
     int cached = x->idc && i >= x->s0 && c < TX_IDC;
     if (cached && x->idc[c] != TX_UNSEEN)
         return x->idc[c];
-    const dy_tok *k = &x->t->tok[i];
     uint32_t id = 0;
-    if (k->word && k->word < x->nwid)
-        id = x->wid[k->word];   /* looked up with the context */
-    else if (k->nlen) {
+    if (k->nlen) {
         const char *w = x->t->norm + k->norm;
         unsigned sg = tab_sig(w, k->nlen);
         if (x->tb->sig[sg >> 3] & (1u << (sg & 7)))
