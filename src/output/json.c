@@ -97,9 +97,20 @@ static int jstr(dy_buf *b, const char *s, size_t n)
 {
     /* inline, the common case: a short string with nothing to escape, and
      * room for it (codes, names, triggers) */
-    if (n <= 64 && b->len + n + 3 <= b->cap) {
+    if (n <= 1024 && b->len + n + 3 <= b->cap) {
         char *o = b->p + b->len;
         size_t i = 0;
+        const uint64_t lo = 0x0101010101010101ull, hi = 0x8080808080808080ull;
+        while (i + 8 <= n) {    /* eight clean bytes at a time, as below */
+            uint64_t x, q, e;
+            memcpy(&x, s + i, 8);
+            q = x ^ (lo * '"');
+            e = x ^ (lo * '\\');
+            if ((x | ((x - lo * 0x20) & ~x) | ((q - lo) & ~q) | ((e - lo) & ~e)) & hi)
+                break;
+            memcpy(o + 1 + i, &x, 8);
+            i += 8;
+        }
         while (i < n && !jesc[(unsigned char)s[i]]) {
             o[1 + i] = s[i];
             i++;
