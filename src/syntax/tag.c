@@ -71,19 +71,21 @@ static int try_rule(const dy_map *set, const char *w, size_t n, size_t cut, cons
     return tg_wn_has(set, out, *outn);
 }
 
-static int ends(const char *w, size_t n, const char *suf)
+/* Does w end with suf (of length l)? From the last byte back: most words
+ * differ there (morphy and the unknown-word rules test many suffixes). */
+static inline int ends_n(const char *w, size_t n, const char *suf, size_t l)
 {
-    /* from the last byte back: most words differ there, no strlen or
-     * memcmp call (morphy and the unknown-word rules test many suffixes) */
-    size_t l = 0;
-    while (suf[l])
-        l++;
     if (n < l)
         return 0;
     for (size_t i = l; i-- > 0;)
         if (w[n - l + i] != suf[i])
             return 0;
     return 1;
+}
+
+static int ends(const char *w, size_t n, const char *suf)
+{
+    return ends_n(w, n, suf, strlen(suf));
 }
 
 static int is_vowel(char c)
@@ -100,11 +102,12 @@ static size_t morph_str(const struct dy_tagger *tg, const char *w, size_t n, int
     if (n >= 60)
         return 0;
     if (pos == 'v') {
-        static const struct { const char *s, *a; } r[] = {
-            {"s", ""}, {"ies", "y"}, {"es", "e"}, {"es", ""}, {"ed", "e"}, {"ed", ""},
-            {"ing", "e"}, {"ing", ""}};
+        static const struct { const char *s, *a; size_t sl; } r[] = {
+            {"s", "", 1}, {"ies", "y", 3}, {"es", "e", 2}, {"es", "", 2}, {"ed", "e", 2},
+            {"ed", "", 2}, {"ing", "e", 3}, {"ing", "", 3}};
         for (size_t i = 0; i < sizeof r / sizeof r[0] && !heur; i++)
-            if (ends(w, n, r[i].s) && try_rule(&tg->wn_verb, w, n, strlen(r[i].s), r[i].a, out, &on))
+            if (ends_n(w, n, r[i].s, r[i].sl) &&
+                try_rule(&tg->wn_verb, w, n, r[i].sl, r[i].a, out, &on))
                 return on;
         if (!heur)
             return 0;
@@ -136,11 +139,12 @@ static size_t morph_str(const struct dy_tagger *tg, const char *w, size_t n, int
         }
         return 0;
     }
-    static const struct { const char *s, *a; } r[] = {
-        {"s", ""}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"},
-        {"men", "man"}, {"ies", "y"}};
+    static const struct { const char *s, *a; size_t sl; } r[] = {
+        {"s", "", 1}, {"ses", "s", 3}, {"xes", "x", 3}, {"zes", "z", 3}, {"ches", "ch", 4},
+        {"shes", "sh", 4}, {"men", "man", 3}, {"ies", "y", 3}};
     for (size_t i = 0; i < sizeof r / sizeof r[0] && !heur; i++)
-        if (ends(w, n, r[i].s) && try_rule(&tg->wn_noun, w, n, strlen(r[i].s), r[i].a, out, &on))
+        if (ends_n(w, n, r[i].s, r[i].sl) &&
+            try_rule(&tg->wn_noun, w, n, r[i].sl, r[i].a, out, &on))
             return on;
     if (!heur)
         return 0;
