@@ -132,7 +132,7 @@ static int jstr(dy_buf *b, const char *s, size_t n)
 static int jcstr(dy_buf *b, const char *s) { return s ? jstr(b, s, strlen(s)) : dy_buf_str(b, "null"); }
 
 /* Append a key literal and an unsigned number without printf (hot path). */
-static inline int jku(dy_buf *b, const char *key, uint64_t v)
+DY_INLINE int jku(dy_buf *b, const char *key, uint64_t v)
 {
     /* two digits per division; key and number in one append */
     static const char dig2[] = "00010203040506070809101112131415161718192021222324"
