@@ -100,7 +100,8 @@ static int tok_w(const sctx *sc, size_t i, int w)
 static int pattern_range(const dy_events *ev, int noun, uint32_t head, size_t *p0, size_t *p1)
 {
     uint32_t v;
-    if (!head || !dy_map_get(&ev->by_head, ((uint64_t)noun << 32) | head, &v))
+    if (!head || (head < ev->nhead_bits && !(ev->head_bits[head] >> (noun != 0) & 1)) ||
+        !dy_map_get(&ev->by_head, ((uint64_t)noun << 32) | head, &v))
         return 0;
     *p0 = v - 1;
     *p1 = ev->idx_end && ev->idx_for == ev->pat && ev->idx_n == ev->npat ? ev->idx_end[*p0]

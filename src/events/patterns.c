@@ -721,6 +721,16 @@ int dy_events_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
             return -1;
         }
     }
+    /* which words head a run: most words of a clause head none */
+    size_t nw = ctx->words.n;
+    if (!(ev->head_bits = dy_calloc(nw ? nw : 1, 1))) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    for (size_t i = 0; i < ev->npat; i++)
+        if (ev->pat[i].head < nw)
+            ev->head_bits[ev->pat[i].head] |= (uint8_t)(ev->pat[i].noun ? 2 : 1);
+    ev->nhead_bits = nw;
     return 0;
 }
 
@@ -733,6 +743,7 @@ void dy_events_free(dy_events *ev)
     dy_free(ev->base);
     dy_free(ev->alt);
     dy_free(ev->alt_bloom);
+    dy_free(ev->head_bits);
     dy_free(ev->idx_need);
     dy_free(ev->idx_end);
     dy_free(ev->idx_keyed);
