@@ -27,6 +27,7 @@ void dyad_doc_free(dyad_doc *d)
     dy_free(d->t.sent);
     dy_syn_free(&d->syn);
     dy_free(d->men);
+    dy_free(d->men_at);
     dy_free(d->ev);
     dy_free(d->tx);
     dy_free(d->q);

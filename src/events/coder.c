@@ -130,6 +130,9 @@ static int el_match(const dy_events *ev, const dy_tok *k, const dy_pel *el)
  * count: they carry their referent's code. */
 static int mention_at(const struct dyad_doc *doc, size_t m0, size_t m1, size_t i)
 {
+    if (doc->men_at_n && m0 == doc->men_at_m0 && m1 == doc->men_at_m1 &&
+        i - doc->men_at_first < doc->men_at_n)
+        return doc->men_at[i - doc->men_at_first];  /* the sentence's map */
     for (size_t m = m0; m < m1; m++) {
         if (doc->men[m].first > i)
             break;
@@ -139,6 +142,30 @@ static int mention_at(const struct dyad_doc *doc, size_t m0, size_t m1, size_t i
     return -1;
 }
 
+/* The map mention_at reads for tokens [first, end) and mentions [m0, m1):
+ * sorted by first token (as the actor stage leaves them), the lowest index
+ * covering a token is what the scan finds; unsorted, no map. */
+static int map_mentions(struct dyad_doc *doc, size_t m0, size_t m1, size_t first, size_t end)
+{
+    doc->men_at_n = 0;
+    for (size_t m = m0 + 1; m < m1; m++)
+        if (doc->men[m].first < doc->men[m - 1].first)
+            return 0;
+    if (end <= first || DY_GROW(doc->men_at, doc->men_at_cap, end - first))
+        return end <= first ? 0 : -1;
+    for (size_t i = first; i < end; i++)
+        doc->men_at[i - first] = -1;
+    for (size_t m = m1; m-- > m0;)
+        if (doc->men[m].code[0])
+            for (size_t i = doc->men[m].first; i < doc->men[m].end; i++)
+                if (i >= first && i < end)
+                    doc->men_at[i - first] = (int32_t)m;
+    doc->men_at_first = first;
+    doc->men_at_m0 = m0;
+    doc->men_at_m1 = m1;
+    doc->men_at_n = end - first;
+    return 0;
+}
 
 static int same_actor(const struct dyad_doc *doc, int32_t a, int32_t b)
 {
@@ -2011,6 +2038,7 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
     const dy_text *t = &doc->t;
     const dy_syn *syn = &doc->syn;
     doc->nev = 0;
+    doc->men_at_n = 0;
     size_t m0 = 0, nreal = doc->nmen;
     sctx sc;
     sc.nreal = nreal;
@@ -2033,6 +2061,8 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
         sc.end = se->first + se->ntok;
         sc.m0 = m0;
         sc.m1 = m1;
+        if (map_mentions(doc, m0, m1, sc.first, sc.end))
+            return -1;
         sc.g0 = syn->sent_vg[s];
         sc.g1 = syn->sent_vg[s + 1];
         sc.nfr = sc.g1 - sc.g0 > MAXF ? MAXF : sc.g1 - sc.g0;
@@ -2122,5 +2152,6 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
                 doc->ev[w++] = doc->ev[i];
         doc->nev = w;
     }
+    doc->men_at_n = 0;
     return sort_in_places(doc, nreal);
 }
