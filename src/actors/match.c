@@ -165,7 +165,9 @@ static void longest_from(const dy_actors *a, const dy_text *t, uint32_t node, si
     if (!k->word)
         return;
     /* the case requirements the word has on some edge (from the root) */
-    unsigned cases = k->word < a->nedge_case ? a->edge_case[k->word] >> (node ? 0 : 4) : 7;
+    unsigned cases = k->word < a->nedge_case ? a->edge_case[k->word] >> (node ? 0 : 4) & 7 : 7;
+    if (!cases)
+        return;
     for (int c = CASE_ANY; c <= CASE_UPPER; c++) {
         if (!(cases >> c & 1) || !case_ok(k, c))
             continue;
