@@ -243,7 +243,8 @@ int dy_tokenize(dy_text *t, const dy_abbrevs *ab)
         int32_t c;
         int bad;
         int l = dec(s, len, i, &c, &bad);
-        if (is_space_cp(c)) {
+        int alnum = c < 0x80 && ascii_cls[c];   /* neither space nor invisible */
+        if (!alnum && is_space_cp(c)) {
             if (c == '\n' || c == 0x2029) {
                 newlines++;
                 pend |= TF_NEWLINE;
@@ -254,7 +255,7 @@ int dy_tokenize(dy_text *t, const dy_abbrevs *ab)
             i += (size_t)l;
             continue;
         }
-        if (c == 0xAD || c == 0x200C || c == 0x200D) { /* invisible */
+        if (!alnum && (c == 0xAD || c == 0x200C || c == 0x200D)) { /* invisible */
             i += (size_t)l;
             continue;
         }
@@ -266,7 +267,7 @@ int dy_tokenize(dy_text *t, const dy_abbrevs *ab)
         if (bad)
             t->invalid++;
 
-        if (is_alnum_cp(c)) {
+        if (alnum || is_alnum_cp(c)) {
             int kind = is_digit_cp(c) ? TK_NUM : TK_WORD;
             size_t j = i;
             int nletters = 0, nupper = 0, firstupper = is_upper_cp(c);
