@@ -95,7 +95,7 @@ char *dyad_json_string(char *buf, size_t *len, size_t *cap, const char *s, size_
 
 static int jstr(dy_buf *b, const char *s, size_t n)
 {
-    /* inline, the common case: a short string with nothing to escape, and
+    /* inline, the common case: a string (up to 1 KB) with nothing to escape, and
      * room for it (codes, names, triggers) */
     if (n <= 1024 && b->len + n + 3 <= b->cap) {
         char *o = b->p + b->len;
