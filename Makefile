@@ -6,7 +6,7 @@
 #   make install PREFIX=/usr/local
 CC      ?= cc
 PREFIX  ?= /usr/local
-OPT     ?= -O2
+OPT     ?= -O3
 BUILD   ?= build
 PKGS    := libutf8proc libcjson sqlite3
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)

@@ -797,13 +797,13 @@ static void load_gn1(const char *dir)
 static int gn1_by_code(const char *code)
 {
     /* G is small (4k): a linear scan per city would be slow, so cache. */
-    static char last[16];
+    static char last[sizeof G[0].code];
     static int lasti = -1;
     if (lasti >= 0 && !strcmp(last, code))
         return lasti;
     for (size_t i = 0; i < nG; i++)
         if (!strcmp(G[i].code, code)) {
-            snprintf(last, sizeof last, "%s", code);
+            memcpy(last, G[i].code, sizeof last); /* equal to code, which fits */
             lasti = (int)i;
             return lasti;
         }

@@ -68,6 +68,11 @@ typedef struct dy_aproblem {
 
 typedef struct dy_actors {
     dy_map edges;           /* (node << 32 | word id) -> child node */
+    /* per word id (< nedge_case): bit c set when some edge carries the word
+     * with case requirement c, bit 4 + c when an edge from the root does;
+     * the matcher skips the lookups no edge can answer (built at load) */
+    uint8_t *edge_case;
+    size_t nedge_case;
     dy_anode *nodes;
     size_t nnodes, nodes_cap;
     dy_aentry *entries;

@@ -427,6 +427,26 @@ static int build_typos(dy_actors *a)
     return 0;
 }
 
+/* The case requirements each word has on the edges (dy_actors.edge_case). */
+static int edge_cases(dy_actors *a, size_t nwords)
+{
+    a->edge_case = dy_calloc(nwords ? nwords : 1, 1);
+    if (!a->edge_case)
+        return -1;
+    a->nedge_case = nwords;
+    for (size_t i = 0; i < a->edges.nslots; i++) {
+        uint64_t key = a->edges.keys[i];
+        if (!key)
+            continue;
+        uint32_t word = (uint32_t)(key & 0x3FFFFFFFu), node = (uint32_t)(key >> 32);
+        int c = (int)(key >> 30 & 3);
+        if (word >= nwords)
+            continue;   /* cannot be: the words were interned before */
+        a->edge_case[word] |= (uint8_t)(1u << c | (node == 0 ? 1u << (4 + c) : 0));
+    }
+    return 0;
+}
+
 /* Key of a person's misspelt name: the first name's word id and the
  * surname form's hash and length. */
 static uint64_t ptypo_key(uint32_t first, const char *w, size_t n)
@@ -540,7 +560,7 @@ int dy_actors_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
     a->tag_located = tag_bit(a, "located");
     a->tag_body = tag_bit(a, "body");
     a->tag_ethnic = tag_bit(a, "ethnic");
-    if (build_typos(a)) {
+    if (build_typos(a) || edge_cases(a, ctx->words.n)) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
@@ -553,6 +573,7 @@ void dy_actors_free(dy_actors *a)
     dy_map_free(&a->typo);
     dy_map_free(&a->ptypo);
     dy_free(a->ptn);
+    dy_free(a->edge_case);
     dy_free(a->nodes);
     dy_free(a->entries);
     dy_free(a->dc);

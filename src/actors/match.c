@@ -164,8 +164,12 @@ static void longest_from(const dy_actors *a, const dy_text *t, uint32_t node, si
     const dy_tok *k = &t->tok[j];
     if (!k->word)
         return;
+    /* the case requirements the word has on some edge (from the root) */
+    unsigned cases = k->word < a->nedge_case ? a->edge_case[k->word] >> (node ? 0 : 4) & 7 : 7;
+    if (!cases)
+        return;
     for (int c = CASE_ANY; c <= CASE_UPPER; c++) {
-        if (!case_ok(k, c))
+        if (!(cases >> c & 1) || !case_ok(k, c))
             continue;
         uint32_t child;
         if (!dy_map_get(&a->edges, dy_edge_key(node, k->word, c), &child))
@@ -198,6 +202,20 @@ static const char *code_of(const dy_actors *a, const dy_aentry *e, int32_t day)
     return "";
 }
 
+/* snprintf(out, outn, "%.*s%s", an, a, b) without printf: every
+ * composed code passes here */
+static void cat2(char *out, size_t outn, const char *a, size_t an, const char *b)
+{
+    size_t la = strnlen(a, an), lb = strlen(b);
+    if (la > outn - 1)
+        la = outn - 1;
+    if (lb > outn - 1 - la)
+        lb = outn - 1 - la;
+    memcpy(out, a, la);
+    memcpy(out + la, b, lb);
+    out[la + lb] = 0;
+}
+
 /* Country part of a code + role: "RUSGOV" + "MIL" -> "RUSMIL"; an
  * organisation keeps its whole code, and its own officials are the
  * organisation ("NATO officials" -> IGOWSTNAT). */
@@ -217,21 +235,21 @@ static void compose(char *out, size_t outn, const char *actor, const char *role)
         (!strncmp(role, "MIL", 3) || !strncmp(role, "GOV", 3) || !strncmp(role, "ELI", 3))) {
         /* a named group's commanders, leaders and officials are the group
          * ("commanders of the Rapid Support Forces": SDNREBRSF, not SDNMIL) */
-        snprintf(out, outn, "%s", actor);
+        cat2(out, outn, actor, al, "");
         return;
     }
     if (al >= 3 && dy_is_org_code(actor)) {
         if (!strncmp(role, "GOV", 3) || !strncmp(role, "ELI", 3))
-            snprintf(out, outn, "%s", actor);
+            cat2(out, outn, actor, al, "");
         else
-            snprintf(out, outn, "%s%s", actor, role);
+            cat2(out, outn, actor, al, role);
     } else if (al >= 3 && !strncmp(role, "NGO", 3) && role[3])
         /* a country's own rights group is no international body: KENHRI */
-        snprintf(out, outn, "%.3s%s", actor, role + 3);
+        cat2(out, outn, actor, 3, role + 3);
     else if (al >= 3)
-        snprintf(out, outn, "%.3s%s", actor, role);
+        cat2(out, outn, actor, 3, role);
     else
-        snprintf(out, outn, "%s", role);
+        cat2(out, outn, "", 0, role);
 }
 
 /* A known person named with a title: the person's own code, dated by the

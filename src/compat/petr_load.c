@@ -373,6 +373,7 @@ static int reset_tables(dyad_ctx *ctx)
     ev->npat = ev->nel = ev->nalt = 0;
     ev->nverb = ev->nnoun = ev->nlemmas = 0;
     dy_map_free(&ev->by_head);
+    ev->nhead_bits = 0;     /* by_head is rebuilt: its bits no longer hold */
     for (size_t i = 0; i < ev->nfiles; i++)
         dy_free(ev->files[i]);
     dy_free(ev->files);

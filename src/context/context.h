@@ -41,6 +41,11 @@ struct dyad_doc;
 /* Each fills its array in the document; 0 or -1 (out of memory). */
 int dy_timex_find(const struct dyad_ctx *ctx, struct dyad_doc *doc);
 int dy_quotes_find(const struct dyad_ctx *ctx, struct dyad_doc *doc);
+/* Fill ctx->qt_wc and ctx->tx_wid (the tables of those stages by the
+ * context's word ids) at the end of dyad_ctx_new. 0, or -1 when out of
+ * memory (then the stages look each token up). */
+int dy_quotes_prepare(struct dyad_ctx *ctx);
+int dy_timex_prepare(struct dyad_ctx *ctx);
 int dy_places_find(const struct dyad_ctx *ctx, struct dyad_doc *doc);
 
 /* Places (src/context/gaz.c, places.c; issue 6). The gazetteer index is

@@ -42,6 +42,24 @@ size_t dy_gaz_norm(const char *s, size_t n, char *out, size_t cap)
     int space = 0;
     if (!cap)
         return 0;
+    if (n < cap) {
+        /* most words: ASCII letters and digits, their lower case (what the
+         * loop below makes of them); anything else starts over below */
+        for (; o < n; o++) {
+            unsigned char a = (unsigned char)s[o];
+            if ((a >= 'a' && a <= 'z') || (a >= '0' && a <= '9'))
+                out[o] = (char)a;
+            else if (a >= 'A' && a <= 'Z')
+                out[o] = (char)(a - 'A' + 'a');
+            else
+                break;
+        }
+        if (o == n) {
+            out[o] = 0;
+            return o;
+        }
+        o = 0;
+    }
     while (i < n) {
         unsigned char a = (unsigned char)s[i];
         if (a < 0x80) {

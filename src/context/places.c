@@ -84,9 +84,13 @@ static const char *place_nouns[] = {
 
 static int in_list(const char *const *list, const char *s, size_t n)
 {
+    if (!n)
+        return 0;   /* no word of a list is empty */
     for (int i = 0; list[i]; i++) {
         /* strlen(list[i]) == n && !memcmp(list[i], s, n), without strlen */
         const char *l = list[i];
+        if (l[0] != s[0])
+            continue;
         size_t k = 0;
         while (k < n && l[k] && l[k] == s[k])
             k++;

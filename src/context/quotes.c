@@ -259,6 +259,25 @@ static const qt_tables *qt_get(const dyad_ctx *ctx)
     return tb;
 }
 
+int dy_quotes_prepare(struct dyad_ctx *ctx)
+{
+    const qt_tables *tb = qt_get(ctx);
+    size_t n = ctx->words.n;
+    uint16_t *wc = tb ? dy_calloc(n ? n : 1, sizeof *wc) : NULL;
+    if (!wc)
+        return -1;
+    for (uint32_t id = 1; id < n; id++) {
+        /* what dy_quotes_find finds for a token of this word */
+        uint32_t q = dy_intern_find(&tb->words, dy_intern_str(&ctx->words, id),
+                                    dy_intern_len(&ctx->words, id));
+        if (q && q < tb->cls_cap)
+            wc[id] = tb->cls[q];
+    }
+    ctx->qt_wc = wc;
+    ctx->nqt_wc = n;
+    return 0;
+}
+
 /* ---- the document ---------------------------------------------------------- */
 
 enum {
@@ -1628,6 +1647,10 @@ int dy_quotes_find(const dyad_ctx *ctx, struct dyad_doc *doc)
     for (size_t i = 0; i < t->ntok; i++) {
         const dy_tok *k = &t->tok[i];
         const char *s = t->norm + k->norm;
+        if (k->word && k->word < ctx->nqt_wc) {
+            w.wc[i] = ctx->qt_wc[k->word];  /* looked up with the context */
+            continue;
+        }
         if (k->nlen) {
             unsigned g = qt_sig(s, k->nlen);
             if (!(w.tb->sig[g >> 3] & (1u << (g & 7))))

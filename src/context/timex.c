@@ -784,6 +784,8 @@ typedef struct txs {
     long qref_sent;         /* its sentence, -1 */
     uint32_t *idc;          /* word ids of the sentence's first TX_IDC tokens,
                                TX_UNSEEN until looked up */
+    const uint32_t *wid;    /* ctx->tx_wid: ids by the context's word ids */
+    size_t nwid;
 } txs;
 
 #define TX_IDC 512
@@ -809,11 +811,13 @@ typedef struct txm {
  * token of the sentence. */
 static uint32_t word_id(const txs *x, size_t i)
 {
+    const dy_tok *k = &x->t->tok[i];
+    if (k->word && k->word < x->nwid)
+        return x->wid[k->word];     /* looked up with the context */
     size_t c = i - x->s0;
     int cached = x->idc && i >= x->s0 && c < TX_IDC;
     if (cached && x->idc[c] != TX_UNSEEN)
         return x->idc[c];
-    const dy_tok *k = &x->t->tok[i];
     uint32_t id = 0;
     if (k->nlen) {
         const char *w = x->t->norm + k->norm;
@@ -2583,6 +2587,24 @@ static void bind_times(txs *x, size_t tx0)
     }
 }
 
+int dy_timex_prepare(struct dyad_ctx *ctx)
+{
+    const txtab *tb = tab_get(ctx->data_dir);
+    size_t n = ctx->words.n;
+    uint32_t *wid = tb ? dy_calloc(n ? n : 1, sizeof *wid) : NULL;
+    if (!wid)
+        return -1;
+    for (uint32_t id = 1; id < n; id++) {
+        /* what word_id finds for a token of this word */
+        uint32_t len = dy_intern_len(&ctx->words, id);
+        if (len)
+            wid[id] = dict_find(&tb->words, dy_intern_str(&ctx->words, id), len);
+    }
+    ctx->tx_wid = wid;
+    ctx->ntx_wid = n;
+    return 0;
+}
+
 int dy_timex_find(const dyad_ctx *ctx, struct dyad_doc *doc)
 {
     doc->ntx = 0;
@@ -2600,6 +2622,8 @@ int dy_timex_find(const dyad_ctx *ctx, struct dyad_doc *doc)
     x.qref_sent = -1;
     uint32_t idc[TX_IDC];
     x.idc = idc;
+    x.wid = ctx->tx_wid;
+    x.nwid = ctx->ntx_wid;
     const dy_text *t = &doc->t;
     for (size_t s = 0; s < t->nsent; s++) {
         x.s0 = t->sent[s].first;
@@ -2721,6 +2745,8 @@ void dy_timex_assign(const struct dyad_ctx *ctx, struct dyad_doc *doc)
     x.doc = doc;
     uint32_t idc[TX_IDC];   /* word ids of the current sentence, as in the search */
     x.idc = idc;
+    x.wid = ctx->tx_wid;
+    x.nwid = ctx->ntx_wid;
     uint32_t cur = UINT32_MAX;
     for (size_t ei = 0; ei < doc->nev; ei++) {
         dy_event *e = &doc->ev[ei];

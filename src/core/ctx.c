@@ -75,6 +75,8 @@ void dyad_ctx_free(dyad_ctx *ctx)
     dy_free(ctx->data_dir);
     dy_free(ctx->wordnet_dir);
     dy_free(ctx->poslex_path);
+    dy_free(ctx->qt_wc);
+    dy_free(ctx->tx_wid);
     dy_free(ctx);
 }
 
@@ -149,6 +151,10 @@ dyad_err dyad_ctx_new_opts(const dyad_opts *opts, dyad_ctx **out, char *errbuf, 
         char gerr[256];
         (void)dy_gaz_load(c, gerr, sizeof gerr);
     }
+    /* word tables of the context stages by word id: a speed-up only (the
+     * stages look a token up themselves without them) */
+    (void)dy_quotes_prepare(c);
+    (void)dy_timex_prepare(c);
     *out = c;
     return DYAD_OK;
 }

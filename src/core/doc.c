@@ -27,6 +27,7 @@ void dyad_doc_free(dyad_doc *d)
     dy_free(d->t.sent);
     dy_syn_free(&d->syn);
     dy_free(d->men);
+    dy_free(d->men_at);
     dy_free(d->ev);
     dy_free(d->tx);
     dy_free(d->q);
@@ -43,6 +44,7 @@ static void reset(dyad_doc *d)
     d->t.ntok = d->t.nsent = d->t.norm_len = 0;
     d->t.invalid = 0;
     d->nmen = d->nev = d->ntx = d->nq = d->npl = 0;
+    d->men_at_n = 0;
     d->syn.nnp = d->syn.nvg = d->syn.npp = 0;
     d->err = DYAD_OK;
     d->errmsg[0] = 0;

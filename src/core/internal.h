@@ -24,6 +24,12 @@ struct dyad_ctx {
     int32_t default_date;   /* day number, or INT32_MIN: today */
     char *wordnet_dir;
     char *poslex_path;
+    /* by word id: the quote stage's word class and the time stage's word id,
+     * looked up once when the context is made (NULL: look the token up) */
+    uint16_t *qt_wc;
+    size_t nqt_wc;
+    uint32_t *tx_wid;
+    size_t ntx_wid;
 };
 
 struct dyad_doc {
@@ -41,6 +47,11 @@ struct dyad_doc {
     char errmsg[128];
     dy_mention *men;
     size_t nmen, men_cap;
+    /* the event coder's map of the current sentence: men_at[i - men_at_first]
+     * is the mention covering token i among [men_at_m0, men_at_m1) (-1:
+     * none); men_at_n == 0: no map */
+    int32_t *men_at;
+    size_t men_at_cap, men_at_first, men_at_n, men_at_m0, men_at_m1;
     dy_event *ev;
     size_t nev, ev_cap;
     dy_timex *tx;

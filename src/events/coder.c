@@ -105,7 +105,8 @@ static int tok_w(const sctx *sc, size_t i, int w)
 static int pattern_range(const dy_events *ev, int noun, uint32_t head, size_t *p0, size_t *p1)
 {
     uint32_t v;
-    if (!head || !dy_map_get(&ev->by_head, ((uint64_t)noun << 32) | head, &v))
+    if (!head || (head < ev->nhead_bits && !(ev->head_bits[head] >> (noun != 0) & 1)) ||
+        !dy_map_get(&ev->by_head, ((uint64_t)noun << 32) | head, &v))
         return 0;
     *p0 = v - 1;
     *p1 = ev->idx_end && ev->idx_for == ev->pat && ev->idx_n == ev->npat ? ev->idx_end[*p0]
@@ -119,6 +120,9 @@ static int el_match(const dy_events *ev, const dy_tok *k, const dy_pel *el)
     if (kind == PE_WORD)
         return k->word == el->word || (k->lemma && k->lemma == el->word);
     if (kind == PE_ALT) {
+        if (ev->alt_bloom_n == ev->nalt && el->word < ev->nalt &&
+            !(ev->alt_bloom[el->word] & (dy_bloom_bit(k->word) | (k->lemma ? dy_bloom_bit(k->lemma) : 0))))
+            return 0;   /* neither the word nor its lemma is in the list */
         const uint32_t *a = ev->alt + el->word;
         for (uint32_t i = 1; i <= a[0]; i++)
             if (k->word == a[i] || (k->lemma && k->lemma == a[i]))
@@ -131,6 +135,9 @@ static int el_match(const dy_events *ev, const dy_tok *k, const dy_pel *el)
  * count: they carry their referent's code. */
 static int mention_at(const struct dyad_doc *doc, size_t m0, size_t m1, size_t i)
 {
+    if (doc->men_at_n && m0 == doc->men_at_m0 && m1 == doc->men_at_m1 &&
+        i - doc->men_at_first < doc->men_at_n)
+        return doc->men_at[i - doc->men_at_first];  /* the sentence's map */
     for (size_t m = m0; m < m1; m++) {
         if (doc->men[m].first > i)
             break;
@@ -140,6 +147,30 @@ static int mention_at(const struct dyad_doc *doc, size_t m0, size_t m1, size_t i
     return -1;
 }
 
+/* The map mention_at reads for tokens [first, end) and mentions [m0, m1):
+ * sorted by first token (as the actor stage leaves them), the lowest index
+ * covering a token is what the scan finds; unsorted, no map. */
+static int map_mentions(struct dyad_doc *doc, size_t m0, size_t m1, size_t first, size_t end)
+{
+    doc->men_at_n = 0;
+    for (size_t m = m0 + 1; m < m1; m++)
+        if (doc->men[m].first < doc->men[m - 1].first)
+            return 0;
+    if (end <= first || DY_GROW(doc->men_at, doc->men_at_cap, end - first))
+        return end <= first ? 0 : -1;
+    for (size_t i = first; i < end; i++)
+        doc->men_at[i - first] = -1;
+    for (size_t m = m1; m-- > m0;)
+        if (doc->men[m].code[0])
+            for (size_t i = doc->men[m].first; i < doc->men[m].end; i++)
+                if (i >= first && i < end)
+                    doc->men_at[i - first] = (int32_t)m;
+    doc->men_at_first = first;
+    doc->men_at_m0 = m0;
+    doc->men_at_m1 = m1;
+    doc->men_at_n = end - first;
+    return 0;
+}
 
 static int same_actor(const struct dyad_doc *doc, int32_t a, int32_t b)
 {
@@ -2560,6 +2591,7 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
     const dy_text *t = &doc->t;
     const dy_syn *syn = &doc->syn;
     doc->nev = 0;
+    doc->men_at_n = 0;
     size_t m0 = 0, nreal = doc->nmen;
     sctx sc;
     sc.nreal = nreal;
@@ -2582,6 +2614,8 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
         sc.end = se->first + se->ntok;
         sc.m0 = m0;
         sc.m1 = m1;
+        if (map_mentions(doc, m0, m1, sc.first, sc.end))
+            return -1;
         sc.g0 = syn->sent_vg[s];
         sc.g1 = syn->sent_vg[s + 1];
         sc.nfr = sc.g1 - sc.g0 > MAXF ? MAXF : sc.g1 - sc.g0;
@@ -2678,5 +2712,6 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
                 doc->ev[w++] = doc->ev[i];
         doc->nev = w;
     }
+    doc->men_at_n = 0;
     return sort_in_places(doc, nreal);
 }

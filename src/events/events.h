@@ -126,6 +126,16 @@ typedef struct dy_events {
     size_t nklist, klist_cap;
     uint32_t *alt;            /* alternatives of PE_ALT elements: n, ids... */
     size_t nalt, alt_cap;
+    /* alt_bloom[at]: the dy_bloom_bit of the ids of the list at alt + at,
+     * so that el_match rejects most tokens without a scan (built at load;
+     * valid while alt_bloom_n == nalt) */
+    uint64_t *alt_bloom;
+    size_t alt_bloom_n;
+    /* head_bits[word id]: bit 0 when by_head has verb patterns for the word,
+     * bit 1 noun patterns; ids >= nhead_bits (words interned later) are
+     * looked up (built at load, cleared when by_head is rebuilt) */
+    uint8_t *head_bits;
+    size_t nhead_bits;
     uint32_t w[DY_W_N];       /* word ids of the grammar words the coder uses */
 } dy_events;
 

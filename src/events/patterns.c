@@ -635,6 +635,22 @@ static int load_mutual(dy_events *ev, const char *path, char *err, size_t errlen
     return rc;
 }
 
+/* The bloom bits of each list of alternatives (dy_events.alt_bloom). */
+static int build_alt_bloom(dy_events *ev)
+{
+    ev->alt_bloom = dy_malloc((ev->nalt ? ev->nalt : 1) * sizeof *ev->alt_bloom);
+    if (!ev->alt_bloom)
+        return -1;
+    for (size_t at = 0; at < ev->nalt; at += ev->alt[at] + 1) {
+        uint64_t b = 0;
+        for (uint32_t i = 1; i <= ev->alt[at] && at + i < ev->nalt; i++)
+            b |= dy_bloom_bit(ev->alt[at + i]);
+        ev->alt_bloom[at] = b;
+    }
+    ev->alt_bloom_n = ev->nalt;
+    return 0;
+}
+
 int dy_events_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
 {
     dy_events *ev = &ctx->ev;
@@ -697,7 +713,7 @@ int dy_events_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
     }
     ev->idx_for = ev->pat;
     ev->idx_n = ev->npat;
-    if (build_key_index(ev)) {
+    if (build_key_index(ev) || build_alt_bloom(ev)) {
         snprintf(err, errlen, "out of memory");
         return -1;
     }
@@ -715,6 +731,16 @@ int dy_events_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
             return -1;
         }
     }
+    /* which words head a run: most words of a clause head none */
+    size_t nw = ctx->words.n;
+    if (!(ev->head_bits = dy_calloc(nw ? nw : 1, 1))) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    for (size_t i = 0; i < ev->npat; i++)
+        if (ev->pat[i].head < nw)
+            ev->head_bits[ev->pat[i].head] |= (uint8_t)(ev->pat[i].noun ? 2 : 1);
+    ev->nhead_bits = nw;
     return 0;
 }
 
@@ -726,6 +752,8 @@ void dy_events_free(dy_events *ev)
         dy_free(ev->modal[m]);
     dy_free(ev->base);
     dy_free(ev->alt);
+    dy_free(ev->alt_bloom);
+    dy_free(ev->head_bits);
     dy_free(ev->idx_need);
     dy_free(ev->idx_end);
     dy_free(ev->idx_keyed);

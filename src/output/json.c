@@ -8,6 +8,12 @@
 #include <stdio.h>
 #include <utf8proc.h>
 
+/* 1 for the bytes a JSON string cannot hold as they are: control
+ * characters, '"', '\\' and the bytes of non-ASCII characters (checked) */
+static const uint8_t jesc[256] = {
+    [0x00 ... 0x1f] = 1, ['"'] = 1, ['\\'] = 1, [0x80 ... 0xff] = 1,
+};
+
 char *dyad_json_string(char *buf, size_t *len, size_t *cap, const char *s, size_t n)
 {
     dy_buf b = {buf, *len, *cap};
@@ -38,7 +44,7 @@ char *dyad_json_string(char *buf, size_t *len, size_t *cap, const char *s, size_
             }
         }
         unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+        if (!jesc[c]) {
             *o++ = (char)c;
             i++;
             continue;
@@ -89,6 +95,34 @@ char *dyad_json_string(char *buf, size_t *len, size_t *cap, const char *s, size_
 
 static int jstr(dy_buf *b, const char *s, size_t n)
 {
+    /* inline, the common case: a string (up to 1 KB) with nothing to escape, and
+     * room for it (codes, names, triggers) */
+    if (n <= 1024 && b->len + n + 3 <= b->cap) {
+        char *o = b->p + b->len;
+        size_t i = 0;
+        const uint64_t lo = 0x0101010101010101ull, hi = 0x8080808080808080ull;
+        while (i + 8 <= n) {    /* eight clean bytes at a time, as below */
+            uint64_t x, q, e;
+            memcpy(&x, s + i, 8);
+            q = x ^ (lo * '"');
+            e = x ^ (lo * '\\');
+            if ((x | ((x - lo * 0x20) & ~x) | ((q - lo) & ~q) | ((e - lo) & ~e)) & hi)
+                break;
+            memcpy(o + 1 + i, &x, 8);
+            i += 8;
+        }
+        while (i < n && !jesc[(unsigned char)s[i]]) {
+            o[1 + i] = s[i];
+            i++;
+        }
+        if (i == n) {
+            o[0] = '"';
+            o[n + 1] = '"';
+            o[n + 2] = 0;
+            b->len += n + 2;
+            return 0;
+        }
+    }
     char *p = dyad_json_string(b->p, &b->len, &b->cap, s, n);
     if (!p)
         return -1;
@@ -98,15 +132,34 @@ static int jstr(dy_buf *b, const char *s, size_t n)
 static int jcstr(dy_buf *b, const char *s) { return s ? jstr(b, s, strlen(s)) : dy_buf_str(b, "null"); }
 
 /* Append a key literal and an unsigned number without printf (hot path). */
-static inline int jku(dy_buf *b, const char *key, uint64_t v)
+DY_INLINE int jku(dy_buf *b, const char *key, uint64_t v)
 {
+    /* two digits per division; key and number in one append */
+    static const char dig2[] = "00010203040506070809101112131415161718192021222324"
+                               "25262728293031323334353637383940414243444546474849"
+                               "50515253545556575859606162636465666768697071727374"
+                               "75767778798081828384858687888990919293949596979899";
+    size_t kn = strlen(key);
     char tmp[24];
-    int n = 0;
-    do {
-        tmp[sizeof tmp - 1 - n++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    return dy_buf_str(b, key) || dy_buf_add(b, tmp + sizeof tmp - n, (size_t)n);
+    char *p = tmp + sizeof tmp;
+    while (v >= 100) {
+        p -= 2;
+        memcpy(p, dig2 + 2 * (v % 100), 2);
+        v /= 100;
+    }
+    if (v >= 10) {
+        p -= 2;
+        memcpy(p, dig2 + 2 * v, 2);
+    } else
+        *--p = (char)('0' + v);
+    size_t n = (size_t)(tmp + sizeof tmp - p);
+    if (b->len + kn + n + 1 > b->cap && dy_grow_slow((void **)&b->p, &b->cap, b->len + kn + n + 1, 1))
+        return -1;
+    memcpy(b->p + b->len, key, kn);
+    memcpy(b->p + b->len + kn, p, n);
+    b->len += kn + n;
+    b->p[b->len] = 0;
+    return 0;
 }
 
 static int jdate(dy_buf *b, int32_t day)

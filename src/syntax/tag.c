@@ -71,10 +71,21 @@ static int try_rule(const dy_map *set, const char *w, size_t n, size_t cut, cons
     return tg_wn_has(set, out, *outn);
 }
 
+/* Does w end with suf (of length l)? From the last byte back: most words
+ * differ there (morphy and the unknown-word rules test many suffixes). */
+static inline int ends_n(const char *w, size_t n, const char *suf, size_t l)
+{
+    if (n < l)
+        return 0;
+    for (size_t i = l; i-- > 0;)
+        if (w[n - l + i] != suf[i])
+            return 0;
+    return 1;
+}
+
 static int ends(const char *w, size_t n, const char *suf)
 {
-    size_t l = strlen(suf);
-    return n >= l && memcmp(w + n - l, suf, l) == 0;
+    return ends_n(w, n, suf, strlen(suf));
 }
 
 static int is_vowel(char c)
@@ -91,11 +102,12 @@ static size_t morph_str(const struct dy_tagger *tg, const char *w, size_t n, int
     if (n >= 60)
         return 0;
     if (pos == 'v') {
-        static const struct { const char *s, *a; } r[] = {
-            {"s", ""}, {"ies", "y"}, {"es", "e"}, {"es", ""}, {"ed", "e"}, {"ed", ""},
-            {"ing", "e"}, {"ing", ""}};
+        static const struct { const char *s, *a; size_t sl; } r[] = {
+            {"s", "", 1}, {"ies", "y", 3}, {"es", "e", 2}, {"es", "", 2}, {"ed", "e", 2},
+            {"ed", "", 2}, {"ing", "e", 3}, {"ing", "", 3}};
         for (size_t i = 0; i < sizeof r / sizeof r[0] && !heur; i++)
-            if (ends(w, n, r[i].s) && try_rule(&tg->wn_verb, w, n, strlen(r[i].s), r[i].a, out, &on))
+            if (ends_n(w, n, r[i].s, r[i].sl) &&
+                try_rule(&tg->wn_verb, w, n, r[i].sl, r[i].a, out, &on))
                 return on;
         if (!heur)
             return 0;
@@ -127,11 +139,12 @@ static size_t morph_str(const struct dy_tagger *tg, const char *w, size_t n, int
         }
         return 0;
     }
-    static const struct { const char *s, *a; } r[] = {
-        {"s", ""}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"},
-        {"men", "man"}, {"ies", "y"}};
+    static const struct { const char *s, *a; size_t sl; } r[] = {
+        {"s", "", 1}, {"ses", "s", 3}, {"xes", "x", 3}, {"zes", "z", 3}, {"ches", "ch", 4},
+        {"shes", "sh", 4}, {"men", "man", 3}, {"ies", "y", 3}};
     for (size_t i = 0; i < sizeof r / sizeof r[0] && !heur; i++)
-        if (ends(w, n, r[i].s) && try_rule(&tg->wn_noun, w, n, strlen(r[i].s), r[i].a, out, &on))
+        if (ends_n(w, n, r[i].s, r[i].sl) &&
+            try_rule(&tg->wn_noun, w, n, r[i].sl, r[i].a, out, &on))
             return on;
     if (!heur)
         return 0;
@@ -393,6 +406,26 @@ static void cand_add(tg_cand *c, int st, float lp)
     }
 }
 
+/* cand_add for a state c does not hold (the open classes, each once, into
+ * an empty list): no search for it */
+static void cand_add_new(tg_cand *c, int st, float lp)
+{
+    if (c->n < TG_MAXC) {
+        c->st[c->n] = (uint8_t)st;
+        c->lp[c->n] = lp;
+        c->n++;
+        return;
+    }
+    int worst = 0;
+    for (int i = 1; i < c->n; i++)
+        if (c->lp[i] < c->lp[worst])
+            worst = i;
+    if (lp > c->lp[worst]) {
+        c->st[worst] = (uint8_t)st;
+        c->lp[worst] = lp;
+    }
+}
+
 static int has_alpha(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -439,7 +472,7 @@ static void cand_unknown(const struct dy_tagger *tg, const char *w, size_t n, tg
         /* names carry no suffix evidence (the model is built from lower-case
          * words); their prior is festival's P(OOV | nnp) */
         float ev = (row && st != tg->s_nnp && st != tg->s_nnps) ? row[j] : 0;
-        cand_add(c, st, tg->oov[j] + ev);
+        cand_add_new(c, st, tg->oov[j] + ev);
     }
     if (!tg->sufp) { /* degraded: suffix rules */
         int st = tg->s_nn;
@@ -676,13 +709,15 @@ static void candidates(const struct dy_tagger *tg, const dy_lex *wf, const dy_te
         }
     }
     /* beam, on the posterior ln P(w|t) + ln P(t) */
-    float best = -1e30f;
-    for (int j = 0; j < c->n; j++)
-        if (c->lp[j] + tg->uni[c->st[j]] > best)
-            best = c->lp[j] + tg->uni[c->st[j]];
+    float best = -1e30f, post[TG_MAXC];
+    for (int j = 0; j < c->n; j++) {
+        post[j] = c->lp[j] + tg->uni[c->st[j]];
+        if (post[j] > best)
+            best = post[j];
+    }
     int m = 0;
     for (int j = 0; j < c->n; j++)
-        if (c->lp[j] + tg->uni[c->st[j]] >= best - BEAM) {
+        if (post[j] >= best - BEAM) {
             c->st[m] = c->st[j];
             c->lp[m] = c->lp[j];
             m++;

@@ -170,16 +170,17 @@ static int hard_wrapped(const dy_text *t)
 {
     size_t nlines = 0, maxl = 0, a = 0;
     size_t lens[64];
-    for (size_t i = 0; i <= t->len && nlines < 64; i++) {
-        if (i == t->len || t->src[i] == '\n') {
-            size_t l = i - a;
-            if (l > 0) {
-                lens[nlines++] = l;
-                if (l > maxl)
-                    maxl = l;
-            }
-            a = i + 1;
+    while (a <= t->len && nlines < 64) {
+        /* the next line end: memchr, not a loop over every byte */
+        const char *nl = memchr(t->src + a, '\n', t->len - a);
+        size_t i = nl ? (size_t)(nl - t->src) : t->len;
+        size_t l = i - a;
+        if (l > 0) {
+            lens[nlines++] = l;
+            if (l > maxl)
+                maxl = l;
         }
+        a = i + 1;
     }
     if (nlines < 4 || maxl > 120)
         return 0;

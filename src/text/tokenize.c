@@ -13,6 +13,21 @@
 
 #define CP_FFFD 0xFFFD
 
+/* ASCII letters and digits: 1 digit, 3 lower-case, 7 upper-case (bit 1:
+ * letter, bit 2: upper case) */
+static const uint8_t ascii_cls[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+    ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+    ['a'] = 3, ['b'] = 3, ['c'] = 3, ['d'] = 3, ['e'] = 3, ['f'] = 3, ['g'] = 3,
+    ['h'] = 3, ['i'] = 3, ['j'] = 3, ['k'] = 3, ['l'] = 3, ['m'] = 3, ['n'] = 3,
+    ['o'] = 3, ['p'] = 3, ['q'] = 3, ['r'] = 3, ['s'] = 3, ['t'] = 3, ['u'] = 3,
+    ['v'] = 3, ['w'] = 3, ['x'] = 3, ['y'] = 3, ['z'] = 3,
+    ['A'] = 7, ['B'] = 7, ['C'] = 7, ['D'] = 7, ['E'] = 7, ['F'] = 7, ['G'] = 7,
+    ['H'] = 7, ['I'] = 7, ['J'] = 7, ['K'] = 7, ['L'] = 7, ['M'] = 7, ['N'] = 7,
+    ['O'] = 7, ['P'] = 7, ['Q'] = 7, ['R'] = 7, ['S'] = 7, ['T'] = 7, ['U'] = 7,
+    ['V'] = 7, ['W'] = 7, ['X'] = 7, ['Y'] = 7, ['Z'] = 7,
+};
+
 /* Decode one code point at s[i]; returns its byte length (>= 1). Invalid
  * sequences decode to U+FFFD with length 1. */
 static inline int dec(const char *s, size_t len, size_t i, int32_t *cp, int *bad)
@@ -132,17 +147,36 @@ static int norm_range(dy_text *t, size_t a, size_t b)
     const char *s = t->src;
     while (a < b) {
         if ((unsigned char)s[a] < 0x80) {
-            /* a run of ASCII: lower-cased as norm_cp would, in one go */
-            size_t e = a + 1;
-            while (e < b && (unsigned char)s[e] < 0x80)
-                e++;
-            if (dy_grow((void **)&t->norm, &t->norm_cap, t->norm_len + (e - a) + 32, 1))
+            /* a run of ASCII: lower-cased as norm_cp would, in one go (room
+             * for the whole rest of the range) */
+            if (dy_grow((void **)&t->norm, &t->norm_cap, t->norm_len + (b - a) + 32, 1))
                 return -1;
-            char *o = t->norm + t->norm_len;
-            for (size_t i = a; i < e; i++)
-                *o++ = (char)(dy_is_ascii_upper((unsigned char)s[i]) ? s[i] + 32 : s[i]);
-            t->norm_len += e - a;
-            a = e;
+            char *o0 = t->norm + t->norm_len, *o = o0;
+            unsigned char c;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            /* eight source bytes at a time (the text goes on past b), the k
+             * of them before b lower-cased in one go while they are ASCII;
+             * the room above covers the eight bytes stored */
+            const uint64_t hi = 0x8080808080808080ull;
+            while (a < b && a + 8 <= t->len) {
+                size_t k = b - a < 8 ? b - a : 8;
+                uint64_t x, m = k == 8 ? ~0ull : (1ull << (8 * k)) - 1;
+                memcpy(&x, s + a, 8);
+                if (x & m & hi)
+                    break;
+                /* bit 7 of each byte from 'A' to 'Z' (carries only go up, past
+                 * the k bytes), moved to bit 5 */
+                x |= ((x + 0x3f3f3f3f3f3f3f3full) & ~(x + 0x2525252525252525ull) & hi) >> 2;
+                memcpy(o, &x, 8);
+                o += k;
+                a += k;
+            }
+#endif
+            while (a < b && (c = (unsigned char)s[a]) < 0x80) {
+                *o++ = (char)(dy_is_ascii_upper(c) ? c + 32 : c);
+                a++;
+            }
+            t->norm_len += (size_t)(o - o0);
             continue;
         }
         int32_t c;
@@ -201,10 +235,16 @@ int dy_tokenize(dy_text *t, const dy_abbrevs *ab)
     t->invalid = 0;
 
     while (i < len) {
+        if (s[i] == ' ') {      /* the common separator, as the test below */
+            pend |= TF_SPACE;
+            i++;
+            continue;
+        }
         int32_t c;
         int bad;
         int l = dec(s, len, i, &c, &bad);
-        if (is_space_cp(c)) {
+        int alnum = c < 0x80 && ascii_cls[c];   /* neither space nor invisible */
+        if (!alnum && is_space_cp(c)) {
             if (c == '\n' || c == 0x2029) {
                 newlines++;
                 pend |= TF_NEWLINE;
@@ -215,7 +255,7 @@ int dy_tokenize(dy_text *t, const dy_abbrevs *ab)
             i += (size_t)l;
             continue;
         }
-        if (c == 0xAD || c == 0x200C || c == 0x200D) { /* invisible */
+        if (!alnum && (c == 0xAD || c == 0x200C || c == 0x200D)) { /* invisible */
             i += (size_t)l;
             continue;
         }
@@ -227,7 +267,7 @@ int dy_tokenize(dy_text *t, const dy_abbrevs *ab)
         if (bad)
             t->invalid++;
 
-        if (is_alnum_cp(c)) {
+        if (alnum || is_alnum_cp(c)) {
             int kind = is_digit_cp(c) ? TK_NUM : TK_WORD;
             size_t j = i;
             int nletters = 0, nupper = 0, firstupper = is_upper_cp(c);
@@ -237,6 +277,13 @@ int dy_tokenize(dy_text *t, const dy_abbrevs *ab)
                 int b2;
                 if (j >= len)
                     break;
+                unsigned char cb = (unsigned char)s[j];
+                if (ascii_cls[cb]) {    /* ASCII letter or digit: the common case */
+                    nletters += ascii_cls[cb] >> 1 & 1;
+                    nupper += ascii_cls[cb] >> 2;
+                    j++;
+                    continue;
+                }
                 int l2 = dec(s, len, j, &d, &b2);
                 if (b2)
                     break;

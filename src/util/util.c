@@ -145,6 +145,15 @@ void dy_intern_free(dy_intern *t)
     dy_free(t->slots);
     memset(t, 0, sizeof *t);
 }
+/* memcmp(a, b, n) == 0 for the short strings of a lookup, without the call */
+static inline int same_bytes(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
 uint32_t dy_intern_find(const dy_intern *t, const char *s, size_t n)
 {
     if (!t->nslots)
@@ -154,7 +163,7 @@ uint32_t dy_intern_find(const dy_intern *t, const char *s, size_t n)
         uint32_t id = t->slots[i];
         if (!id)
             return 0;
-        if (t->lens[id] == n && memcmp(t->pool + t->offs[id], s, n) == 0)
+        if (t->lens[id] == n && same_bytes(t->pool + t->offs[id], s, n))
             return id;
     }
 }

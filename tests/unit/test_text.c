@@ -149,6 +149,32 @@ static void test_accents_fold(void **state)
     freet(&t);
 }
 
+/* Lower-casing eight bytes at a time: long words, words that end next to
+ * accented letters, the ASCII neighbours of A-Z (@ [ ` {) left alone. */
+static void test_long_and_mixed_words(void **state)
+{
+    (void)state;
+    dy_text t;
+    char b[512];
+    toks("INTERNATIONALISATION MixedCaseWordLongerThanSixteen AB\xC3\x89" "CD "
+         "x@Y[z`W{V ABCDEFG\xC3\xA9 Q", &t, b, sizeof b);
+    assert_string_equal(b, "INTERNATIONALISATION|MixedCaseWordLongerThanSixteen|AB\xC3\x89" "CD|"
+                           "x|@|Y|[|z|`|W|{|V|ABCDEFG\xC3\xA9|Q");
+    assert_string_equal(dy_tok_norm(&t, &t.tok[0]), "internationalisation");
+    assert_true(t.tok[0].flags & TF_ALLCAP);
+    assert_string_equal(dy_tok_norm(&t, &t.tok[1]), "mixedcasewordlongerthansixteen");
+    assert_true((t.tok[1].flags & TF_CAP) && !(t.tok[1].flags & TF_ALLCAP));
+    assert_string_equal(dy_tok_norm(&t, &t.tok[2]), "abecd");
+    assert_true(t.tok[2].flags & TF_ALLCAP);
+    assert_string_equal(dy_tok_norm(&t, &t.tok[4]), "@");
+    assert_string_equal(dy_tok_norm(&t, &t.tok[6]), "[");
+    assert_string_equal(dy_tok_norm(&t, &t.tok[8]), "`");
+    assert_string_equal(dy_tok_norm(&t, &t.tok[10]), "{");
+    assert_string_equal(dy_tok_norm(&t, &t.tok[12]), "abcdefge");
+    assert_string_equal(dy_tok_norm(&t, &t.tok[13]), "q");  /* the text's last byte */
+    freet(&t);
+}
+
 /* Split s; return the sentences joined by " || ". */
 static const char *sents(const char *s, char *out, size_t n)
 {
@@ -214,6 +240,7 @@ int main(void)
         cmocka_unit_test(test_quotes),
         cmocka_unit_test(test_offsets_and_invalid_utf8),
         cmocka_unit_test(test_accents_fold),
+        cmocka_unit_test(test_long_and_mixed_words),
         cmocka_unit_test(test_splitter),
         cmocka_unit_test(test_wrapped_lines),
     };
