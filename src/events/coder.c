@@ -91,6 +91,9 @@ typedef struct sctx {
                                adjunct, purpose, event noun) */
     uint8_t rank[256];      /* per event of the sentence (later ones: 0) */
     uint8_t sourceless;     /* emit may code an event without source */
+    uint32_t pre;           /* a passive's subject head, which a pattern's
+                               first word may match ("aid was delivered to":
+                               `deliver aid to`); UINT32_MAX: none */
     uint32_t aim_from;      /* first token of a protest's aim before its verb
                                ("students demanding X marched"), else end */
 } sctx;
@@ -519,6 +522,9 @@ static int match_one(const sctx *sc, const dy_pattern *pt, size_t v, size_t lo, 
         }
         if (kind != PE_WORD && kind != PE_ALT)
             return 0;   /* a kind this matcher does not know */
+        if (e == e0 && sc->pre != UINT32_MAX && !(el->kind & PE_ADJ) &&
+            el_match(ev, &t->tok[sc->pre], el))
+            continue;   /* the passive's subject: "aid was delivered to" */
         /* a preposition of the pattern is not one heading a time phrase
          * ("agree on" is not "agreed on Wednesday") */
         /* a window of words: quotation marks and brackets do not count, nor
@@ -592,6 +598,11 @@ static int32_t best_pattern(const sctx *sc, size_t p0, size_t p1, size_t v, size
         if (sc->t->tok[i].lemma)
             bloom |= dy_bloom_bit(sc->t->tok[i].lemma);
     }
+    if (sc->pre != UINT32_MAX) {
+        bloom |= dy_bloom_bit(sc->t->tok[sc->pre].word);
+        if (sc->t->tok[sc->pre].lemma)
+            bloom |= dy_bloom_bit(sc->t->tok[sc->pre].lemma);
+    }
     int valid = ev->idx_need && ev->idx_for == ev->pat && ev->idx_n == ev->npat;
     const uint64_t *need = valid ? ev->idx_need : NULL;
     /* candidates of a keyed run: a bitmap over the run */
@@ -606,10 +617,13 @@ static int32_t best_pattern(const sctx *sc, size_t p0, size_t p1, size_t v, size
         if (dy_map_get(&ev->kidx, base, &off))
             for (uint32_t j = 1; j <= ev->klist[off - 1]; j++)
                 cand[ev->klist[off - 1 + j] >> 6] |= 1ull << (ev->klist[off - 1 + j] & 63);
-        for (size_t i = lo; i < cend; i++)
+        for (size_t i = lo; i <= cend; i++)
             for (int w = 0; w < 2; w++) {
-                uint32_t id = w ? sc->t->tok[i].lemma : sc->t->tok[i].word;
-                if (!id || (w && id == sc->t->tok[i].word) ||
+                if (i == cend && sc->pre == UINT32_MAX)
+                    break;
+                size_t ti = i == cend ? sc->pre : i;   /* (the passive's subject last) */
+                uint32_t id = w ? sc->t->tok[ti].lemma : sc->t->tok[ti].word;
+                if (!id || (w && id == sc->t->tok[ti].word) ||
                     !(kb[dy_kbloom_bit(id) >> 6] & (1ull << (dy_kbloom_bit(id) & 63))) ||
                     !dy_map_get(&ev->kidx, base | id, &off))
                     continue;
@@ -1126,7 +1140,10 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
         return;
     uint32_t cend = clause_end(sc, g);
     hit h;
+    if ((vg->flags & VG_PASSIVE) && vg->subj >= 0 && syn->np[vg->subj].end <= vg->first)
+        sc->pre = syn->np[vg->subj].head;
     int32_t pat = best_pattern(sc, p0, p1, vg->head, vg->first > 3 ? vg->first - 3 : 0, cend, &h);
+    sc->pre = UINT32_MAX;
     if (pat < 0)
         return;
     if (!ev->pat[pat].nel && vg->head + 1 < cend && !tok_w(sc, vg->head + 1, DY_W_THAT)) {
@@ -1574,6 +1591,23 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
             if (tok_w(sc, pp->prep, DY_W_IN) && (f->src = place_target(sc, pp->np, -1, 1)) >= 0 &&
                 same_actor(doc, f->src, f->tgt))
                 f->src = -1;
+        }
+    if (f->src < 0 && (vg->flags & VG_PASSIVE) && vg->agent < 0 && f->code >= 0 &&
+        code_root(ev, f->code) == 17 && f->pat >= 0 && ev->pat[f->pat].nel > 0)
+        /* "a curfew was imposed in Srinagar", "rallies were banned in Minsk":
+         * the state's authorities on its people there */
+        for (uint32_t q = 0; q < vg->npp && f->src < 0; q++) {
+            const dy_pp *pp = &syn->pp[vg->pp_first + q];
+            int32_t pl = tok_w(sc, pp->prep, DY_W_IN) ? place_target(sc, pp->np, -1, 1) : -1;
+            if (pl < 0 || strlen(doc->men[pl].code) < 3 || dy_is_org_code(doc->men[pl].code) ||
+                (f->tgt >= 0 && f->tgt != pl && strncmp(doc->men[f->tgt].code, doc->men[pl].code, 3)))
+                continue;
+            char gc[7] = {doc->men[pl].code[0], doc->men[pl].code[1], doc->men[pl].code[2], 'G', 'O', 'V', 0};
+            char cc[4] = {gc[0], gc[1], gc[2], 0};
+            uint32_t a = doc->men[pl].first, b = doc->men[pl].end;
+            f->src = place_mention(sc, a, b, gc, 0);
+            f->tgt = place_mention(sc, a, b, cc, 0);
+            f->tgt_np = -1;
         }
 }
 
@@ -2592,7 +2626,7 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
     const dy_syn *syn = &doc->syn;
     doc->nev = 0;
     doc->men_at_n = 0;
-    size_t m0 = 0, nreal = doc->nmen;
+    size_t m0 = 0, nreal = doc->nmen, pl = 0;
     sctx sc;
     sc.nreal = nreal;
     sc.ctx = ctx;
@@ -2607,7 +2641,11 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
         size_t m1 = m0;
         while (m1 < nreal && doc->men[m1].sent == s)
             m1++;
-        if (m1 == m0 || !syn->sent_vg)
+        /* (a sentence with no actor may still have a place: "a curfew was
+         * imposed in Srinagar") */
+        while (pl < doc->npl && doc->pl[pl].sent < s)
+            pl++;
+        if ((m1 == m0 && !(pl < doc->npl && doc->pl[pl].sent == s)) || !syn->sent_vg)
             continue;
         sc.s = (uint32_t)s;
         sc.first = se->first;
@@ -2626,6 +2664,7 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
         sc.cur_rank = 0;
         sc.sourceless = 0;
         sc.aim_from = sc.end;
+        sc.pre = UINT32_MAX;
         memset(sc.rank, 0, sizeof sc.rank);
 
         /* 1. frames */
