@@ -546,6 +546,12 @@ static int match_one(const sctx *sc, const dy_pattern *pt, size_t v, size_t lo, 
                     }
                 }
             }
+            /* nor into a time or circumstance adjunct: "quit after weeks of
+             * protests" is not `quit protest` */
+            if (t->tok[i].tag == T_IN &&
+                (tok_w(sc, i, DY_W_AFTER) || tok_w(sc, i, DY_W_BEFORE) || tok_w(sc, i, DY_W_DURING) ||
+                 tok_w(sc, i, DY_W_SINCE) || tok_w(sc, i, DY_W_UNTIL) || tok_w(sc, i, DY_W_AMID)))
+                return 0;
             /* not past the verb of another clause: "cooperate to
              * encourage refugees in" does not match "cooperate in" */
             if (sc->syn->tok_vg && sc->syn->tok_vg[i] >= 0 && sc->syn->tok_vg[i] != own &&
@@ -1278,6 +1284,7 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
         if (snp >= 0 && syn->np[snp].end <= vg->first && syn->np[snp].end + 3 > vg->first)
             from = syn->np[snp].first;
         int words = 0;
+        int pron_subj = vg->subj >= 0 && sc->t->tok[syn->np[vg->subj].head].tag == T_PRP;
         for (size_t i = from; i-- > sc->first && words < 3;) {
             int m = mention_at(doc, sc->m0, sc->m1, i);
             if (m >= 0) {
@@ -1293,6 +1300,14 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
                     i = j;
                 continue;
             }
+            if (!pron_subj && !(vg->flags & VG_PART) &&
+                (dy_tag_is_verb(sc->t->tok[i].tag) || tok_w(sc, i, DY_W_THAT)))
+                break;   /* not into another clause ("X insisted that the two
+                            sides reach ..."), but a pronoun the actor stage
+                            left unresolved is its speaker's ("the Taliban
+                            said they would release"), and a participle's the
+                            author of what it hangs on ("X issued a
+                            declaration demanding") */
             words++;
         }
     }
@@ -1558,9 +1573,9 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
                 for (uint32_t j = i + 1; j < cend && j < i + 5 && f->src < 0; j++)
                     f->src = mention_at(doc, sc->m0, sc->m1, j);
     }
-    if (f->tgt >= 0 && f->code >= 0 && code_root(ev, f->code) == 4) {
-        /* "held talks on Tehran's nuclear programme": the topic, not a
-         * party */
+    if (f->tgt >= 0 && f->code >= 0 && (code_root(ev, f->code) == 4 || is_reciprocal(ev, f->code))) {
+        /* "held talks on Tehran's nuclear programme", "voiced shared concern
+         * over China's buildup": the topic, not a party */
         uint32_t k = doc->men[f->tgt].first;
         if (f->tgt_np >= 0 && syn->np[f->tgt_np].first < k)
             k = syn->np[f->tgt_np].first;
@@ -2438,7 +2453,9 @@ static int code_nouns(sctx *sc)
             if (src < 0 && agent != tgt)
                 src = agent;
             int between = 0;
-            if (src < 0 && code >= 0 && (is_reciprocal(ev, code) || code_root(ev, code) == 19) &&
+            if (src < 0 && code >= 0 &&
+                (is_reciprocal(ev, code) || code_root(ev, code) == 19 ||
+                 !strncmp(ev->codes[code].code, "087", 3)) &&
                 np->end + 3 < cend && tok_w(sc, np->end, DY_W_BETWEEN)) {
                 /* "talks between Serbia and Kosovo": the two parties */
                 int32_t a = -1, b = -1;
