@@ -1312,13 +1312,18 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
         }
     }
     if (h.src >= 0) {
-        /* '$': the source stands in the pattern, the subject is the target */
-        f->tgt = f->src;
-        f->tgt_np = f->src_np;
-        f->tgt_rule = 3;
+        /* '$': the source stands in the pattern, the subject is the target
+         * (a subject without an actor leaves the target to be found as
+         * usual: "the suspect was extradited from Spain to the US") */
+        int32_t subj_tgt = f->src, subj_np = f->src_np;
         f->src = h.src;
         f->src_np = -1;
-        return;
+        if (subj_tgt >= 0 || !(vg->flags & VG_PASSIVE)) {
+            f->tgt = subj_tgt;
+            f->tgt_np = subj_np;
+            f->tgt_rule = 3;
+            return;
+        }
     }
     if (!active && (vg->flags & VG_PASSIVE) && vg->agent >= 0 &&
         ((h.tgt >= 0 && doc->men[h.tgt].first >= syn->np[vg->agent].first &&
@@ -1362,6 +1367,18 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
                         f->tgt_rule = 2;
                     }
                 }
+        }
+    }
+    if (f->tgt < 0 && h.last > vg->head && syn->tok_np && syn->tok_np[h.last] >= 0) {
+        /* "stood by its ally North Korea": the name the pattern's noun
+         * stands before, in its phrase */
+        int32_t n = syn->tok_np[h.last];
+        uint32_t hd = syn->np[n].head;
+        int32_t m = hd > h.last ? mention_at(doc, sc->m0, sc->m1, hd) : -1;
+        if (m >= 0 && !same_actor(doc, m, f->src) && !own_people(doc, m, f->src, 0)) {
+            f->tgt = m;
+            f->tgt_np = n;
+            f->tgt_rule = 2;
         }
     }
     if (f->tgt >= 0 && f->tgt_rule == 2 && f->code >= 0 && code_root(ev, f->code) == 11 &&
