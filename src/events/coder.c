@@ -2381,15 +2381,18 @@ static int code_plain(sctx *sc, uint32_t g, frame *f)
     return rc;
 }
 
-/* Is noun phrase n called off: the subject of postpone, cancel, delay,
- * scrap, suspend or abandon ("the visit was postponed")? (Not of any
- * negated verb: "attacks did not stop" go on.) */
+/* Is noun phrase n called off: the subject or object of postpone, cancel,
+ * delay, scrap, suspend, block, veto, halt, freeze or abandon ("the visit was
+ * postponed", "blocked EU funding")? (Not of any negated verb: "attacks did
+ * not stop" go on.) */
 static int called_off(const sctx *sc, uint32_t n)
 {
     const dy_syn *syn = sc->syn;
     for (uint32_t g = sc->g0; g < sc->g1; g++) {
         const dy_vg *v = &syn->vg[g];
-        if (v->subj != (int32_t)n)
+        /* the subject of a passive, or the object ("Orban blocked EU
+         * funding for Ukraine": no funding) */
+        if (v->subj != (int32_t)n && v->obj != (int32_t)n)
             continue;
         uint32_t w = v->lemma ? v->lemma : sc->t->tok[v->head].word;
         for (int x = DY_W_POSTPONE; x <= DY_W_ABANDON; x++)

@@ -685,7 +685,8 @@ int dy_events_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
         [DY_W_SPECULATION] = "speculation", [DY_W_ANNOUNCE] = "announce", [DY_W_DECIDE] = "decide",
         [DY_W_DECLARE] = "declare", [DY_W_ABOUT] = "about", [DY_W_POSTPONE] = "postpone",
         [DY_W_CANCEL] = "cancel", [DY_W_DELAY] = "delay", [DY_W_SCRAP] = "scrap",
-        [DY_W_SUSPEND] = "suspend", [DY_W_ABANDON] = "abandon", [DY_W_BETWEEN] = "between",
+        [DY_W_SUSPEND] = "suspend", [DY_W_BLOCK] = "block", [DY_W_VETO] = "veto",
+        [DY_W_HALT] = "halt", [DY_W_FREEZE] = "freeze", [DY_W_ABANDON] = "abandon", [DY_W_BETWEEN] = "between",
         [DY_W_AS] = "as", [DY_W_SURVIVE] = "survive", [DY_W_ESCAPE] = "escape",
         [DY_W_SUFFER] = "suffer", [DY_W_NEAR] = "near", [DY_W_ALONG] = "along",
         [DY_W_DESPITE] = "despite", [DY_W_DURING] = "during", [DY_W_AMID] = "amid"};
