@@ -364,6 +364,27 @@ static int fixture_line(const pctx *p, uint32_t *end)
     return at != 0;
 }
 
+/* "which" or "that" at i after a noun, a comma or a preposition, and the
+ * noun phrase after it is followed by a finite verb: a relative pronoun
+ * followed by its clause's subject (the mosque, which [Hindus] believe ...;
+ * in which [more than 3,000 people] were killed), not a determiner (in which
+ * case the ..., asked which country has ...). */
+static int relative_before_subject(const pctx *p, uint32_t i)
+{
+    if (i == p->first || i + 1 >= p->end)
+        return 0;
+    int pt = TAG(p, i - 1);
+    if (!(dy_tag_is_noun(pt) || pt == T_PUNCT_COMMA || pt == T_IN))
+        return 0;
+    uint32_t a = i + 1, k = qp_end(p, a);
+    for (k++; k < p->end && np_continues(p, a, k); k++)
+        if (TAG(p, k) == T_POS)
+            return 0;
+    if (k < p->end && (TAG(p, k) == T_RB || TAG(p, k) == T_RBR))
+        k++;
+    return k < p->end && is_finite_tag(TAG(p, k));
+}
+
 static int chunk_nps(pctx *p)
 {
     uint32_t i = p->first, fe;
@@ -381,8 +402,10 @@ static int chunk_nps(pctx *p)
             continue;
         }
         if (tg == T_WDT) {
-            /* which town: a determiner; else a relative pronoun NP */
-            if (dy_tag_is_noun(nt) || is_adj(nt)) {
+            /* which town: a determiner; else a relative pronoun NP (also
+             * before the subject of its clause: the mosque, which [Hindus]
+             * believe; in which [more than 3,000 people] were killed) */
+            if ((dy_tag_is_noun(nt) || is_adj(nt)) && !relative_before_subject(p, i)) {
                 start = 1;
             } else {
                 if (push_np(p, i, i + 1))
