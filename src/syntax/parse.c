@@ -67,6 +67,10 @@ static uint32_t qp_end(const pctx *p, uint32_t i)
         return i; /* at 22.00: a preposition */
     if (IS(p, i, "up") && !IS(p, i + 1, "to"))
         return i; /* up 13.6 percent: an adverb */
+    if ((IS(p, i, "around") || IS(p, i, "over") || IS(p, i, "under")) && i > p->first &&
+        dy_tag_is_noun(TAG(p, i - 1)))
+        return i; /* a boy under 16, in Brownsville around 7:15 p.m.: a
+                     preposition after a noun (but: of around 1,000) */
     uint32_t q = i + 1;
     if (IS(p, i, "up"))
         q = i + 2; /* up to 13,000 */
@@ -76,7 +80,27 @@ static uint32_t qp_end(const pctx *p, uint32_t i)
     if (q < p->end && (TAG(p, q) == T_CD || (TAG(p, q) == T_DOLLAR && q + 1 < p->end &&
                                              TAG(p, q + 1) == T_CD)))
         return q;
+    if (q < p->end && q > i + 1 && IS(p, q, "half") && IS(p, q - 1, "than"))
+        return q; /* more than half (of) */
     return i;
+}
+
+/* An ordinal: first ... tenth, 21st, 3rd, 10th. */
+static int is_ordinal(const pctx *p, uint32_t i)
+{
+    static const char *const w[] = {"first", "second", "third", "fourth", "fifth",
+                                    "sixth", "seventh", "eighth", "ninth", "tenth"};
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (IS(p, i, w[k]))
+            return 1;
+    const dy_tok *t = &p->t->tok[i];
+    const char *s = p->t->src + t->start;
+    uint32_t n = t->end - t->start;
+    if (n < 3 || s[0] < '0' || s[0] > '9')
+        return 0;
+    char a = (char)(s[n - 2] | 0x20), b = (char)(s[n - 1] | 0x20);
+    return (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+           (a == 't' && b == 'h');
 }
 
 /* A lower-case particle inside a name (class "particle": de, van, al ...)
@@ -251,8 +275,12 @@ static int np_continues(const pctx *p, uint32_t a, uint32_t i)
         if ((pc & WC_TIME) && (tg == T_NNP || tg == T_NNPS) && pt != T_NNP && pt != T_NNPS)
             return 0;
         if ((c & WC_TIME) && is_weekday(p, i) && (pt == T_NNP || pt == T_NNPS) &&
-            !(pc & WC_TIME) && !(i + 1 < p->end && TAG(p, i + 1) == T_POS))
-            return 0; /* killed in southern Lebanon [Sunday] */
+            !(pc & WC_TIME) && !(i + 1 < p->end && TAG(p, i + 1) == T_POS) &&
+            !(nt == T_NN && !(wcls(p, i + 1) & WC_TIME) &&
+              !(i + 2 < p->end && is_finite_tag(TAG(p, i + 2)))))
+            return 0; /* killed in southern Lebanon [Sunday] (but a name before
+                         a singular noun: his Sheffield Wednesday comeback; not
+                         a subject: in Lebanon [Sunday] [sources] said) */
     }
     if (dy_tag_is_noun(tg) || is_adj(tg) || tg == T_CD || tg == T_POS)
         return 1;
@@ -267,6 +295,8 @@ static int np_continues(const pctx *p, uint32_t a, uint32_t i)
                 ((nt == T_VBN || nt == T_VBG) && (dy_tag_is_noun(nn) || is_adj(nn)))) &&
                (i > a && (pt == T_DT || pt == T_PRPS || is_adj(pt)));
     }
+    if (IS(p, i, "half") && IS(p, i - 1, "than") && i >= a + 2)
+        return 1; /* [more than half] of */
     if (tg == T_IN && IS(p, i, "than") && (IS(p, i - 1, "more") || IS(p, i - 1, "less") ||
                                           IS(p, i - 1, "fewer")) &&
         (nt == T_CD || nt == T_DOLLAR))
@@ -385,6 +415,35 @@ static int relative_before_subject(const pctx *p, uint32_t i)
     return k < p->end && is_finite_tag(TAG(p, k));
 }
 
+/* "too much", "so many", "how much", "very few" before the noun they
+ * quantify (adjectives may come between): the adverb is inside the NP. */
+static int degree_quantifier(const pctx *p, uint32_t i)
+{
+    if (!(IS(p, i, "too") || IS(p, i, "so") || IS(p, i, "how") || IS(p, i, "very")) ||
+        !(IS(p, i + 1, "much") || IS(p, i + 1, "many") || IS(p, i + 1, "few") ||
+          IS(p, i + 1, "little")))
+        return 0;
+    uint32_t k = i + 2;
+    while (k < p->end && (is_adj(TAG(p, k)) || TAG(p, k) == T_CD))
+        k++;
+    return k < p->end && dy_tag_is_noun(TAG(p, k)) && TAG(p, k) != T_NNP;
+}
+
+/* A lone ordinal after a verb of ranking is a nominal, like "in [second]":
+ * finished [third] in, lying [fifth] after (not after "be" nor a passive:
+ * was first, are treated first). */
+static int ordinal_object(const pctx *p, uint32_t a, uint32_t j)
+{
+    if (a == p->first || !is_ordinal(p, a) || !dy_tag_is_verb(TAG(p, a - 1)) ||
+        TAG(p, a - 1) == T_VBN ||
+        (wcls(p, a - 1) & (WC_BE | WC_HAVE | WC_DO)) ||
+        (p->t->tok[a - 1].lemma && (lcls(p, p->t->tok[a - 1].lemma) & WC_BE)))
+        return 0;
+    int nt = j < p->end ? TAG(p, j) : T_NONE;
+    return nt == T_NONE || nt == T_IN || nt == T_PUNCT_COMMA || nt == T_PUNCT_END ||
+           nt == T_PUNCT_COLON;
+}
+
 static int chunk_nps(pctx *p)
 {
     uint32_t i = p->first, fe;
@@ -418,6 +477,21 @@ static int chunk_nps(pctx *p)
         } else if ((tg == T_RB || tg == T_IN || tg == T_JJR || tg == T_JJS || tg == T_JJ) &&
                    (j = qp_end(p, i)) > i) {
             /* about 500 troops, at least 20 people, more than $100 million */
+            start = 1;
+        } else if (tg == T_RB && IS(p, i, "only") && (nt == T_DT || nt == T_PRPS) &&
+                   !(i > p->first && (IS(p, i - 1, "not") || IS(p, i - 1, "if"))) &&
+                   i + 2 < p->end &&
+                   (dy_tag_is_noun(TAG(p, i + 2)) || is_adj(TAG(p, i + 2)))) {
+            /* [only the proposal letter], as the Treebank brackets a focus
+             * adverb before a determiner (not: not only the ... but, if
+             * only the ...) */
+            j = i + 2;
+            start = 1;
+        } else if (tg == T_RB && IS(p, i, "only") && is_ordinal(p, i + 1)) {
+            j = i + 1; /* managed [only 10th place] */
+            start = 1;
+        } else if ((tg == T_RB || tg == T_WRB) && degree_quantifier(p, i)) {
+            j = i + 1; /* [too much influence], [how many people] */
             start = 1;
         } else if (dy_tag_is_noun(tg) || tg == T_CD || is_adj(tg)) {
             j = i + 1;
@@ -492,6 +566,8 @@ static int chunk_nps(pctx *p)
             !(IS(p, a - 1, "at") && tg == T_JJS) && !IS(p, a, "general") &&
             !IS(p, a, "particular") &&
             !(j < p->end && (dy_tag_is_noun(TAG(p, j)) || TAG(p, j) == T_TO)))
+            nominal = 1;
+        if (!nominal && j == a + 1 && ordinal_object(p, a, j))
             nominal = 1;
         /* a capitalised adjective alone before a colon or bracket at the start
          * of a line is a label: [Total]: 12, [Total] (two groups) */
