@@ -1446,7 +1446,9 @@ static int sentence_roles(pctx *p)
     }
 
     /* "secure funding and others balk": an object followed by "and NP VG" is
-     * not coordinated with that NP, which starts a new clause */
+     * not coordinated with that NP, which starts a new clause (but after a
+     * speech verb both are the subject of the reported clause: said [police]
+     * and [troops] used) */
     for (uint32_t n = p->np0; n < syn->nnp; n++) {
         dy_np *np = &syn->np[n];
         if (np->conj < 0 || !np_before_finite(p, np->conj))
@@ -1454,7 +1456,8 @@ static int sentence_roles(pctx *p)
         uint32_t f = chain_first_tok(p, chain_head(p, (int32_t)n));
         while (f > p->first && (TAG(p, f - 1) == T_RB))
             f--;
-        if (f > p->first && syn->tok_vg[f - 1] >= 0) {
+        if (f > p->first && syn->tok_vg[f - 1] >= 0 &&
+            !(syn->vg[syn->tok_vg[f - 1]].flags & VG_SPEECH)) {
             syn->np[np->conj].flags &= ~NP_CONJ_TAIL;
             np->conj = -1;
         }
