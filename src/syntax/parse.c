@@ -444,6 +444,27 @@ static int ordinal_object(const pctx *p, uint32_t a, uint32_t j)
            nt == T_PUNCT_COLON;
 }
 
+/* A noun that is part of a fixed adverbial or conjunction, not an NP:
+ * in order to, en route, in case (+ clause), went home. */
+static int fixed_adverbial(const pctx *p, uint32_t a)
+{
+    if (a == p->first)
+        return 0;
+    int nt = a + 1 < p->end ? TAG(p, a + 1) : T_NONE;
+    if (IS(p, a, "order") && IS(p, a - 1, "in"))
+        return IS(p, a + 1, "to") || IS(p, a + 1, "that");
+    if (IS(p, a, "route") && IS(p, a - 1, "en"))
+        return 1;
+    if (IS(p, a, "case") && IS(p, a - 1, "in") && a + 1 < p->end)
+        return !IS(p, a + 1, "of") && !IS(p, a + 1, "that") &&
+               (nt == T_DT || nt == T_PRP || nt == T_NNP || nt == T_PRPS);
+    if (IS(p, a, "home") && TAG(p, a) == T_NN && dy_tag_is_verb(TAG(p, a - 1)) &&
+        !(wcls(p, a - 1) & (WC_BE | WC_HAVE)))
+        return nt == T_NONE || nt == T_IN || nt == T_TO || nt == T_PUNCT_COMMA ||
+               nt == T_PUNCT_END || nt == T_CC;
+    return 0;
+}
+
 static int chunk_nps(pctx *p)
 {
     uint32_t i = p->first, fe;
@@ -569,6 +590,8 @@ static int chunk_nps(pctx *p)
             nominal = 1;
         if (!nominal && j == a + 1 && ordinal_object(p, a, j))
             nominal = 1;
+        if (nominal && j == a + 1 && fixed_adverbial(p, a))
+            nominal = 0;
         /* a capitalised adjective alone before a colon or bracket at the start
          * of a line is a label: [Total]: 12, [Total] (two groups) */
         if (!nominal && j == a + 1 && a == p->first && tg == T_JJ && j < p->end &&
