@@ -243,7 +243,7 @@ static int adj_list_before_noun(const pctx *p, uint32_t a, uint32_t i)
 }
 
 /* Can token i continue a noun phrase that runs [a, i)? */
-static int np_continues(const pctx *p, uint32_t a, uint32_t i)
+static inline int np_continues(const pctx *p, uint32_t a, uint32_t i)
 {
     int tg = TAG(p, i);
     int nt = i + 1 < p->end ? TAG(p, i + 1) : T_NONE;
@@ -295,8 +295,9 @@ static int np_continues(const pctx *p, uint32_t a, uint32_t i)
                 ((nt == T_VBN || nt == T_VBG) && (dy_tag_is_noun(nn) || is_adj(nn)))) &&
                (i > a && (pt == T_DT || pt == T_PRPS || is_adj(pt)));
     }
-    if (IS(p, i, "half") && IS(p, i - 1, "than") && i >= a + 2)
-        return 1; /* [more than half] of */
+    if ((tg == T_PDT || tg == T_DT) && pt == T_IN && i >= a + 2 && IS(p, i, "half") &&
+        IS(p, i - 1, "than"))
+        return 1; /* [more than half the votes] (as a noun "half" continues anyway) */
     if (tg == T_IN && IS(p, i, "than") && (IS(p, i - 1, "more") || IS(p, i - 1, "less") ||
                                           IS(p, i - 1, "fewer")) &&
         (nt == T_CD || nt == T_DOLLAR))
@@ -419,7 +420,7 @@ static int relative_before_subject(const pctx *p, uint32_t i)
  * quantify (adjectives may come between): the adverb is inside the NP. */
 static int degree_quantifier(const pctx *p, uint32_t i)
 {
-    if (!(IS(p, i, "too") || IS(p, i, "so") || IS(p, i, "how") || IS(p, i, "very")) ||
+    if (i + 2 >= p->end || !is_adj(TAG(p, i + 1)) || !(IS(p, i, "too") || IS(p, i, "so") || IS(p, i, "how") || IS(p, i, "very")) ||
         !(IS(p, i + 1, "much") || IS(p, i + 1, "many") || IS(p, i + 1, "few") ||
           IS(p, i + 1, "little")))
         return 0;
@@ -434,8 +435,8 @@ static int degree_quantifier(const pctx *p, uint32_t i)
  * was first, are treated first). */
 static int ordinal_object(const pctx *p, uint32_t a, uint32_t j)
 {
-    if (a == p->first || !is_ordinal(p, a) || !dy_tag_is_verb(TAG(p, a - 1)) ||
-        TAG(p, a - 1) == T_VBN ||
+    if (a == p->first || !dy_tag_is_verb(TAG(p, a - 1)) || TAG(p, a - 1) == T_VBN ||
+        !is_ordinal(p, a) ||
         (wcls(p, a - 1) & (WC_BE | WC_HAVE | WC_DO)) ||
         (p->t->tok[a - 1].lemma && (lcls(p, p->t->tok[a - 1].lemma) & WC_BE)))
         return 0;
@@ -448,7 +449,8 @@ static int ordinal_object(const pctx *p, uint32_t a, uint32_t j)
  * in order to, en route, in case (+ clause), went home. */
 static int fixed_adverbial(const pctx *p, uint32_t a)
 {
-    if (a == p->first)
+    uint32_t n = p->t->tok[a].nlen; /* order, route, case, home */
+    if (a == p->first || TAG(p, a) != T_NN || n < 4 || n > 5)
         return 0;
     int nt = a + 1 < p->end ? TAG(p, a + 1) : T_NONE;
     if (IS(p, a, "order") && IS(p, a - 1, "in"))
@@ -499,7 +501,7 @@ static int chunk_nps(pctx *p)
                    (j = qp_end(p, i)) > i) {
             /* about 500 troops, at least 20 people, more than $100 million */
             start = 1;
-        } else if (tg == T_RB && IS(p, i, "only") && (nt == T_DT || nt == T_PRPS) &&
+        } else if (tg == T_RB && (nt == T_DT || nt == T_PRPS) && IS(p, i, "only") &&
                    !(i > p->first && (IS(p, i - 1, "not") || IS(p, i - 1, "if"))) &&
                    i + 2 < p->end &&
                    (dy_tag_is_noun(TAG(p, i + 2)) || is_adj(TAG(p, i + 2)))) {
@@ -508,7 +510,7 @@ static int chunk_nps(pctx *p)
              * only the ...) */
             j = i + 2;
             start = 1;
-        } else if (tg == T_RB && IS(p, i, "only") && is_ordinal(p, i + 1)) {
+        } else if (tg == T_RB && nt == T_JJ && IS(p, i, "only") && is_ordinal(p, i + 1)) {
             j = i + 1; /* managed [only 10th place] */
             start = 1;
         } else if ((tg == T_RB || tg == T_WRB) && degree_quantifier(p, i)) {
