@@ -420,7 +420,8 @@ static int relative_before_subject(const pctx *p, uint32_t i)
  * quantify (adjectives may come between): the adverb is inside the NP. */
 static int degree_quantifier(const pctx *p, uint32_t i)
 {
-    if (i + 2 >= p->end || !is_adj(TAG(p, i + 1)) || !(IS(p, i, "too") || IS(p, i, "so") || IS(p, i, "how") || IS(p, i, "very")) ||
+    if (i + 2 >= p->end || !is_adj(TAG(p, i + 1)) ||
+        !(IS(p, i, "too") || IS(p, i, "so") || IS(p, i, "how") || IS(p, i, "very")) ||
         !(IS(p, i + 1, "much") || IS(p, i + 1, "many") || IS(p, i + 1, "few") ||
           IS(p, i + 1, "little")))
         return 0;
