@@ -67,6 +67,10 @@ static uint32_t qp_end(const pctx *p, uint32_t i)
         return i; /* at 22.00: a preposition */
     if (IS(p, i, "up") && !IS(p, i + 1, "to"))
         return i; /* up 13.6 percent: an adverb */
+    if ((IS(p, i, "around") || IS(p, i, "over") || IS(p, i, "under")) && i > p->first &&
+        dy_tag_is_noun(TAG(p, i - 1)))
+        return i; /* a boy under 16, in Brownsville around 7:15 p.m.: a
+                     preposition after a noun (but: of around 1,000) */
     uint32_t q = i + 1;
     if (IS(p, i, "up"))
         q = i + 2; /* up to 13,000 */
@@ -76,7 +80,27 @@ static uint32_t qp_end(const pctx *p, uint32_t i)
     if (q < p->end && (TAG(p, q) == T_CD || (TAG(p, q) == T_DOLLAR && q + 1 < p->end &&
                                              TAG(p, q + 1) == T_CD)))
         return q;
+    if (q < p->end && q > i + 1 && IS(p, q, "half") && IS(p, q - 1, "than"))
+        return q; /* more than half (of) */
     return i;
+}
+
+/* An ordinal: first ... tenth, 21st, 3rd, 10th. */
+static int is_ordinal(const pctx *p, uint32_t i)
+{
+    static const char *const w[] = {"first", "second", "third", "fourth", "fifth",
+                                    "sixth", "seventh", "eighth", "ninth", "tenth"};
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (IS(p, i, w[k]))
+            return 1;
+    const dy_tok *t = &p->t->tok[i];
+    const char *s = p->t->src + t->start;
+    uint32_t n = t->end - t->start;
+    if (n < 3 || s[0] < '0' || s[0] > '9')
+        return 0;
+    char a = (char)(s[n - 2] | 0x20), b = (char)(s[n - 1] | 0x20);
+    return (a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd') ||
+           (a == 't' && b == 'h');
 }
 
 /* A lower-case particle inside a name (class "particle": de, van, al ...)
@@ -219,7 +243,7 @@ static int adj_list_before_noun(const pctx *p, uint32_t a, uint32_t i)
 }
 
 /* Can token i continue a noun phrase that runs [a, i)? */
-static int np_continues(const pctx *p, uint32_t a, uint32_t i)
+static inline int np_continues(const pctx *p, uint32_t a, uint32_t i)
 {
     int tg = TAG(p, i);
     int nt = i + 1 < p->end ? TAG(p, i + 1) : T_NONE;
@@ -251,8 +275,12 @@ static int np_continues(const pctx *p, uint32_t a, uint32_t i)
         if ((pc & WC_TIME) && (tg == T_NNP || tg == T_NNPS) && pt != T_NNP && pt != T_NNPS)
             return 0;
         if ((c & WC_TIME) && is_weekday(p, i) && (pt == T_NNP || pt == T_NNPS) &&
-            !(pc & WC_TIME) && !(i + 1 < p->end && TAG(p, i + 1) == T_POS))
-            return 0; /* killed in southern Lebanon [Sunday] */
+            !(pc & WC_TIME) && !(i + 1 < p->end && TAG(p, i + 1) == T_POS) &&
+            !(nt == T_NN && !(wcls(p, i + 1) & WC_TIME) &&
+              !(i + 2 < p->end && is_finite_tag(TAG(p, i + 2)))))
+            return 0; /* killed in southern Lebanon [Sunday] (but a name before
+                         a singular noun: his Sheffield Wednesday comeback; not
+                         a subject: in Lebanon [Sunday] [sources] said) */
     }
     if (dy_tag_is_noun(tg) || is_adj(tg) || tg == T_CD || tg == T_POS)
         return 1;
@@ -267,6 +295,9 @@ static int np_continues(const pctx *p, uint32_t a, uint32_t i)
                 ((nt == T_VBN || nt == T_VBG) && (dy_tag_is_noun(nn) || is_adj(nn)))) &&
                (i > a && (pt == T_DT || pt == T_PRPS || is_adj(pt)));
     }
+    if ((tg == T_PDT || tg == T_DT) && pt == T_IN && i >= a + 2 && IS(p, i, "half") &&
+        IS(p, i - 1, "than"))
+        return 1; /* [more than half the votes] (as a noun "half" continues anyway) */
     if (tg == T_IN && IS(p, i, "than") && (IS(p, i - 1, "more") || IS(p, i - 1, "less") ||
                                           IS(p, i - 1, "fewer")) &&
         (nt == T_CD || nt == T_DOLLAR))
@@ -364,6 +395,79 @@ static int fixture_line(const pctx *p, uint32_t *end)
     return at != 0;
 }
 
+/* "which" or "that" at i after a noun, a comma or a preposition, and the
+ * noun phrase after it is followed by a finite verb: a relative pronoun
+ * followed by its clause's subject (the mosque, which [Hindus] believe ...;
+ * in which [more than 3,000 people] were killed), not a determiner (in which
+ * case the ..., asked which country has ...). */
+static int relative_before_subject(const pctx *p, uint32_t i)
+{
+    if (i == p->first || i + 1 >= p->end)
+        return 0;
+    int pt = TAG(p, i - 1);
+    if (!(dy_tag_is_noun(pt) || pt == T_PUNCT_COMMA || pt == T_IN))
+        return 0;
+    uint32_t a = i + 1, k = qp_end(p, a);
+    for (k++; k < p->end && np_continues(p, a, k); k++)
+        if (TAG(p, k) == T_POS)
+            return 0;
+    if (k < p->end && (TAG(p, k) == T_RB || TAG(p, k) == T_RBR))
+        k++;
+    return k < p->end && is_finite_tag(TAG(p, k));
+}
+
+/* "too much", "so many", "how much", "very few" before the noun they
+ * quantify (adjectives may come between): the adverb is inside the NP. */
+static int degree_quantifier(const pctx *p, uint32_t i)
+{
+    if (i + 2 >= p->end || !is_adj(TAG(p, i + 1)) ||
+        !(IS(p, i, "too") || IS(p, i, "so") || IS(p, i, "how") || IS(p, i, "very")) ||
+        !(IS(p, i + 1, "much") || IS(p, i + 1, "many") || IS(p, i + 1, "few") ||
+          IS(p, i + 1, "little")))
+        return 0;
+    uint32_t k = i + 2;
+    while (k < p->end && (is_adj(TAG(p, k)) || TAG(p, k) == T_CD))
+        k++;
+    return k < p->end && dy_tag_is_noun(TAG(p, k)) && TAG(p, k) != T_NNP;
+}
+
+/* A lone ordinal after a verb of ranking is a nominal, like "in [second]":
+ * finished [third] in, lying [fifth] after (not after "be" nor a passive:
+ * was first, are treated first). */
+static int ordinal_object(const pctx *p, uint32_t a, uint32_t j)
+{
+    if (a == p->first || !dy_tag_is_verb(TAG(p, a - 1)) || TAG(p, a - 1) == T_VBN ||
+        !is_ordinal(p, a) ||
+        (wcls(p, a - 1) & (WC_BE | WC_HAVE | WC_DO)) ||
+        (p->t->tok[a - 1].lemma && (lcls(p, p->t->tok[a - 1].lemma) & WC_BE)))
+        return 0;
+    int nt = j < p->end ? TAG(p, j) : T_NONE;
+    return nt == T_NONE || nt == T_IN || nt == T_PUNCT_COMMA || nt == T_PUNCT_END ||
+           nt == T_PUNCT_COLON;
+}
+
+/* A noun that is part of a fixed adverbial or conjunction, not an NP:
+ * in order to, en route, in case (+ clause), went home. */
+static int fixed_adverbial(const pctx *p, uint32_t a)
+{
+    uint32_t n = p->t->tok[a].nlen; /* order, route, case, home */
+    if (a == p->first || TAG(p, a) != T_NN || n < 4 || n > 5)
+        return 0;
+    int nt = a + 1 < p->end ? TAG(p, a + 1) : T_NONE;
+    if (IS(p, a, "order") && IS(p, a - 1, "in"))
+        return IS(p, a + 1, "to") || IS(p, a + 1, "that");
+    if (IS(p, a, "route") && IS(p, a - 1, "en"))
+        return 1;
+    if (IS(p, a, "case") && IS(p, a - 1, "in") && a + 1 < p->end)
+        return !IS(p, a + 1, "of") && !IS(p, a + 1, "that") &&
+               (nt == T_DT || nt == T_PRP || nt == T_NNP || nt == T_PRPS);
+    if (IS(p, a, "home") && TAG(p, a) == T_NN && dy_tag_is_verb(TAG(p, a - 1)) &&
+        !(wcls(p, a - 1) & (WC_BE | WC_HAVE)))
+        return nt == T_NONE || nt == T_IN || nt == T_TO || nt == T_PUNCT_COMMA ||
+               nt == T_PUNCT_END || nt == T_CC;
+    return 0;
+}
+
 static int chunk_nps(pctx *p)
 {
     uint32_t i = p->first, fe;
@@ -381,8 +485,10 @@ static int chunk_nps(pctx *p)
             continue;
         }
         if (tg == T_WDT) {
-            /* which town: a determiner; else a relative pronoun NP */
-            if (dy_tag_is_noun(nt) || is_adj(nt)) {
+            /* which town: a determiner; else a relative pronoun NP (also
+             * before the subject of its clause: the mosque, which [Hindus]
+             * believe; in which [more than 3,000 people] were killed) */
+            if ((dy_tag_is_noun(nt) || is_adj(nt)) && !relative_before_subject(p, i)) {
                 start = 1;
             } else {
                 if (push_np(p, i, i + 1))
@@ -395,6 +501,21 @@ static int chunk_nps(pctx *p)
         } else if ((tg == T_RB || tg == T_IN || tg == T_JJR || tg == T_JJS || tg == T_JJ) &&
                    (j = qp_end(p, i)) > i) {
             /* about 500 troops, at least 20 people, more than $100 million */
+            start = 1;
+        } else if (tg == T_RB && (nt == T_DT || nt == T_PRPS) && IS(p, i, "only") &&
+                   !(i > p->first && (IS(p, i - 1, "not") || IS(p, i - 1, "if"))) &&
+                   i + 2 < p->end &&
+                   (dy_tag_is_noun(TAG(p, i + 2)) || is_adj(TAG(p, i + 2)))) {
+            /* [only the proposal letter], as the Treebank brackets a focus
+             * adverb before a determiner (not: not only the ... but, if
+             * only the ...) */
+            j = i + 2;
+            start = 1;
+        } else if (tg == T_RB && nt == T_JJ && IS(p, i, "only") && is_ordinal(p, i + 1)) {
+            j = i + 1; /* managed [only 10th place] */
+            start = 1;
+        } else if ((tg == T_RB || tg == T_WRB) && degree_quantifier(p, i)) {
+            j = i + 1; /* [too much influence], [how many people] */
             start = 1;
         } else if (dy_tag_is_noun(tg) || tg == T_CD || is_adj(tg)) {
             j = i + 1;
@@ -470,6 +591,10 @@ static int chunk_nps(pctx *p)
             !IS(p, a, "particular") &&
             !(j < p->end && (dy_tag_is_noun(TAG(p, j)) || TAG(p, j) == T_TO)))
             nominal = 1;
+        if (!nominal && j == a + 1 && ordinal_object(p, a, j))
+            nominal = 1;
+        if (nominal && j == a + 1 && fixed_adverbial(p, a))
+            nominal = 0;
         /* a capitalised adjective alone before a colon or bracket at the start
          * of a line is a label: [Total]: 12, [Total] (two groups) */
         if (!nominal && j == a + 1 && a == p->first && tg == T_JJ && j < p->end &&
@@ -1347,7 +1472,9 @@ static int sentence_roles(pctx *p)
     }
 
     /* "secure funding and others balk": an object followed by "and NP VG" is
-     * not coordinated with that NP, which starts a new clause */
+     * not coordinated with that NP, which starts a new clause (but after a
+     * speech verb both are the subject of the reported clause: said [police]
+     * and [troops] used) */
     for (uint32_t n = p->np0; n < syn->nnp; n++) {
         dy_np *np = &syn->np[n];
         if (np->conj < 0 || !np_before_finite(p, np->conj))
@@ -1355,7 +1482,8 @@ static int sentence_roles(pctx *p)
         uint32_t f = chain_first_tok(p, chain_head(p, (int32_t)n));
         while (f > p->first && (TAG(p, f - 1) == T_RB))
             f--;
-        if (f > p->first && syn->tok_vg[f - 1] >= 0) {
+        if (f > p->first && syn->tok_vg[f - 1] >= 0 &&
+            !(syn->vg[syn->tok_vg[f - 1]].flags & VG_SPEECH)) {
             syn->np[np->conj].flags &= ~NP_CONJ_TAIL;
             np->conj = -1;
         }
