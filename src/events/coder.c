@@ -1363,6 +1363,8 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
                     const dy_pp *pp = &syn->pp[vg->pp_first + q];
                     if (pp->prep == h.last || el_match(ev, &sc->t->tok[pp->prep], le)) {
                         f->tgt = np_other_actor(doc, sc->m0, sc->m1, pp->np, 1, f->src);
+                        if (f->tgt < 0)   /* "strikes on positions held by X" */
+                            f->tgt = np_author(sc, pp->np, f->src);
                         f->tgt_np = pp->np;
                         f->tgt_rule = 2;
                     }
@@ -1430,6 +1432,8 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
             const dy_pp *pp = &syn->pp[vg->pp_first + q];
             if (is_target_prep(sc, pp->prep)) {
                 f->tgt = np_other_actor(doc, sc->m0, sc->m1, pp->np, 1, f->src);
+                if (f->tgt < 0)   /* "air strikes on positions held by X" */
+                    f->tgt = np_author(sc, pp->np, f->src);
                 f->tgt_np = pp->np;
                 f->tgt_rule = 4;
             }
@@ -1523,18 +1527,21 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
     if (f->tgt < 0) {
         /* no actor there: a place ("captured the outpost of Vuhledar") */
         int32_t obj = active ? mobj : (vg->flags & VG_PASSIVE) ? vg->subj : vg->obj;
-        f->tgt = place_target(sc, obj, f->src, 0);
+        int root = f->code >= 0 ? code_root(ev, f->code) : -1;
+        /* force by a group or a state's forces inside their own country
+         * ("the Rapid Support Forces shelled the city of El Fasher": SDN) */
+        int civil = root >= 18 && f->src >= 0 && strlen(doc->men[f->src].code) > 3;
+        f->tgt = place_target(sc, obj, f->src, civil);
         f->tgt_rule = 3;
         /* "arrived in X for a visit": the host; "rioted in X", "marched
          * in X": a protest is addressed to the place's authorities, even the
          * protesters' own; force used in X is used against it */
-        int root = f->code >= 0 ? code_root(ev, f->code) : -1;
         int visit = f->code >= 0 && !strncmp(ev->codes[f->code].code, "042", 3);
         for (uint32_t q = 0; q < vg->npp && f->tgt < 0; q++) {
             const dy_pp *pp = &syn->pp[vg->pp_first + q];
             int in = tok_w(sc, pp->prep, DY_W_IN);
             if (is_target_prep(sc, pp->prep) || (in && (root >= 17 || visit || root == 14)))
-                f->tgt = place_target(sc, pp->np, f->src, root == 14);   /* (met in X: a venue) */
+                f->tgt = place_target(sc, pp->np, f->src, root == 14 || civil);   /* (met in X: a venue) */
             f->tgt_rule = 4;
         }
         if (f->tgt < 0 && root == 14 && doc->npl)
