@@ -380,32 +380,6 @@ typedef struct sent_info {
     int headline;       /* most words capitalised: capitals say little */
 } sent_info;
 
-static void cand_add(tg_cand *c, int st, float lp)
-{
-    if (st < 0)
-        return;
-    for (int i = 0; i < c->n; i++)
-        if (c->st[i] == st) {
-            if (lp > c->lp[i])
-                c->lp[i] = lp;
-            return;
-        }
-    if (c->n < TG_MAXC) {
-        c->st[c->n] = (uint8_t)st;
-        c->lp[c->n] = lp;
-        c->n++;
-        return;
-    }
-    int worst = 0;
-    for (int i = 1; i < c->n; i++)
-        if (c->lp[i] < c->lp[worst])
-            worst = i;
-    if (lp > c->lp[worst]) {
-        c->st[worst] = (uint8_t)st;
-        c->lp[worst] = lp;
-    }
-}
-
 /* cand_add for a state c does not hold (the open classes, each once, into
  * an empty list): no search for it */
 static void cand_add_new(tg_cand *c, int st, float lp)
@@ -424,6 +398,19 @@ static void cand_add_new(tg_cand *c, int st, float lp)
         c->st[worst] = (uint8_t)st;
         c->lp[worst] = lp;
     }
+}
+
+static void cand_add(tg_cand *c, int st, float lp)
+{
+    if (st < 0)
+        return;
+    for (int i = 0; i < c->n; i++)
+        if (c->st[i] == st) {
+            if (lp > c->lp[i])
+                c->lp[i] = lp;
+            return;
+        }
+    cand_add_new(c, st, lp);
 }
 
 static int has_alpha(const char *s, size_t n)
