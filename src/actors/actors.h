@@ -86,6 +86,14 @@ typedef struct dy_actors {
     uint32_t tag_male, tag_female, tag_head, tag_country, tag_capital, tag_region, tag_located;
     uint32_t tag_body;
     uint32_t tag_ethnic;    /* @ethnic: a people, coded by where it lives */
+    uint32_t tag_held;      /* @held: a thing an agent before it owns ("army
+                               convoy", "police station"): the agent is an
+                               actor, the thing none */
+    uint32_t tag_for;       /* @for: "a spokesman for X" speaks for X */
+    uint32_t tag_leading;   /* @leading: leaders ("Kurdish leaders" are the
+                               Kurds, "Iraqi leaders" the government) */
+    uint32_t tag_counterpart; /* @counterpart: the role of whose counterpart
+                               it is ("his Indian counterpart") */
     dy_map typo;            /* hash of a country's name less one letter
                                ("Kazakstan", "Germay") -> entry + 1, 0 when
                                two countries share it */
