@@ -131,9 +131,11 @@ enum {
     AM_PENDING = 256,       /* match.c internal: awaiting resolution */
     AM_ROLE = 512,          /* the code is a role with no country ("GOV" for
                                "the president", "COP" for "police") */
-    AM_LOCATED = 1024       /* the country was not named: taken from where
+    AM_LOCATED = 1024,      /* the country was not named: taken from where
                                the sentence happens (dy_actors_localise) or
                                from the context country */
+    AM_OWNER = 2048         /* an agent owning the thing after it ("the army
+                               convoy"): a determiner before it is the thing's */
 };
 
 /* Gender of a person mention, when known (titles, pronouns resolved to it). */

@@ -409,6 +409,25 @@ static int common_noun(const dy_text *t, uint32_t i)
  * ("military aid")? Then it is no actor. Before a thing agents hold (@held),
  * over up to two nouns ("an army convoy", "a police supply truck"), it is
  * the thing's owner: an actor. */
+static int holds(const dy_actors *a, const dy_text *t, uint32_t j, const raw *next)
+{
+    if (!next || !(a->entries[next->entry].tags & a->tag_held) || next->first < j ||
+        next->first > j + 2)
+        return 0;
+    uint32_t i = j;
+    while (i < next->first && common_noun(t, i))
+        i++;
+    return i == next->first;
+}
+
+/* Is the match a held noun of one lower-case word, which may stand among
+ * the nouns before an agent ("boat" in "Vietnamese boat people")? */
+static int nouns_held(const dy_actors *a, const dy_text *t, const raw *g)
+{
+    return (a->entries[g->entry].tags & a->tag_held) && g->end == g->first + 1 &&
+           common_noun(t, g->first);
+}
+
 static int agent_modifies(const dy_actors *a, const dy_text *t, uint32_t j, uint32_t end,
                           const raw *next)
 {
@@ -416,15 +435,7 @@ static int agent_modifies(const dy_actors *a, const dy_text *t, uint32_t j, uint
         return 0;
     if (next && next->first == j)
         return 0;
-    if (!common_noun(t, j))
-        return 0;
-    if (next && (a->entries[next->entry].tags & a->tag_held) && next->first <= j + 2) {
-        uint32_t i = j;
-        while (i < next->first && common_noun(t, i))
-            i++;
-        return i != next->first;
-    }
-    return 1;
+    return common_noun(t, j) && !holds(a, t, j, next);
 }
 
 static int is_adj_like(const dy_text *t, size_t i)
@@ -463,10 +474,13 @@ static int desc_span(const astate *st, uint32_t i, uint32_t e, uint32_t s_first,
     return 0;
 }
 
-/* Is the mention definite ("the president", "Ukraine's president")? */
+/* Is the mention definite ("the president", "Ukraine's president")? An
+ * owner's determiner is its thing's ("the migrant boat"). */
 static int definite(const astate *st, const dy_mention *m, uint32_t s_first)
 {
     const dy_text *t = st->t;
+    if (m->flags & AM_OWNER)
+        return 0;
     if (m->first > s_first && (is_det(t, m->first - 1) || is_poss_pron(t, m->first - 1)))
         return 1;
     for (uint32_t i = m->first; i < m->end; i++)
@@ -946,8 +960,8 @@ static int counterpart(const dy_actors *a, const dy_mention *m)
  * international roles ("the international community", "donors"). */
 static void apply_country(astate *st, dy_mention *m, const char *country)
 {
-    if (!domestic_role(m->code))
-        return;
+    if (!domestic_role(m->code) && !state_code(m->code))
+        return;   /* INT, UIS, NGO, IGO ... */
     char c2[24];
     compose(c2, sizeof c2, country, m->code);
     cpy(m->code, sizeof m->code, c2);
@@ -1115,11 +1129,22 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
             int nouns = 0;   /* "the U.N. war crimes court", "Russian border guards" */
             int body = next && (a->entries[next->entry].tags & a->tag_body) && next->first > j &&
                        next->first <= mend + 3;
-            while (j < end && j < mend + 3 && !(next && next->first == j) &&
-                   (is_adj_like(t, j) || ((t->tok[j].tag == T_NN || t->tok[j].tag == T_NNS) &&
-                                          !(t->tok[j].flags & TF_CAP) && (nouns = 1)) ||
-                    (body && (t->tok[j].flags & TF_CAP) && t->tok[j].kind == TK_WORD && (nouns = 1))))
-                j++;   /* (a body's name: "the Liberian Peace Council") */
+            while (j < end && j < mend + 3) {
+                if (next && next->first == j) {
+                    if (!nouns_held(a, t, next))
+                        break;
+                    /* a held noun among the nouns is one ("Vietnamese boat
+                     * people") */
+                    r++;
+                    next = r + 1 < nrw ? &rw[r + 1] : NULL;
+                    nouns = 1;
+                } else if (!(is_adj_like(t, j) || (common_noun(t, j) && (nouns = 1)) ||
+                             /* a body's name: "the Liberian Peace Council" */
+                             (body && (t->tok[j].flags & TF_CAP) && t->tok[j].kind == TK_WORD &&
+                              (nouns = 1))))
+                    break;
+                j++;
+            }
             if (!e->person && !led && (e->tags & a->tag_country) && next && next->first == j &&
                 own_group(st, next, code)) {
                 /* "Nepal's Maoist rebels": the country's, not India's */
@@ -1310,6 +1335,8 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
                 /* an agent word used as a modifier ("military aid") is no actor */
                 if (!e->person && agent_modifies(a, t, mend, end, next))
                     continue;
+                if (!e->person && holds(a, t, mend, next))
+                    flags |= AM_OWNER;
                 /* an honorific ("Mr.") names no one without a name */
                 if (!code[0])
                     continue;
