@@ -1047,6 +1047,33 @@ static int own_group(const astate *st, const raw *g, char code[24])
     return 1;
 }
 
+/* Is the match a people's adjective standing alone for its language after
+ * "in" or "into" ("broadcast in Kurdish", "translated into French")? The
+ * adjectives of most languages end so (no country's name does), and a few
+ * are listed. */
+static int language(const astate *st, const raw *g)
+{
+    static const char *const end[] = {"ish", "ese", "ian", "ic"};
+    static const char *const other[] = {"french", "german", "greek", "dutch", "hebrew"};
+    const dy_text *t = st->t;
+    const dy_tok *k = &t->tok[g->first];
+    if (g->end != g->first + 1 || g->first == 0 ||
+        !(tok_is(t, g->first - 1, "in") || tok_is(t, g->first - 1, "into")) ||
+        (g->end < t->ntok && (t->tok[g->end].tag == T_NN || t->tok[g->end].tag == T_NNS ||
+                              t->tok[g->end].tag == T_NNP || t->tok[g->end].tag == T_NNPS)))
+        return 0;
+    const char *w = dy_tok_norm(t, k);
+    for (size_t i = 0; i < sizeof other / sizeof other[0]; i++)
+        if (tok_is(t, g->first, other[i]))
+            return 1;
+    for (size_t i = 0; i < sizeof end / sizeof end[0]; i++) {
+        size_t n = strlen(end[i]);
+        if (k->nlen > n + 2 && !memcmp(w + k->nlen - n, end[i], n))
+            return 1;
+    }
+    return 0;
+}
+
 /* Build the mentions of sentence s from its dictionary matches. */
 static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
 {
@@ -1107,6 +1134,8 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
             continue;
         }
         if (e->kind == EK_ACTOR) {
+            if (language(st, &rw[r]))
+                continue;
             /* a person's surname after a first name the dictionaries do not
              * know is someone else ("Hassan Abbas" is not Mahmoud Abbas) */
             if (e->person && mend == first + 1 && first > se->first &&
@@ -1231,10 +1260,13 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
                 }
             } else if (led && led_at < end && led_head(t, led_at)) {
                 /* "the U.S.-led coalition", "a Kenyan-led mission": the
-                 * leading state's military */
-                char c2[24];
-                compose(c2, sizeof c2, code, "MIL");
-                memcpy(code, c2, sizeof code);
+                 * leading state's military; a body's own ("a UN-led
+                 * mission": the UN's) */
+                if (!dy_is_org_code(code)) {
+                    char c2[24];
+                    compose(c2, sizeof c2, code, "MIL");
+                    memcpy(code, c2, sizeof code);
+                }
                 mend = led_at + 1;
             }
         } else {
@@ -1406,7 +1438,7 @@ static int led_actor(const astate *st, uint32_t i, int32_t *entry)
 {
     const dy_text *t = st->t;
     const dy_tok *k = &t->tok[i];
-    if (k->word || !led_token(t, i))
+    if (!led_token(t, i))
         return 0;
     size_t n = k->nlen - 4u;
     uint32_t w = dy_word_find(st->ctx, dy_tok_norm(t, k), n);
