@@ -1062,6 +1062,10 @@ static int language(const astate *st, const raw *g)
         (g->end < t->ntok && (t->tok[g->end].tag == T_NN || t->tok[g->end].tag == T_NNS ||
                               t->tok[g->end].tag == T_NNP || t->tok[g->end].tag == T_NNPS)))
         return 0;
+    /* the head of its noun phrase, not a modifier ("in Swedish politics") */
+    int32_t np = st->syn->tok_np ? st->syn->tok_np[g->first] : -1;
+    if (np < 0 || st->syn->np[np].head != g->first)
+        return 0;
     const char *w = dy_tok_norm(t, k);
     for (size_t i = 0; i < sizeof other / sizeof other[0]; i++)
         if (tok_is(t, g->first, other[i]))
