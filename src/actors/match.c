@@ -1442,7 +1442,7 @@ static int led_actor(const astate *st, uint32_t i, int32_t *entry)
 {
     const dy_text *t = st->t;
     const dy_tok *k = &t->tok[i];
-    if (!led_token(t, i))
+    if (!led_token(t, i) || k->end - k->start <= 4)
         return 0;
     size_t n = k->nlen - 4u;
     uint32_t w = dy_word_find(st->ctx, dy_tok_norm(t, k), n);
@@ -1450,8 +1450,9 @@ static int led_actor(const astate *st, uint32_t i, int32_t *entry)
         return 0;
     /* the case of X alone: "US" is written in capitals, "Saudi" capitalised */
     const char *src = t->src + k->start;
+    size_t sn = k->end - k->start - 4u;   /* (accents fold: the source may differ) */
     int upper = n >= 2;
-    for (size_t c = 0; c < n && upper; c++)
+    for (size_t c = 0; c < sn && upper; c++)
         upper = !(src[c] >= 'a' && src[c] <= 'z');
     for (int c = CASE_ANY; c <= CASE_UPPER; c++) {
         uint32_t child;
