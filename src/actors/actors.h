@@ -91,6 +91,14 @@ typedef struct dy_actors {
     uint32_t tag_male, tag_female, tag_head, tag_country, tag_capital, tag_region, tag_located;
     uint32_t tag_body;
     uint32_t tag_ethnic;    /* @ethnic: a people, coded by where it lives */
+    uint32_t tag_held;      /* @held: a thing an agent before it owns ("army
+                               convoy", "police station"): the agent is an
+                               actor, the thing none */
+    uint32_t tag_for;       /* @for: "a spokesman for X" speaks for X */
+    uint32_t tag_leading;   /* @leading: leaders ("Kurdish leaders" are the
+                               Kurds, "Iraqi leaders" the government) */
+    uint32_t tag_counterpart; /* @counterpart: the role of whose counterpart
+                               it is ("his Indian counterpart") */
     dy_map typo;            /* hash of a country's name less one letter
                                ("Kazakstan", "Germay") -> entry + 1, 0 when
                                two countries share it */
@@ -128,9 +136,11 @@ enum {
     AM_PENDING = 256,       /* match.c internal: awaiting resolution */
     AM_ROLE = 512,          /* the code is a role with no country ("GOV" for
                                "the president", "COP" for "police") */
-    AM_LOCATED = 1024       /* the country was not named: taken from where
+    AM_LOCATED = 1024,      /* the country was not named: taken from where
                                the sentence happens (dy_actors_localise) or
                                from the context country */
+    AM_OWNER = 2048         /* an agent owning the thing after it ("the army
+                               convoy"): a determiner before it is the thing's */
 };
 
 /* Gender of a person mention, when known (titles, pronouns resolved to it). */

@@ -560,6 +560,10 @@ int dy_actors_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
     a->tag_located = tag_bit(a, "located");
     a->tag_body = tag_bit(a, "body");
     a->tag_ethnic = tag_bit(a, "ethnic");
+    a->tag_held = tag_bit(a, "held");
+    a->tag_for = tag_bit(a, "for");
+    a->tag_leading = tag_bit(a, "leading");
+    a->tag_counterpart = tag_bit(a, "counterpart");
     if (build_typos(a) || edge_cases(a, ctx->words.n)) {
         snprintf(err, errlen, "out of memory");
         return -1;

@@ -82,6 +82,9 @@ typedef struct astate {
     int ctx_known;          /* 1: ctx_country holds a country */
 } astate;
 
+static int domestic_role(const char *c);
+static int state_code(const char *c);
+
 /* ---- small helpers ---- */
 
 static int tok_is(const dy_text *t, size_t i, const char *w)
@@ -414,16 +417,43 @@ static void remember_person(astate *st, const dy_mention *m, uint32_t pfirst, ui
         }
 }
 
+static int common_noun(const dy_text *t, uint32_t i)
+{
+    const dy_tok *k = &t->tok[i];
+    return (k->tag == T_NN || k->tag == T_NNS) && !(k->flags & TF_CAP);
+}
+
 /* Is the agent match ending at token j a modifier of the noun after it
- * ("military aid", "police station")? Then it is no actor. */
-static int agent_modifies(const dy_text *t, uint32_t j, uint32_t end, const raw *next)
+ * ("military aid")? Then it is no actor. Before a thing agents hold (@held),
+ * over up to two nouns ("an army convoy", "a police supply truck"), it is
+ * the thing's owner: an actor. */
+static int holds(const dy_actors *a, const dy_text *t, uint32_t j, const raw *next)
+{
+    if (!next || !(a->entries[next->entry].tags & a->tag_held) || next->first < j ||
+        next->first > j + 2)
+        return 0;
+    uint32_t i = j;
+    while (i < next->first && common_noun(t, i))
+        i++;
+    return i == next->first;
+}
+
+/* Is the match a held noun of one lower-case word, which may stand among
+ * the nouns before an agent ("boat" in "Vietnamese boat people")? */
+static int nouns_held(const dy_actors *a, const dy_text *t, const raw *g)
+{
+    return (a->entries[g->entry].tags & a->tag_held) && g->end == g->first + 1 &&
+           common_noun(t, g->first);
+}
+
+static int agent_modifies(const dy_actors *a, const dy_text *t, uint32_t j, uint32_t end,
+                          const raw *next)
 {
     if (j >= end)
         return 0;
-    const dy_tok *k = &t->tok[j];
     if (next && next->first == j)
         return 0;
-    return (k->tag == T_NN || k->tag == T_NNS) && !(k->flags & TF_CAP);
+    return common_noun(t, j) && !holds(a, t, j, next);
 }
 
 static int is_adj_like(const dy_text *t, size_t i)
@@ -462,10 +492,13 @@ static int desc_span(const astate *st, uint32_t i, uint32_t e, uint32_t s_first,
     return 0;
 }
 
-/* Is the mention definite ("the president", "Ukraine's president")? */
+/* Is the mention definite ("the president", "Ukraine's president")? An
+ * owner's determiner is its thing's ("the migrant boat"). */
 static int definite(const astate *st, const dy_mention *m, uint32_t s_first)
 {
     const dy_text *t = st->t;
+    if (m->flags & AM_OWNER)
+        return 0;
     if (m->first > s_first && (is_det(t, m->first - 1) || is_poss_pron(t, m->first - 1)))
         return 1;
     for (uint32_t i = m->first; i < m->end; i++)
@@ -934,8 +967,19 @@ static void sentence_country(const astate *st, size_t m0, size_t m1, uint32_t s_
         out[0] = 0;
 }
 
+/* Is the mention a counterpart ("his Indian counterpart")? It is of another
+ * country than whose counterpart it is: no context country for it. */
+static int counterpart(const dy_actors *a, const dy_mention *m)
+{
+    return m->agent_entry >= 0 && (a->entries[m->agent_entry].tags & a->tag_counterpart);
+}
+
+/* A role without a country takes the context country; not the
+ * international roles ("the international community", "donors"). */
 static void apply_country(astate *st, dy_mention *m, const char *country)
 {
+    if (!domestic_role(m->code) && !state_code(m->code))
+        return;   /* INT, UIS, NGO, IGO ... */
     char c2[24];
     compose(c2, sizeof c2, country, m->code);
     cpy(m->code, sizeof m->code, c2);
@@ -981,6 +1025,77 @@ static size_t loyal_to(const dy_actors *a, const dy_text *t, const raw *rw, size
     return 0;
 }
 
+/* Is token i one word "X-led" ("Saudi-led", "US-led")? */
+static int led_token(const dy_text *t, uint32_t i)
+{
+    const dy_tok *k = &t->tok[i];
+    return k->kind == TK_WORD && k->nlen > 4 && !memcmp(dy_tok_norm(t, k) + k->nlen - 4, "-led", 4);
+}
+
+/* Is token i a military undertaking a state may lead ("the Saudi-led
+ * coalition", "a U.S.-led invasion")? */
+static int led_head(const dy_text *t, uint32_t i)
+{
+    static const char *const w[] = {"coalition", "alliance", "force", "mission", "operation",
+                                    "operations", "campaign", "intervention", "offensive",
+                                    "invasion", "blockade", "airstrikes", "strikes", "bombing",
+                                    "raid", "raids", "occupation"};
+    for (size_t k = 0; k < sizeof w / sizeof w[0]; k++)
+        if (tok_is(t, i, w[k]))
+            return 1;
+    return 0;
+}
+
+/* A group named by a description ("Maoist rebels": a phrase ending in a
+ * lower-case word, not a name) whose default code is another country's,
+ * right after a country ("Nepal's Maoist rebels", "Peruvian Maoist
+ * rebels"): the country with the group's role. Rewrites code; 1 if so. */
+static int own_group(const astate *st, const raw *g, char code[24])
+{
+    const dy_aentry *ge = &st->a->entries[g->entry];
+    if (ge->kind != EK_ACTOR || ge->person || (st->t->tok[g->end - 1].flags & TF_CAP))
+        return 0;
+    const char *gc = code_of(st->a, ge, st->day);
+    if (strlen(gc) < 6 || dy_is_org_code(gc) || !state_code(gc) || !domestic_role(gc + 3) ||
+        !strncmp(gc, code, 3) || strlen(code) < 3)
+        return 0;
+    char c2[24];
+    snprintf(c2, sizeof c2, "%.3s%.3s", code, gc + 3);
+    memcpy(code, c2, sizeof c2);
+    return 1;
+}
+
+/* Is the match a people's adjective standing alone for its language after
+ * "in" or "into" ("broadcast in Kurdish", "translated into French")? The
+ * adjectives of most languages end so (no country's name does), and a few
+ * are listed. */
+static int language(const astate *st, const raw *g)
+{
+    static const char *const end[] = {"ish", "ese", "ian", "ic"};
+    static const char *const other[] = {"french", "german", "greek", "dutch", "hebrew"};
+    const dy_text *t = st->t;
+    const dy_tok *k = &t->tok[g->first];
+    if (g->end != g->first + 1 || g->first == 0 ||
+        !(tok_is(t, g->first - 1, "in") || tok_is(t, g->first - 1, "into")) ||
+        (g->end < t->ntok && (t->tok[g->end].tag == T_NN || t->tok[g->end].tag == T_NNS ||
+                              t->tok[g->end].tag == T_NNP || t->tok[g->end].tag == T_NNPS)))
+        return 0;
+    /* the head of its noun phrase, not a modifier ("in Swedish politics") */
+    int32_t np = st->syn->tok_np ? st->syn->tok_np[g->first] : -1;
+    if (np < 0 || st->syn->np[np].head != g->first)
+        return 0;
+    const char *w = dy_tok_norm(t, k);
+    for (size_t i = 0; i < sizeof other / sizeof other[0]; i++)
+        if (tok_is(t, g->first, other[i]))
+            return 1;
+    for (size_t i = 0; i < sizeof end / sizeof end[0]; i++) {
+        size_t n = strlen(end[i]);
+        if (k->nlen > n + 2 && !memcmp(w + k->nlen - n, end[i], n))
+            return 1;
+    }
+    return 0;
+}
+
 /* Build the mentions of sentence s from its dictionary matches. */
 static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
 {
@@ -998,6 +1113,8 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
         int titled = 0, has_country = 0;
         uint32_t name_tok = UINT32_MAX;     /* last token of an unknown name */
         uint32_t pfirst = rw[r].first, pend = rw[r].end;   /* a known person's name */
+        if (e->tags & a->tag_held)
+            continue;   /* a thing an agent holds: no actor of its own */
         if (e->kind == EK_DESC) {
             /* a capitalised head is a name ("the Palestinian Liberation
              * Organization"), not a description */
@@ -1039,6 +1156,8 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
             continue;
         }
         if (e->kind == EK_ACTOR) {
+            if (language(st, &rw[r]))
+                continue;
             /* a person's surname after a first name the dictionaries do not
              * know is someone else ("Hassan Abbas" is not Mahmoud Abbas) */
             if (e->person && mend == first + 1 && first > se->first &&
@@ -1050,16 +1169,41 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
                 flags |= AM_PERSON | AM_NAMED;
             /* ACTOR ['s] [adj]* AGENT */
             uint32_t j = mend;
+            int led = led_token(t, mend - 1);   /* "the Saudi-led coalition" */
+            if (!led && tok_is(t, j, "-") && tok_is(t, j + 1, "led")) {
+                led = 1;   /* "U.S.-led" is cut into three tokens */
+                j += 2;
+            }
+            uint32_t led_at = j;
             if (tok_is(t, j, "'s") || tok_is(t, j, "'"))
                 j++;
             int nouns = 0;   /* "the U.N. war crimes court", "Russian border guards" */
             int body = next && (a->entries[next->entry].tags & a->tag_body) && next->first > j &&
                        next->first <= mend + 3;
-            while (j < end && j < mend + 3 && !(next && next->first == j) &&
-                   (is_adj_like(t, j) || ((t->tok[j].tag == T_NN || t->tok[j].tag == T_NNS) &&
-                                          !(t->tok[j].flags & TF_CAP) && (nouns = 1)) ||
-                    (body && (t->tok[j].flags & TF_CAP) && t->tok[j].kind == TK_WORD && (nouns = 1))))
-                j++;   /* (a body's name: "the Liberian Peace Council") */
+            while (j < end && j < mend + 3) {
+                if (next && next->first == j) {
+                    if (!nouns_held(a, t, next))
+                        break;
+                    /* a held noun among the nouns is one ("Vietnamese boat
+                     * people") */
+                    r++;
+                    next = r + 1 < nrw ? &rw[r + 1] : NULL;
+                    nouns = 1;
+                } else if (!(is_adj_like(t, j) || (common_noun(t, j) && (nouns = 1)) ||
+                             /* a body's name: "the Liberian Peace Council" */
+                             (body && (t->tok[j].flags & TF_CAP) && t->tok[j].kind == TK_WORD &&
+                              (nouns = 1))))
+                    break;
+                j++;
+            }
+            if (!e->person && !led && (e->tags & a->tag_country) && next && next->first == j &&
+                own_group(st, next, code)) {
+                /* "Nepal's Maoist rebels": the country's, not India's */
+                mend = next->end;
+                r++;
+                next = r + 1 < nrw ? &rw[r + 1] : NULL;
+                j = mend;
+            }
             const dy_aentry *ag = next && next->first == j ? &a->entries[next->entry] : NULL;
             if (ag && nouns) {
                 /* over nouns only to the head of their noun phrase */
@@ -1067,10 +1211,15 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
                 if (np < 0 || st->syn->np[np].head != next->end - 1 || st->syn->tok_np[mend - 1] != np)
                     ag = NULL;
             }
+            if (ag && (ag->tags & a->tag_held))
+                ag = NULL;
             if (ag && ag->kind == EK_AGENT && !(e->person && ag->person) &&
-                (ag->person || !agent_modifies(t, next->end, end, r + 2 < nrw ? &rw[r + 2] : NULL))) {
+                (ag->person || !agent_modifies(a, t, next->end, end, r + 2 < nrw ? &rw[r + 2] : NULL))) {
                 char c2[24];
-                compose(c2, sizeof c2, code, code_of(a, ag, st->day));
+                if ((ag->tags & a->tag_leading) && ((e->tags & a->tag_ethnic) || strlen(code) >= 6))
+                    cpy(c2, sizeof c2, code);   /* a people's, a group's leaders are it */
+                else
+                    compose(c2, sizeof c2, code, code_of(a, ag, st->day));
                 memcpy(code, c2, sizeof code);
                 mend = next->end;
                 agent_entry = next->entry;
@@ -1088,6 +1237,22 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
                     memcpy(code, c2, sizeof code);
                     entry = next->entry;
                     mend = next->end;
+                    r++;
+                    next = r + 1 < nrw ? &rw[r + 1] : NULL;
+                }
+                /* a body's title: "Chinese Foreign Ministry spokesman" (the
+                 * body's code); after an adjective the title's ("Pakistan's
+                 * military ruler": PAKGOV) */
+                if (!ag->person && next && next->first == mend &&
+                    a->entries[next->entry].kind == EK_AGENT && a->entries[next->entry].person &&
+                    code_of(a, &a->entries[next->entry], st->day)[0]) {
+                    ag = &a->entries[next->entry];
+                    if (t->tok[mend - 1].tag == T_JJ) {
+                        compose(c2, sizeof c2, code, code_of(a, ag, st->day));
+                        memcpy(code, c2, sizeof code);
+                    }
+                    mend = next->end;
+                    agent_entry = next->entry;
                     r++;
                     next = r + 1 < nrw ? &rw[r + 1] : NULL;
                 }
@@ -1115,6 +1280,16 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
                         }
                     }
                 }
+            } else if (led && led_at < end && led_head(t, led_at)) {
+                /* "the U.S.-led coalition", "a Kenyan-led mission": the
+                 * leading state's military; a body's own ("a UN-led
+                 * mission": the UN's) */
+                if (!dy_is_org_code(code)) {
+                    char c2[24];
+                    compose(c2, sizeof c2, code, "MIL");
+                    memcpy(code, c2, sizeof code);
+                }
+                mend = led_at + 1;
             }
         } else {
             /* AGENT: "Title Person", "troops of Russia", "Title Unknown Name" */
@@ -1138,6 +1313,7 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
                 has_country = 1;
                 r++;
             } else if ((tok_is(t, mend, "of") || tok_is(t, mend, "from") ||
+                        (tok_is(t, mend, "for") && (e->tags & a->tag_for)) ||
                         ((tok_is(t, mend, "in") || tok_is(t, mend, "throughout") ||
                           tok_is(t, mend, "across")) &&
                          (e->tags & a->tag_located))) &&
@@ -1145,9 +1321,32 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
                        (next->first == mend + 1 ||
                         (next->first == mend + 2 && tok_is(t, mend + 1, "the"))) &&
                        a->entries[next->entry].kind == EK_ACTOR && !a->entries[next->entry].person) {
-                compose(code, sizeof code, code_of(a, &a->entries[next->entry], st->day), role);
+                int speaks = tok_is(t, mend, "for");
+                /* of adjacent names the last, the head: "a spokesman for the
+                 * U.S. State Department" */
+                while (r + 2 < nrw && rw[r + 2].first == rw[r + 1].end &&
+                       a->entries[rw[r + 2].entry].kind == EK_ACTOR &&
+                       !a->entries[rw[r + 2].entry].person)
+                    r++;
+                next = &rw[r + 1];
+                char oc[24];   /* the owner, with its body ("the Brazilian Foreign Ministry") */
+                cpy(oc, sizeof oc, code_of(a, &a->entries[next->entry], st->day));
                 entry = next->entry;
                 mend = next->end;
+                const raw *bo = r + 2 < nrw ? &rw[r + 2] : NULL;
+                if (bo && bo->first == mend && a->entries[bo->entry].kind == EK_AGENT &&
+                    !a->entries[bo->entry].person && code_of(a, &a->entries[bo->entry], st->day)[0]) {
+                    char c2[24];
+                    compose(c2, sizeof c2, oc, code_of(a, &a->entries[bo->entry], st->day));
+                    memcpy(oc, c2, sizeof oc);
+                    mend = bo->end;
+                    r++;
+                }
+                /* a spokesman speaks for the body, whatever its role */
+                if (speaks && strlen(oc) > 3)
+                    cpy(code, sizeof code, oc);
+                else
+                    compose(code, sizeof code, oc, role);
                 has_country = 1;
                 r++;
             } else if (!e->person && (k = loyal_to(a, t, rw, r, nrw)) > 0) {
@@ -1174,10 +1373,24 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
                     has_country = 1;
                     r++;
                 }
+            } else if (!e->person && code[0] && next &&
+                       (a->entries[next->entry].tags & a->tag_leading) &&
+                       (next->first == mend ||
+                        (next->first == mend + 1 && (tok_is(t, mend, "'s") || tok_is(t, mend, "'"))))) {
+                /* a group's leaders are the group: "farmers' leaders" AGR */
+                if (a->entries[next->entry].person) {
+                    flags |= AM_PERSON;
+                    titled = 1;
+                }
+                flags |= AM_AGENT_ONLY;
+                mend = next->end;
+                r++;
             } else {
                 /* an agent word used as a modifier ("military aid") is no actor */
-                if (!e->person && agent_modifies(t, mend, end, next))
+                if (!e->person && agent_modifies(a, t, mend, end, next))
                     continue;
+                if (!e->person && holds(a, t, mend, next))
+                    flags |= AM_OWNER;
                 /* an honorific ("Mr.") names no one without a name */
                 if (!code[0])
                     continue;
@@ -1241,6 +1454,38 @@ static int misspelt_person(const astate *st, uint32_t i, uint32_t end, int32_t *
     return *entry >= 0;
 }
 
+/* A one-word "X-led" whose X is a one-word actor of the dictionaries
+ * ("Saudi-led", "US-led", "Kenyan-led"): that actor. */
+static int led_actor(const astate *st, uint32_t i, int32_t *entry)
+{
+    const dy_text *t = st->t;
+    const dy_tok *k = &t->tok[i];
+    if (!led_token(t, i) || k->end - k->start <= 4)
+        return 0;
+    size_t n = k->nlen - 4u;
+    uint32_t w = dy_word_find(st->ctx, dy_tok_norm(t, k), n);
+    if (!w)
+        return 0;
+    /* the case of X alone: "US" is written in capitals, "Saudi" capitalised */
+    const char *src = t->src + k->start;
+    size_t sn = k->end - k->start - 4u;   /* (accents fold: the source may differ) */
+    int upper = n >= 2;
+    for (size_t c = 0; c < sn && upper; c++)
+        upper = !(src[c] >= 'a' && src[c] <= 'z');
+    for (int c = CASE_ANY; c <= CASE_UPPER; c++) {
+        uint32_t child;
+        if ((c == CASE_CAP && !(k->flags & TF_CAP)) || (c == CASE_UPPER && !upper) ||
+            !dy_map_get(&st->a->edges, dy_edge_key(0, w, c), &child))
+            continue;
+        int32_t e = st->a->nodes[child].entry;
+        if (e >= 0 && st->a->entries[e].kind == EK_ACTOR && !st->a->entries[e].person) {
+            *entry = e;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int do_sentence(astate *st, uint32_t s)
 {
     const dy_actors *a = st->a;
@@ -1257,6 +1502,8 @@ static int do_sentence(astate *st, uint32_t s)
             n = 1;
         if (!n && misspelt_person(st, i, end, &entry))
             n = 2;
+        if (!n && led_actor(st, i, &entry))
+            n = 1;
         if (n > 0 && nrw < MAX_RAW) {
             rw[nrw].first = i;
             rw[nrw].end = i + (uint32_t)n;
@@ -1395,7 +1642,8 @@ static int do_sentence(astate *st, uint32_t s)
     const char *country = st->ctx_known ? st->ctx_country : NULL;
     if (country)
         for (size_t m = m0; m < doc->nmen; m++)
-            if (role_only(&doc->men[m]) && (doc->men[m].flags & AM_NAMED))
+            if (role_only(&doc->men[m]) && (doc->men[m].flags & AM_NAMED) &&
+                !counterpart(a, &doc->men[m]))
                 apply_country(st, &doc->men[m], country);
 
     /* coreference, in text order */
@@ -1426,7 +1674,24 @@ static int do_sentence(astate *st, uint32_t s)
                     learn_gender(st, r, mm->gender);
             }
         }
-        if (role_only(mm)) {
+        int cp = counterpart(a, mm);
+        if (cp) {
+            /* "his Indian counterpart": the role of whose counterpart it is
+             * (GOV when unknown), in its own country; never the owner's */
+            int32_t o = role_owner(st, mm, m0, m);
+            const char *oc = o >= 0 ? doc->men[o].code : "";
+            const char *role = "GOV";
+            if (strlen(oc) > 3 && state_code(oc) && domestic_role(oc + 3))
+                role = oc + 3;   /* "the Russian defence minister": GOVMIL */
+            else if (domestic_role(oc))
+                role = oc;       /* a role with no country */
+            char c2[24];
+            if (role_only(mm))
+                cpy(c2, sizeof c2, role);
+            else
+                snprintf(c2, sizeof c2, "%.3s%s", mm->code, role);
+            cpy(mm->code, sizeof mm->code, c2);
+        } else if (role_only(mm)) {
             /* "its troops", "the country's envoy": the owner's country */
             int32_t o = role_owner(st, mm, m0, m);
             if (o >= 0) {
@@ -1438,7 +1703,7 @@ static int do_sentence(astate *st, uint32_t s)
         }
         if (mm->pron == PK_DESC || (mm->flags & AM_PRONOUN)) {
             /* resolved above */
-        } else if ((mm->flags & AM_PERSON) && !(mm->flags & AM_NAMED) && mm->agent_entry >= 0) {
+        } else if ((mm->flags & AM_PERSON) && !(mm->flags & AM_NAMED) && mm->agent_entry >= 0 && !cp) {
             /* a title without a name */
             int32_t r = appos_person(st, mm, m0, doc->nmen);
             if (definite(st, mm, se->first)) {
@@ -1577,14 +1842,15 @@ static int domestic_role(const char *c)
 }
 
 /* Does code c begin with a state (a country code, not a role, an
- * international body or one of CAMEO's regions: "the West", "Africa")? */
+ * international body, one of CAMEO's regions: "the West", "Africa", nor a
+ * people of several states: "the Kurds")? */
 static int state_code(const char *c)
 {
-    static const uint32_t not_states[] = {   /* sorted: regions, bodies, generic codes */
+    static const uint32_t not_states[] = {   /* sorted: regions, bodies, generic codes, peoples */
         C3('A','F','R'), C3('A','S','A'), C3('B','L','K'), C3('C','A','S'), C3('C','A','U'),
         C3('C','E','U'), C3('C','F','R'), C3('C','R','B'), C3('E','A','F'), C3('E','E','U'),
         C3('E','I','N'), C3('E','U','R'), C3('I','G','O'), C3('I','M','G'), C3('I','N','T'),
-        C3('L','A','M'), C3('M','D','T'), C3('M','E','A'), C3('M','N','C'), C3('N','A','F'),
+        C3('K','U','R'), C3('L','A','M'), C3('M','D','T'), C3('M','E','A'), C3('M','N','C'), C3('N','A','F'),
         C3('N','G','O'), C3('N','M','R'), C3('P','G','S'), C3('P','K','O'), C3('S','A','F'),
         C3('S','A','M'), C3('S','A','S'), C3('S','C','N'), C3('S','E','A'), C3('U','I','S'),
         C3('W','A','F'), C3('W','S','T')};
@@ -1860,7 +2126,8 @@ int dy_actors_localise(const dyad_ctx *ctx, struct dyad_doc *doc)
                         !(mm->flags & AM_PERSON);   /* (a person's country is not that
                                                        of whom they meet) */
             uint32_t etags = mm->entry >= 0 ? st.a->entries[mm->entry].tags : 0;
-            int ethnic = !agent && mm->entry >= 0 && state_code(mm->code) &&
+            int ethnic = !agent && mm->entry >= 0 &&
+                         (state_code(mm->code) || (etags & st.a->tag_ethnic)) &&
                          ((etags & st.a->tag_ethnic) ||
                           ((etags & st.a->tag_country) &&
                            ((mm->first > first && tok_is(t, mm->first - 1, "ethnic")) ||
@@ -1905,7 +2172,15 @@ int dy_actors_localise(const dyad_ctx *ctx, struct dyad_doc *doc)
                     c = named_state(&st, m0, m1, first, mm->code);
                 if (!c)
                     continue;
-                memcpy(mm->code, c, 3);
+                if (state_code(mm->code)) {
+                    memcpy(mm->code, c, 3);
+                } else {
+                    /* a people of several states: state, role, people
+                     * ("Kurdish rebels" in Turkey: TURREBKUR) */
+                    char c2[24 + 6];
+                    snprintf(c2, sizeof c2, "%.3s%s%.3s", c, mm->code + 3, mm->code);
+                    cpy(mm->code, sizeof mm->code, c2);
+                }
                 mm->flags |= AM_LOCATED;
             }
         }
