@@ -161,6 +161,9 @@ typedef struct dy_mention {
 
 struct dyad_ctx;
 struct dyad_doc;
+/* Does code c begin with a state (a country code; not a role, an
+ * international body, a region or a people of several states such as KUR)? */
+int dy_actors_state_code(const char *c);
 int dy_actors_load(struct dyad_ctx *ctx, const char *dir, char *err, size_t errlen);
 void dy_actors_free(dy_actors *a);
 /* Find the mentions of the document; fills doc->men (in text order) and

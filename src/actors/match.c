@@ -1858,6 +1858,11 @@ static int state_code(const char *c)
     return k && !domestic_role(c) && !in_sorted(not_states, sizeof not_states / sizeof not_states[0], k);
 }
 
+int dy_actors_state_code(const char *c)
+{
+    return state_code(c);
+}
+
 /* The state of a place or of a country, capital or region mention on tokens
  * [a, b), other than `not`; NULL if none. Dictionary mentions come first
  * (their codes are CAMEO's), then the gazetteer's places. */

@@ -1557,7 +1557,7 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
              * protest is addressed to the protesters' own state */
             const dy_mention *sm = &doc->men[f->src];
             if (strlen(sm->code) >= 3 && !(sm->flags & (AM_AGENT_ONLY | AM_ROLE)) && !dy_is_org_code(sm->code) &&
-                sm->code[0] >= 'A' && sm->code[0] <= 'Z') {
+                dy_actors_state_code(sm->code)) {
                 /* (a people coded by its state, "ethnic Albanians" SRB,
                  * protests to that state's authorities, SRBGOV) */
                 char cc[7] = {sm->code[0], sm->code[1], sm->code[2], 0};
