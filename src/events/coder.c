@@ -2585,6 +2585,36 @@ static int reform_kind(const dy_events *ev, int code)
     return c[3] >= '1' && c[3] <= '4' ? c[3] - '0' : 0;
 }
 
+/* Force without a target beside force of the same hand that has one, in one
+ * sentence ("aerial attacks by Kremlin forces destroying half of its energy
+ * infrastructure": the attacks hit what they destroyed): the same victim. */
+static void shared_victims(sctx *sc)
+{
+    const dy_events *ev = sc->ev;
+    struct dyad_doc *doc = sc->doc;
+    for (size_t i = sc->ev0; i < doc->nev; i++) {
+        dy_event *e = &doc->ev[i];
+        int r = code_root(ev, e->code);
+        if (e->tgt >= 0 || e->src < 0 || r < 18)
+            continue;
+        for (size_t j = sc->ev0; j < doc->nev; j++) {
+            const dy_event *o = &doc->ev[j];
+            if (j != i && o->tgt >= 0 && o->src >= 0 && code_root(ev, o->code) >= 17 &&
+                !strcmp(doc->men[o->src].code, doc->men[e->src].code)) {
+                int dup = 0;   /* (one record per source, target and code) */
+                for (size_t k = sc->ev0; k < doc->nev && !dup; k++)
+                    dup = k != i && doc->ev[k].code == e->code && doc->ev[k].src >= 0 &&
+                          doc->ev[k].tgt >= 0 &&
+                          !strcmp(doc->men[doc->ev[k].src].code, doc->men[e->src].code) &&
+                          !strcmp(doc->men[doc->ev[k].tgt].code, doc->men[o->tgt].code);
+                if (!dup)
+                    e->tgt = o->tgt;
+                break;
+            }
+        }
+    }
+}
+
 /* A state does not demonstrate: "Vietnam protested against Chinese oil
  * exploration", "the Chinese foreign ministry protested to Japan" are
  * official complaints (114). A protest (root 14) whose source is a
@@ -2752,6 +2782,7 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
 
         state_protests(&sc);
         refine_protests(&sc);
+        shared_victims(&sc);
 
         /* the main clause's events make the sentence's: subordinate ones
          * (relative clauses, adjuncts, purposes, event nouns) only when the
