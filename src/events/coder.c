@@ -1508,6 +1508,20 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
         f->tgt_np = -1;
         f->tgt_rule = 5;
     }
+    if (f->tgt < 0 && f->code >= 0 && is_reciprocal(ev, f->code))
+        /* "met his Chinese counterpart and signed a trade agreement": with
+         * the partner of the verb it is coordinated with */
+        for (uint32_t x = sc->g0; x < g; x++)
+            if (syn->vg[x].conj == (int32_t)g && x - sc->g0 < sc->nfr) {
+                const frame *xf = &sc->fr[x - sc->g0];
+                if (xf->pat >= 0 && xf->tgt >= 0 && xf->code >= 0 &&
+                    (is_reciprocal(ev, xf->code) || code_root(ev, xf->code) == 4)) {
+                    f->tgt = xf->tgt;
+                    f->tgt_np = xf->tgt_np;
+                    f->tgt_rule = 4;
+                }
+                break;
+            }
     int froot = f->code >= 0 ? code_root(ev, f->code) : 0;
     if (f->tgt < 0 && (froot == 3 || froot == 7))
         /* aid and pledges go to whom their purpose helps ("pledged $500
