@@ -2102,11 +2102,33 @@ static void recode_capitals(const dy_actors *a, struct dyad_doc *doc)
     }
 }
 
+/* A country in the name of a sea or gulf ("the Sea of Japan", "the Gulf of
+ * Guinea", "the Bay of Bengal") is part of a place, not an actor. */
+static void water_names(const dy_actors *a, struct dyad_doc *doc)
+{
+    static const char *const water[] = {"sea", "gulf", "bay", "strait", "straits", "ocean",
+                                        "channel", "lake"};
+    const dy_text *t = &doc->t;
+    for (size_t m = 0; m < doc->nmen; m++) {
+        dy_mention *mm = &doc->men[m];
+        if (mm->entry < 0 || !(a->entries[mm->entry].tags & a->tag_country) || mm->first < 2 ||
+            !tok_is(t, mm->first - 1, "of") || !(t->tok[mm->first - 2].flags & TF_CAP))
+            continue;
+        for (size_t w = 0; w < sizeof water / sizeof *water; w++)
+            if (tok_is(t, mm->first - 2, water[w])) {
+                mm->code[0] = 0;   /* a name with no code */
+                mm->flags |= AM_NAME;
+                break;
+            }
+    }
+}
+
 int dy_actors_localise(const dyad_ctx *ctx, struct dyad_doc *doc)
 {
     astate st;
     state_init(&st, ctx, doc);
     recode_capitals(st.a, doc);
+    water_names(st.a, doc);
     const dy_text *t = &doc->t;
     size_t m0 = 0, pl0 = 0;
     while (m0 < doc->nmen) {

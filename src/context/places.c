@@ -393,6 +393,13 @@ static int judge(const struct dyad_ctx *ctx, const dyad_doc *doc, scratch *s, ui
     m->dir = -1;
     m->next = -1;
     m->best = -1;
+    /* "Gulf of Guinea", "Sea of Japan": a water's name, not the place "Gulf"
+     * (a province of Papua New Guinea) */
+    static const char *const water[] = {"gulf", "sea", "bay", "strait", "straits", "ocean",
+                                        "channel", "lake", NULL};
+    if (e == i + 1 && e < send && tok_eq(t, e, "of") && in_list(water, dy_tok_norm(t, &t->tok[i]),
+                                                                  t->tok[i].nlen))
+        return 0;
     int strong = 0, weak = 0, other = 0;
     /* look left: [the] [direction] [the] PREP, or PLACE-NOUN of */
     int64_t p = (int64_t)i - 1;

@@ -2653,8 +2653,11 @@ static void state_protests(sctx *sc)
                      dy_tok_norm(sc->t, last)[last->nlen - 1] == 's';   /* "Serbs" */
         int state = n == 3 && !dy_is_org_code(m->code) && m->agent_entry < 0 &&
                     last->tag == T_NNP && !plural && !(m->flags & AM_LOCATED);
-        if (gov || state)
+        if (gov || state) {
             e->code = c114;
+            if (e->tgt >= 0 && !strncmp(doc->men[e->tgt].code, m->code, 3))
+                e->tgt = -1;   /* (not the protest's own authorities) */
+        }
     }
 }
 
