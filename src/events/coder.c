@@ -994,6 +994,27 @@ static int32_t np_author(const sctx *sc, int32_t np, int32_t avoid)
  * the indices that point at mentions. 0 or -1 (no memory). */
 static int sort_in_places(struct dyad_doc *doc, size_t nreal)
 {
+    /* mentions appended for events that were then dropped or given another
+     * target go (no phantom "Japan JPNGOV" beside "Japan JPN") */
+    size_t w = nreal;
+    for (size_t k = nreal; k < doc->nmen; k++) {
+        int used = 0;
+        for (size_t i = 0; i < doc->nev && !used; i++)
+            used = doc->ev[i].src == (int32_t)k || doc->ev[i].tgt == (int32_t)k;
+        if (!used)
+            continue;
+        if (w != k) {
+            doc->men[w] = doc->men[k];
+            for (size_t i = 0; i < doc->nev; i++) {
+                if (doc->ev[i].src == (int32_t)k)
+                    doc->ev[i].src = (int32_t)w;
+                if (doc->ev[i].tgt == (int32_t)k)
+                    doc->ev[i].tgt = (int32_t)w;
+            }
+        }
+        w++;
+    }
+    doc->nmen = w;
     size_t n = doc->nmen;
     if (n == nreal)
         return 0;
