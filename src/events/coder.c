@@ -103,6 +103,22 @@ static int tok_w(const sctx *sc, size_t i, int w)
     return i < sc->t->ntok && sc->t->tok[i].word == sc->ev->w[w];
 }
 
+/* Is word id w one of the grammar words from..to (a range of ev->w[]: the
+ * nouns of assertion, the verbs of decision, of calling off ...)? */
+static int word_in(const dy_events *ev, uint32_t w, int from, int to)
+{
+    for (int x = from; x <= to; x++)
+        if (w == ev->w[x])
+            return 1;
+    return 0;
+}
+
+/* The lemma of verb group v (its head word when it has none). */
+static uint32_t vg_lemma(const sctx *sc, const dy_vg *v)
+{
+    return v->lemma ? v->lemma : sc->t->tok[v->head].word;
+}
+
 /* The patterns of a head: [*p0, *p1) is an upper bound, best_pattern stops
  * where the head's run ends (no scan here: some heads have ~900 patterns). */
 static int pattern_range(const dy_events *ev, int noun, uint32_t head, size_t *p0, size_t *p1)
@@ -915,6 +931,14 @@ static int is_target_prep(const sctx *sc, uint32_t i)
            tok_w(sc, i, DY_W_INTO) || tok_w(sc, i, DY_W_UPON);
 }
 
+/* The code of the government of the state code c begins with: "SRB" ->
+ * "SRBGOV". */
+static void gov_code(char out[7], const char *c)
+{
+    memcpy(out, c, 3);
+    memcpy(out + 3, "GOV", 4);
+}
+
 /* The mention of a place on tokens [a, b) with country cc, made once per
  * place: appended after the actor stage's mentions (sorted in when the
  * document is done); with reuse, the actor already there when its country is
@@ -1095,11 +1119,8 @@ static int alleged_clause(const sctx *sc, uint32_t g)
     if (n->tag == T_NNS && (j == sc->first || sc->t->tok[j - 1].tag == T_NNP ||
                             sc->t->tok[j - 1].tag == T_NNPS || sc->t->tok[j - 1].tag == T_PRP))
         return 0;   /* "Amnesty reports that": the verb, mistagged */
-    uint32_t w = n->lemma ? n->lemma : n->word;
-    for (int i = DY_W_ALLEGATION; i <= DY_W_SPECULATION; i++)
-        if (w == sc->ev->w[i] || n->word == sc->ev->w[i])
-            return 1;
-    return 0;
+    return word_in(sc->ev, n->lemma ? n->lemma : n->word, DY_W_ALLEGATION, DY_W_SPECULATION) ||
+           word_in(sc->ev, n->word, DY_W_ALLEGATION, DY_W_SPECULATION);
 }
 
 /* Is g a verb of decision (announce, decide, declare)? What a government
@@ -1107,13 +1128,7 @@ static int alleged_clause(const sctx *sc, uint32_t g)
  * itself, not a threat ("announced it would cut all aid": 162, not 1311). */
 static int decision_verb(const sctx *sc, int32_t g)
 {
-    if (g < 0)
-        return 0;
-    const dy_vg *v = &sc->syn->vg[g];
-    const dy_tok *k = &sc->t->tok[v->head];
-    uint32_t w = v->lemma ? v->lemma : k->word;
-    return w == sc->ev->w[DY_W_ANNOUNCE] || w == sc->ev->w[DY_W_DECIDE] ||
-           w == sc->ev->w[DY_W_DECLARE];
+    return g >= 0 && word_in(sc->ev, vg_lemma(sc, &sc->syn->vg[g]), DY_W_ANNOUNCE, DY_W_DECLARE);
 }
 
 /* The actor of noun phrase np other than avoid, as np_other_actor; but the
@@ -1597,7 +1612,7 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
                  * protests to that state's authorities, SRBGOV) */
                 char cc[7] = {sm->code[0], sm->code[1], sm->code[2], 0};
                 if (strlen(sm->code) == 3)
-                    memcpy(cc + 3, "GOV", 4);
+                    gov_code(cc, sm->code);
                 /* the target names the state by the source's word for it:
                  * its place ("... in Kenya"), else its first capitalised word
                  * ("Egyptian demonstrators") */
@@ -1618,9 +1633,8 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
         }
         f->tgt_np = -1;
     }
-    uint32_t vw = vg->lemma ? vg->lemma : sc->t->tok[vg->head].word;
     if (f->code >= 0 && code_root(ev, f->code) >= 17 && f->src >= 0 &&
-        (vw == ev->w[DY_W_SURVIVE] || vw == ev->w[DY_W_ESCAPE] || vw == ev->w[DY_W_SUFFER])) {
+        word_in(ev, vg_lemma(sc, vg), DY_W_SURVIVE, DY_W_SUFFER)) {
         /* "Mubarak survived an assassination attempt (by X)": the subject is
          * its target; its hand, the agent after "by" or none */
         f->tgt = f->src;
@@ -1676,8 +1690,8 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
             if (pl < 0 || strlen(doc->men[pl].code) < 3 || dy_is_org_code(doc->men[pl].code) ||
                 (f->tgt >= 0 && f->tgt != pl && strncmp(doc->men[f->tgt].code, doc->men[pl].code, 3)))
                 continue;
-            char gc[7] = {doc->men[pl].code[0], doc->men[pl].code[1], doc->men[pl].code[2], 'G', 'O', 'V', 0};
-            char cc[4] = {gc[0], gc[1], gc[2], 0};
+            char gc[7], cc[4] = {doc->men[pl].code[0], doc->men[pl].code[1], doc->men[pl].code[2], 0};
+            gov_code(gc, cc);
             uint32_t a = doc->men[pl].first, b = doc->men[pl].end;
             f->src = place_mention(sc, a, b, gc, 0);
             f->tgt = place_mention(sc, a, b, cc, 0);
@@ -1705,7 +1719,8 @@ static int emit(sctx *sc, int code, int32_t src, int32_t src_np, int32_t tgt, in
         strlen(doc->men[src].code) == 3 && !dy_is_org_code(doc->men[src].code)) {
         /* a people coded by its state protesting in it ("ethnic Albanians
          * demonstrated in Kosovo", 1995: SRB): to its authorities */
-        char gc[7] = {doc->men[src].code[0], doc->men[src].code[1], doc->men[src].code[2], 'G', 'O', 'V', 0};
+        char gc[7];
+        gov_code(gc, doc->men[src].code);
         int32_t g = place_mention(sc, doc->men[tgt].first, doc->men[tgt].end, gc, 0);
         if (g < 0)
             return -1;
@@ -2423,6 +2438,17 @@ static int code_plain(sctx *sc, uint32_t g, frame *f)
     return rc;
 }
 
+/* Is noun phrase n the object of verb group v or of one of its prepositions? */
+static int np_of_vg(const dy_syn *syn, const dy_vg *v, uint32_t n)
+{
+    if (v->obj == (int32_t)n)
+        return 1;
+    for (uint32_t q = 0; q < v->npp; q++)
+        if (syn->pp[v->pp_first + q].np == (int32_t)n)
+            return 1;
+    return 0;
+}
+
 /* Is noun phrase n called off: the subject or object of postpone, cancel,
  * delay, scrap, suspend, block, veto, halt, freeze or abandon ("the visit was
  * postponed", "blocked EU funding")? (Not of any negated verb: "attacks did
@@ -2436,10 +2462,8 @@ static int called_off(const sctx *sc, uint32_t n)
          * funding for Ukraine": no funding) */
         if (v->subj != (int32_t)n && v->obj != (int32_t)n)
             continue;
-        uint32_t w = v->lemma ? v->lemma : sc->t->tok[v->head].word;
-        for (int x = DY_W_POSTPONE; x <= DY_W_ABANDON; x++)
-            if (w == sc->ev->w[x])
-                return 1;
+        if (word_in(sc->ev, vg_lemma(sc, v), DY_W_POSTPONE, DY_W_ABANDON))
+            return 1;
     }
     return 0;
 }
@@ -2541,14 +2565,10 @@ static int code_nouns(sctx *sc)
             int undergone = 0;
             for (uint32_t g = sc->g0; g < sc->g1 && src < 0 && code >= 0; g++) {
                 const dy_vg *vg = &syn->vg[g];
-                int mine = vg->obj == (int32_t)n;
-                for (uint32_t q = 0; q < vg->npp && !mine; q++)
-                    mine = syn->pp[vg->pp_first + q].np == (int32_t)n;
-                if (!mine)
+                if (!np_of_vg(syn, vg, n))
                     continue;
                 src = vg_subject(sc, (int32_t)g, &src_np);
-                uint32_t vw = vg->lemma ? vg->lemma : t->tok[vg->head].word;
-                if (vw == ev->w[DY_W_SURVIVE] || vw == ev->w[DY_W_ESCAPE] || vw == ev->w[DY_W_SUFFER]) {
+                if (word_in(ev, vg_lemma(sc, vg), DY_W_SURVIVE, DY_W_SUFFER)) {
                     /* "Mubarak survived an assassination attempt": the
                      * subject is whom it was aimed at, its hand unnamed */
                     if (tgt < 0)
@@ -2557,21 +2577,15 @@ static int code_nouns(sctx *sc)
                     undergone = 1;
                     break;
                 }
-                uint32_t fl = vg_flags(syn, (int32_t)g);
-                if (fl & (VG_NEG | VG_FAILED | VG_QUESTION | VG_HYPOTHETICAL))
-                    code = -1;
             }
             if (code >= 0 && called_off(sc, n))
                 code = -1;   /* "the visit was postponed" */
-            for (uint32_t g = sc->g0; g < sc->g1 && code >= 0; g++) {
-                /* "failed to produce an agreement between X and Y" */
-                const dy_vg *vg = &syn->vg[g];
-                int mine = vg->obj == (int32_t)n;
-                for (uint32_t q = 0; q < vg->npp && !mine; q++)
-                    mine = syn->pp[vg->pp_first + q].np == (int32_t)n;
-                if (mine && (vg_flags(syn, (int32_t)g) & (VG_NEG | VG_FAILED | VG_QUESTION | VG_HYPOTHETICAL)))
+            for (uint32_t g = sc->g0; g < sc->g1 && code >= 0; g++)
+                /* a negated or failed verb of the noun, whether or not it
+                 * gave the source ("failed to produce an agreement between
+                 * X and Y") */
+                if (np_of_vg(syn, &syn->vg[g], n) && blocked(vg_flags(syn, (int32_t)g)))
                     code = -1;
-            }
             if (tgt < 0 && code >= 0 && code_root(ev, code) >= 17 && doc->npl && ev->pat[pat].nel > 0)
                 /* "Russian attacks on Kharkiv": the place's country */
                 for (size_t j = h.last + 1; j < cend && j < h.last + 8 && tgt < 0; j++) {
@@ -2659,9 +2673,7 @@ static void state_protests(sctx *sc)
 {
     const dy_events *ev = sc->ev;
     struct dyad_doc *doc = sc->doc;
-    int c114 = dy_code_index(ev, "114");
-    if (c114 < 0)
-        return;
+    int c114 = -2;   /* looked up once one is needed: most sentences have none */
     for (size_t i = sc->ev0; i < doc->nev; i++) {
         dy_event *e = &doc->ev[i];
         if (code_root(ev, e->code) != 14 || e->src < 0)
@@ -2674,7 +2686,9 @@ static void state_protests(sctx *sc)
                      dy_tok_norm(sc->t, last)[last->nlen - 1] == 's';   /* "Serbs" */
         int state = n == 3 && !dy_is_org_code(m->code) && m->agent_entry < 0 &&
                     last->tag == T_NNP && !plural && !(m->flags & AM_LOCATED);
-        if (gov || state) {
+        if ((gov || state) && c114 == -2)
+            c114 = dy_code_index(ev, "114");
+        if ((gov || state) && c114 >= 0) {
             e->code = c114;
             if (e->tgt >= 0 && !strncmp(doc->men[e->tgt].code, m->code, 3))
                 e->tgt = -1;   /* (not the protest's own authorities) */
