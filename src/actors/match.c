@@ -2106,20 +2106,13 @@ static void recode_capitals(const dy_actors *a, struct dyad_doc *doc)
  * Guinea", "the Bay of Bengal") is part of a place, not an actor. */
 static void water_names(const dy_actors *a, struct dyad_doc *doc)
 {
-    static const char *const water[] = {"sea", "gulf", "bay", "strait", "straits", "ocean",
-                                        "channel", "lake"};
-    const dy_text *t = &doc->t;
     for (size_t m = 0; m < doc->nmen; m++) {
         dy_mention *mm = &doc->men[m];
-        if (mm->entry < 0 || !(a->entries[mm->entry].tags & a->tag_country) || mm->first < 2 ||
-            !tok_is(t, mm->first - 1, "of") || !(t->tok[mm->first - 2].flags & TF_CAP))
-            continue;
-        for (size_t w = 0; w < sizeof water / sizeof *water; w++)
-            if (tok_is(t, mm->first - 2, water[w])) {
-                mm->code[0] = 0;   /* a name with no code */
-                mm->flags |= AM_NAME;
-                break;
-            }
+        if (mm->entry >= 0 && (a->entries[mm->entry].tags & a->tag_country) && mm->first >= 2 &&
+            (doc->t.tok[mm->first - 2].flags & TF_CAP) && dy_water_name_at(doc, mm->first - 2)) {
+            mm->code[0] = 0;   /* a name with no code */
+            mm->flags |= AM_NAME;
+        }
     }
 }
 

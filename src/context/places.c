@@ -113,6 +113,13 @@ static int tok_eq(const dy_text *t, uint32_t k, const char *s)
     return k < t->ntok && dy_tok_is(t, &t->tok[k], s);
 }
 
+int dy_water_name_at(const dyad_doc *doc, uint32_t i)
+{
+    static const char *const water[] = {"gulf", "sea", "bay", "strait", "straits", "ocean",
+                                        "channel", "lake", NULL};
+    return tok_eq(&doc->t, i + 1, "of") && tok_in(&doc->t, i, water);
+}
+
 /* Is the lemma of token k in list? */
 static int lemma_in(const struct dyad_ctx *ctx, const dy_text *t, int64_t k, const char *const *list)
 {
@@ -395,10 +402,7 @@ static int judge(const struct dyad_ctx *ctx, const dyad_doc *doc, scratch *s, ui
     m->best = -1;
     /* "Gulf of Guinea", "Sea of Japan": a water's name, not the place "Gulf"
      * (a province of Papua New Guinea) */
-    static const char *const water[] = {"gulf", "sea", "bay", "strait", "straits", "ocean",
-                                        "channel", "lake", NULL};
-    if (e == i + 1 && e < send && tok_eq(t, e, "of") && in_list(water, dy_tok_norm(t, &t->tok[i]),
-                                                                  t->tok[i].nlen))
+    if (e == i + 1 && e < send && dy_water_name_at(doc, i))
         return 0;
     int strong = 0, weak = 0, other = 0;
     /* look left: [the] [direction] [the] PREP, or PLACE-NOUN of */
