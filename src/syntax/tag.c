@@ -1023,18 +1023,23 @@ static size_t np_back(const dy_text *t, size_t first, size_t j)
     return j;
 }
 
+/* Is token k one of the n words w (lower case)? */
+static int tok_one_of(const dy_text *t, const dy_tok *k, const char *const *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (dy_tok_is(t, k, w[i]))
+            return 1;
+    return 0;
+}
+
 /* "on Sunday" at tokens i, i + 1: the wire's time phrase between a subject
  * and its verb ("Albania on Friday denounced"). */
 static int weekday_phrase(const dy_text *t, size_t i)
 {
     static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday",
                                        "friday", "saturday", "sunday"};
-    if (!dy_tok_is(t, &t->tok[i], "on"))
-        return 0;
-    for (size_t d = 0; d < sizeof days / sizeof *days; d++)
-        if (dy_tok_is(t, &t->tok[i + 1], days[d]))
-            return 1;
-    return 0;
+    return dy_tok_is(t, &t->tok[i], "on") &&
+           tok_one_of(t, &t->tok[i + 1], days, sizeof days / sizeof *days);
 }
 
 static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, size_t first, size_t end,
@@ -1467,10 +1472,7 @@ static int compass_word(const dy_text *t, const dy_tok *k)
 {
     static const char *const w[] = {"north", "south", "east", "west", "northeast",
                                     "northwest", "southeast", "southwest"};
-    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (dy_tok_is(t, k, w[i]))
-            return 1;
-    return 0;
+    return tok_one_of(t, k, w, sizeof w / sizeof w[0]);
 }
 
 /* due to, owing to, thanks to, according to, prior to, next to, close to,
@@ -1479,10 +1481,7 @@ static int prep_to(const dy_text *t, const dy_tok *k)
 {
     static const char *const w[] = {"due", "owing", "thanks", "according", "prior",
                                     "next", "close", "contrary"};
-    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
-        if (dy_tok_is(t, k, w[i]))
-            return 1;
-    return 0;
+    return tok_one_of(t, k, w, sizeof w / sizeof w[0]);
 }
 
 static void fix_words(const struct dy_tagger *tg, dy_text *t, size_t first, size_t end)
