@@ -2203,10 +2203,6 @@ static void mark_contents(sctx *sc)
         if (p < 0 || (uint32_t)p < sc->g0 || (uint32_t)p >= sc->g0 + sc->nfr || (uint32_t)p == g)
             continue;
         const frame *pf = &sc->fr[p - sc->g0];
-        if (inside_pattern(sc, g)) {
-            f->used = 1;
-            continue;
-        }
         if (pf->used && (v->flags & (VG_INF | VG_PART)) && pf->pat >= 0 &&
             !(syn->vg[p].flags & VG_SPEECH)) {
             /* "asked banks to help finance": what an act only asked for,
@@ -2807,13 +2803,17 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
                 return -1;
         }
         for (uint32_t g = sc.g0; g < sc.g0 + sc.nfr; g++) {
+            /* a verb its governor's pattern names is part of that event
+             * ("asked banks to help finance", "promised to make concessions":
+             * 035, no 080): neither governing nor coded apart */
+            frame *f = &sc.fr[g - sc.g0];
+            if (f->pat >= 0 && f->code >= 0 && !f->used && inside_pattern(&sc, g))
+                f->used = 1;
+        }
+        for (uint32_t g = sc.g0; g < sc.g0 + sc.nfr; g++) {
             frame *f = &sc.fr[g - sc.g0];
             if (f->pat < 0 || f->code < 0 || f->used || f->done)
                 continue;
-            if (inside_pattern(&sc, g)) {
-                f->used = 1;   /* ("promised to make concessions": 035) */
-                continue;
-            }
             sc.cur_rank = 0;
             if (code_governor(&sc, g) < 0)
                 return -1;
