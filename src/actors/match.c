@@ -257,11 +257,17 @@ static void compose(char *out, size_t outn, const char *actor, const char *role)
 
 /* A known person named with a title: the person's own code, dated by the
  * dictionary; a title of former office ("former president", ELI) makes the
- * person an elite of the country. */
+ * person an elite of the country; a person with no role on the document's
+ * date takes the title's. */
 static void person_code(char *out, size_t n, const char *person, const char *title_role)
 {
     if (!strncmp(title_role, "ELI", 3) && strlen(person) >= 3 && !dy_is_org_code(person))
         snprintf(out, n, "%.3sELI", person);
+    else if (strlen(person) == 3 && !dy_is_org_code(person) && strlen(title_role) == 3 &&
+             !dy_is_org_code(title_role))
+        /* no dated role on the document's date, but the text names one
+         * ("Vice-President X" before the dictionary's term): the title's */
+        snprintf(out, n, "%s%s", person, title_role);
     else
         cpy(out, n, person);
 }
@@ -820,6 +826,20 @@ static int32_t resolve_role(astate *st, int32_t m)
     return -1;
 }
 
+/* Is the agent mention a body's proper name: a capitalised agent word after
+ * capitalised name words ("the Home Affairs Committee"), not a bare "the
+ * Commission"? */
+static int named_body(const astate *st, const dy_mention *m)
+{
+    const dy_text *t = st->t;
+    if (m->end < m->first + 2 || !(t->tok[m->end - 1].flags & TF_CAP))
+        return 0;
+    for (uint32_t i = m->first; i + 1 < m->end; i++)
+        if ((t->tok[i].flags & TF_CAP) && !is_det(t, i))
+            return 1;
+    return 0;
+}
+
 /* A definite title or agent starts with its noun phrase's determiner and
  * modifiers ("The new NATO secretary general"), when no mention is there. */
 static void extend_to_np(astate *st, size_t m0, size_t m)
@@ -1178,9 +1198,10 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
             if (tok_is(t, j, "'s") || tok_is(t, j, "'"))
                 j++;
             int nouns = 0;   /* "the U.N. war crimes court", "Russian border guards" */
+            int name_and = 0;   /* an "and" inside a body's name */
             int body = next && (a->entries[next->entry].tags & a->tag_body) && next->first > j &&
-                       next->first <= mend + 3;
-            while (j < end && j < mend + 3) {
+                       next->first <= mend + 5;
+            while (j < end && j < mend + (body ? 5 : 3)) {
                 if (next && next->first == j) {
                     if (!nouns_held(a, t, next))
                         break;
@@ -1192,7 +1213,10 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
                 } else if (!(is_adj_like(t, j) || (common_noun(t, j) && (nouns = 1)) ||
                              /* a body's name: "the Liberian Peace Council" */
                              (body && (t->tok[j].flags & TF_CAP) && t->tok[j].kind == TK_WORD &&
-                              (nouns = 1))))
+                              (nouns = 1)) ||
+                             /* "the Economic and Financial Crimes Commission" */
+                             (body && nouns && tok_is(t, j, "and") && j + 1 < end &&
+                              (t->tok[j + 1].flags & TF_CAP) && (name_and = 1))))
                     break;
                 j++;
             }
@@ -1205,8 +1229,9 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
                 j = mend;
             }
             const dy_aentry *ag = next && next->first == j ? &a->entries[next->entry] : NULL;
-            if (ag && nouns) {
-                /* over nouns only to the head of their noun phrase */
+            if (ag && nouns && !name_and) {
+                /* over nouns only to the head of their noun phrase (the
+                 * chunker splits a name at its "and") */
                 int32_t np = st->syn->tok_np ? st->syn->tok_np[j] : -1;
                 if (np < 0 || st->syn->np[np].head != next->end - 1 || st->syn->tok_np[mend - 1] != np)
                     ag = NULL;
@@ -1723,9 +1748,10 @@ static int do_sentence(astate *st, uint32_t s)
                 apply_country(st, mm, country);
         } else if (role_only(mm) && (mm->flags & AM_AGENT_ONLY) && definite(st, mm, se->first)) {
             /* "the government", "the militant group": the latest actor with
-             * that role, else the context country's */
+             * that role, else the context country's; a body with a name of
+             * its own ("the Home Affairs Committee") refers to no other */
             extend_to_np(st, m0, m);
-            int32_t r = resolve_role(st, (int32_t)m);
+            int32_t r = named_body(st, &doc->men[m]) ? -1 : resolve_role(st, (int32_t)m);
             mm = &doc->men[m];
             if (r >= 0) {
                 cpy(mm->code, sizeof mm->code, doc->men[r].code);

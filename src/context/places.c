@@ -488,7 +488,10 @@ static int judge(const struct dyad_ctx *ctx, const dyad_doc *doc, scratch *s, ui
         return strong || !actor || m->first < i;
     if (strong)
         return 1;
-    if (weak && (any_city || !actor))
+    /* the first words of a longer actor name: "pressure from the Home
+     * Affairs Committee" */
+    int longer = e < send && (t->tok[e].flags & TF_CAP) && is_word(&t->tok[e]) && s->cov[e];
+    if (weak && (any_city || !actor) && !longer)
         return 1;
     if (other && !actor)
         return 1;

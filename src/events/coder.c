@@ -191,9 +191,47 @@ static int map_mentions(struct dyad_doc *doc, size_t m0, size_t m1, size_t first
     return 0;
 }
 
+static int32_t men_root(const struct dyad_doc *doc, int32_t m)
+{
+    for (int n = 0; doc->men[m].ref >= 0 && n < 8; n++)
+        m = doc->men[m].ref;
+    return m;
+}
+
+/* Is mention m a named actor of its own: a person with a name, or a body
+ * whose name ends in a capitalised agent word ("the Kenya Anti-Corruption
+ * Commission")? Pronouns, descriptions and bare agents are not. */
+static int named_actor(const struct dyad_doc *doc, int32_t m)
+{
+    const dy_mention *x = &doc->men[m];
+    if (x->flags & (AM_PRONOUN | AM_DESC | AM_LOCATED | AM_AGENT_ONLY | AM_ROLE))
+        return 0;
+    if (x->flags & AM_PERSON)
+        return (x->flags & AM_NAMED) != 0;
+    return x->agent_entry >= 0 && x->end >= x->first + 2 &&
+           (doc->t.tok[x->end - 1].flags & TF_CAP);
+}
+
+/* Two mentions are one actor when they are one mention, refer to one
+ * entity, or share a code - except two named actors of one state, which
+ * are two ("Vice-President X" and "the Kenya Anti-Corruption Commission",
+ * both KENGOV). */
 static int same_actor(const struct dyad_doc *doc, int32_t a, int32_t b)
 {
-    return a >= 0 && b >= 0 && (a == b || !strcmp(doc->men[a].code, doc->men[b].code));
+    if (a < 0 || b < 0)
+        return 0;
+    if (a == b || men_root(doc, a) == men_root(doc, b))
+        return 1;
+    if (strcmp(doc->men[a].code, doc->men[b].code))
+        return 0;
+    const dy_mention *x = &doc->men[a], *y = &doc->men[b];
+    if (!named_actor(doc, a) || !named_actor(doc, b))
+        return 1;
+    if ((x->flags & AM_PERSON) != (y->flags & AM_PERSON))
+        return 0;
+    if (x->entry >= 0 && (x->flags & AM_PERSON))
+        return x->entry == y->entry;
+    return doc->t.tok[x->end - 1].word == doc->t.tok[y->end - 1].word;
 }
 
 /* Is mention m, in a noun phrase that is a target candidate, the source's
@@ -270,7 +308,7 @@ static int push_event(struct dyad_doc *doc, uint32_t sent, int code, int32_t src
 {
     const char *sc = src >= 0 ? doc->men[src].code : "";
     const char *tc = tgt >= 0 ? doc->men[tgt].code : "";
-    if (src >= 0 && tgt >= 0 && !strcmp(sc, tc))
+    if (same_actor(doc, src, tgt))
         return 0;   /* an actor acting on itself: not an interaction */
     for (size_t i = doc->nev; i-- > 0;) {
         dy_event *e = &doc->ev[i];
@@ -997,6 +1035,19 @@ static int32_t place_target(sctx *sc, int32_t np, int32_t src, int own)
     return -1;
 }
 
+/* A state's capital named as the place of the state's own act, "imposed a
+ * curfew in Abidjan" (the capital's mention is the government, CIVGOV): the
+ * country's people there (CIV). -1 for any other mention. */
+static int32_t own_capital(sctx *sc, int32_t m)
+{
+    const dy_mention *x = &sc->doc->men[m];
+    if (x->entry < 0 || x->first <= sc->first || !tok_w(sc, x->first - 1, DY_W_IN) ||
+        strlen(x->code) != 6 || strcmp(x->code + 3, "GOV") || dy_is_org_code(x->code))
+        return -1;
+    char cc[4] = {x->code[0], x->code[1], x->code[2], 0};
+    return place_mention(sc, x->first, x->end, cc, 0);
+}
+
 /* The actor who made what an object names: "rejected calls by X",
  * "accepted an offer from X", "prevented a rally staged by X". */
 static int32_t np_author(const sctx *sc, int32_t np, int32_t avoid)
@@ -1487,7 +1538,8 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
                     f->tgt_np = syn->tok_np ? syn->tok_np[j] : -1;
                     f->tgt_rule = 4;
                 }
-                if (dy_tag_is_verb(sc->t->tok[j].tag))
+                uint8_t tg = sc->t->tok[j].tag;   /* "despite growing pressure" */
+                if (dy_tag_is_verb(tg) && tg != T_VBG && tg != T_VBN)
                     break;
             }
             break;
@@ -1536,7 +1588,9 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
                        (code_root(ev, f->code) != 4 && strcmp(ev->codes[f->code].code, "057"));
         for (size_t i = (shifted && h.last <= vg->head ? vg->head : h.last) + 1; i < stop && f->tgt < 0; i++) {
             if ((f->tgt = mention_at(doc, sc->m0, sc->m1, i)) >= 0 && same_actor(doc, f->tgt, f->src))
-                f->tgt = -1;   /* the source again ("its", "the country") */
+                f->tgt = f->code >= 0 && code_root(ev, f->code) == 17 ? own_capital(sc, f->tgt) : -1;
+                /* the source again ("its", "the country"), but for a
+                 * state's coercion in its capital, the people there */
             else if (f->tgt >= 0 && !venue_ok && doc->men[f->tgt].first == i && i > sc->first &&
                      tok_w(sc, i - 1, DY_W_IN))
                 f->tgt = -1;   /* "signed a treaty in Washington" */
@@ -2686,8 +2740,12 @@ static void state_protests(sctx *sc)
             c114 = dy_code_index(ev, "114");
         if ((gov || state) && c114 >= 0) {
             e->code = c114;
-            if (e->tgt >= 0 && !strncmp(doc->men[e->tgt].code, m->code, 3))
-                e->tgt = -1;   /* (not the protest's own authorities) */
+            if (e->tgt >= 0 && (!strncmp(doc->men[e->tgt].code, m->code, 3) ||
+                                (e->tgt >= (int32_t)sc->nreal &&
+                                 doc->men[e->tgt].end <= e->trig_first)))
+                e->tgt = -1;   /* (not the protest's own authorities, nor a
+                                  place the subject names: "the Russian and
+                                  Chinese governments protested") */
         }
     }
 }
