@@ -92,6 +92,31 @@ static int tok_is(const dy_text *t, size_t i, const char *w)
     return i < t->ntok && dy_tok_is(t, &t->tok[i], w);
 }
 
+/* Is token i one of the NULL-terminated words ws? */
+static int tok_in(const dy_text *t, size_t i, const char *const *ws)
+{
+    for (; *ws; ws++)
+        if (tok_is(t, i, *ws))
+            return 1;
+    return 0;
+}
+
+/* Nouns of a state's allied force ("Israel's militia ally"). */
+static const char *const ally_words[] = {"ally", "allies", "proxy", "proxies", "surrogate",
+                                         "surrogates", "client", "clients", NULL};
+
+/* Does a state's ally follow its possessive at token i ("of Israel's
+ * militia ally")? Then what comes before "of" is the ally's. */
+static int ally_after(const dy_text *t, uint32_t i)
+{
+    if (!(tok_is(t, i, "'s") || tok_is(t, i, "'")))
+        return 0;
+    for (uint32_t k = i + 1; k < i + 4 && k < t->ntok; k++)
+        if (tok_in(t, k, ally_words))
+            return 1;
+    return 0;
+}
+
 static int lemma_is(const astate *st, size_t i, const char *w)
 {
     const dy_tok *k = &st->t->tok[i];
@@ -287,9 +312,23 @@ static int32_t push_men(astate *st, uint32_t first, uint32_t end, uint32_t sent,
     m->sent = sent;
     cpy(m->code, sizeof m->code, code);
     m->flags = flags;
-    if (end > first) {
-        const dy_tok *lt = &st->t->tok[end - 1];
-        if ((lt->tag == T_NNS || lt->tag == T_NNPS) && !(flags & AM_PERSON))
+    if (end > first && !(flags & AM_PERSON)) {
+        /* the head: the last word, or the one before a phrase that places
+         * it ("militants loyal to X", "troops of X") */
+        uint32_t h = end - 1;
+        for (uint32_t k = first + 1; k < end; k++)
+            if (st->t->tok[k].tag == T_IN || st->t->tok[k].tag == T_TO ||
+                tok_is(st->t, k, "loyal")) {
+                h = k - 1;
+                break;
+            }
+        const dy_tok *lt = &st->t->tok[h];
+        const char *w = dy_tok_norm(st->t, lt);
+        /* (a capitalised first word the tagger took for a name: "Militants
+         * loyal to X said") */
+        int first_pl = agent_entry >= 0 && lt->tag == T_NNP && h == st->t->sent[sent].first &&
+                       lt->nlen > 3 && w[lt->nlen - 1] == 's' && w[lt->nlen - 2] != 's';
+        if (lt->tag == T_NNS || lt->tag == T_NNPS || first_pl)
             m->flags |= AM_PLURAL;
     }
     m->entry = entry;
@@ -1345,7 +1384,8 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
                        next &&
                        (next->first == mend + 1 ||
                         (next->first == mend + 2 && tok_is(t, mend + 1, "the"))) &&
-                       a->entries[next->entry].kind == EK_ACTOR && !a->entries[next->entry].person) {
+                       a->entries[next->entry].kind == EK_ACTOR && !a->entries[next->entry].person &&
+                       !ally_after(t, next->end)) {
                 int speaks = tok_is(t, mend, "for");
                 /* of adjacent names the last, the head: "a spokesman for the
                  * U.S. State Department" */
@@ -2128,6 +2168,45 @@ static void recode_capitals(const dy_actors *a, struct dyad_doc *doc)
     }
 }
 
+/* A state's allied force is not the state: "Israel's militia ally in
+ * southern Lebanon", "Russia's proxy forces" keep the agent's role only
+ * (armed ones as irregulars, UAF) and are located by where they are. */
+static void allied_agents(astate *st)
+{
+    struct dyad_doc *doc = st->doc;
+    const dy_text *t = st->t;
+    for (size_t m = 0; m < doc->nmen; m++) {
+        dy_mention *mm = &doc->men[m];
+        if (mm->entry < 0 || mm->agent_entry < 0 || (mm->flags & (AM_PERSON | AM_PRONOUN)) ||
+            !state_code(mm->code))
+            continue;
+        int poss = 0;
+        for (uint32_t i = mm->first; i < mm->end; i++)
+            poss |= t->tok[i].kind == TK_CLITIC;
+        uint32_t k = mm->end;   /* "militia ally", "proxy forces" */
+        int ally = 0;
+        if (k < t->ntok && tok_in(t, k, ally_words))
+            ally = 1;
+        for (uint32_t i = mm->first; i < mm->end && !ally; i++)
+            ally = tok_in(t, i, ally_words);
+        if (!poss || !ally)
+            continue;
+        const char *role = code_of(st->a, &st->a->entries[mm->agent_entry], st->day);
+        /* (an ally's forces are no state's army: irregulars) */
+        cpy(mm->code, sizeof mm->code, !strncmp(role, "MIL", 3) ? "UAF" : role);
+        mm->entry = -1;
+        mm->flags |= AM_AGENT_ONLY | AM_ROLE;
+        /* "a commander of Israel's militia ally": the ally's */
+        dy_mention *pm = m > 0 ? &doc->men[m - 1] : NULL;
+        if (pm && pm->sent == mm->sent && pm->entry < 0 && strlen(pm->code) == 3 &&
+            !(pm->flags & AM_PRONOUN) && pm->end + 1 == mm->first &&
+            tok_is(t, pm->end, "of")) {
+            cpy(pm->code, sizeof pm->code, mm->code);
+            pm->flags = (pm->flags & ~(uint32_t)AM_PERSON) | AM_AGENT_ONLY | AM_ROLE;
+        }
+    }
+}
+
 /* A country in the name of a sea or gulf ("the Sea of Japan", "the Gulf of
  * Guinea", "the Bay of Bengal") is part of a place, not an actor. */
 static void water_names(const dy_actors *a, struct dyad_doc *doc)
@@ -2148,6 +2227,7 @@ int dy_actors_localise(const dyad_ctx *ctx, struct dyad_doc *doc)
     state_init(&st, ctx, doc);
     recode_capitals(st.a, doc);
     water_names(st.a, doc);
+    allied_agents(&st);
     const dy_text *t = &doc->t;
     size_t m0 = 0, pl0 = 0;
     while (m0 < doc->nmen) {

@@ -483,6 +483,8 @@ static int judge(const struct dyad_ctx *ctx, const dyad_doc *doc, scratch *s, ui
         m->dir = -1;            /* "central Belgorod": the city itself */
         m->first = i;
         m->end = e;
+        if (actor)
+            return 1;           /* "eastern Beirut": a government has no east */
     }
     if (m->dir >= 0)
         return strong || !actor || m->first < i;

@@ -1465,7 +1465,8 @@ static int32_t speaker_of(qwork *w, uint32_t a, uint32_t b)
         dy_mention *mm = &d->men[best];
         /* a role description with no name: refer it to the latest speaker */
         if (mm->ref < 0 && !(mm->flags & (AM_NAME | AM_PRONOUN)) && mm->agent_entry >= 0 &&
-            !(t->tok[mm->end - 1].flags & TF_CAP)) {
+            (mm->flags & AM_PERSON) && !(t->tok[mm->end - 1].flags & TF_CAP)) {
+            /* (a person's role: "Iraqi militants said" is a group of its own) */
             int named = 0;
             for (uint32_t i = a; i < b; i++)
                 if ((i < mm->first || i >= mm->end) && (t->tok[i].flags & TF_CAP) &&

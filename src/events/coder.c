@@ -1753,6 +1753,43 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
         }
 }
 
+static int force_noun(const sctx *sc, uint32_t i);
+
+/* The unnamed hand of force used in one country ("a journalist was killed
+ * in a car bomb explosion in Beirut"): as CAMEO codes unidentified gunmen,
+ * that country's unaffiliated armed force (LBNUAF), on the weapon's noun
+ * phrase (else the trigger). -1 when the sentence's places are in no country
+ * or in several. */
+static int32_t unknown_hand(sctx *sc, uint32_t trig)
+{
+    struct dyad_doc *doc = sc->doc;
+    const char *cc = NULL;
+    for (size_t k = 0; k < doc->npl; k++) {
+        const dy_place *p = &doc->pl[k];
+        if (p->first < sc->first || p->first >= sc->end || strlen(p->country) != 3)
+            continue;
+        if (cc && strcmp(cc, p->country))
+            return -1;
+        cc = p->country;
+    }
+    if (!cc)
+        return -1;
+    uint32_t a = trig, b = trig + 1;
+    for (uint32_t i = sc->first; i < sc->end; i++)
+        if (force_noun(sc, i)) {
+            int32_t np = sc->syn->tok_np ? sc->syn->tok_np[i] : -1;
+            a = np >= 0 ? sc->syn->np[np].first : i;
+            b = np >= 0 ? sc->syn->np[np].end : i + 1;
+            break;
+        }
+    char code[8];
+    snprintf(code, sizeof code, "%sUAF", cc);
+    int32_t m = place_mention(sc, a, b, code, 0);
+    if (m >= 0)
+        doc->men[m].flags |= AM_LOCATED;
+    return m;
+}
+
 static uint32_t syn_np_first(const sctx *sc, int32_t np)
 {
     return sc->syn->np[np].first;
@@ -1781,6 +1818,8 @@ static int emit(sctx *sc, int code, int32_t src, int32_t src_np, int32_t tgt, in
         tgt = g;
         tgt_np = -1;
     }
+    if (src < 0 && tgt >= 0 && sc->sourceless && code_root(ev, code) >= 18)
+        src = unknown_hand(sc, trig);
     if ((src < 0 && (tgt < 0 || !sc->sourceless)) || same_actor(doc, src, tgt))
         return 0;
     int32_t srcs[8], tgts[8];
