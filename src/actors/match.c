@@ -990,10 +990,11 @@ static int place_prep(const dy_text *t, uint32_t i)
     return 0;
 }
 
-/* The one country the sentence names outside prepositional phrases, or ""
- * when it names several; *any says whether it names one at all. */
+/* The one country the sentence names outside prepositional phrases (with
+ * all, also its people behind one), or "" when it names several; *any says
+ * whether it names one at all. */
 static void sentence_country(const astate *st, size_t m0, size_t m1, uint32_t s_first, char out[4],
-                             int *any)
+                             int *any, int all)
 {
     const dy_actors *a = st->a;
     const dy_text *t = st->t;
@@ -1015,8 +1016,9 @@ static void sentence_country(const astate *st, size_t m0, size_t m1, uint32_t s_
         int32_t np = st->syn->tok_np ? st->syn->tok_np[b] : -1;
         if (np >= 0 && st->syn->np[np].first < b)
             b = st->syn->np[np].first;
-        if (b > s_first && place_prep(t, b - 1))
-            continue;
+        if (b > s_first && place_prep(t, b - 1) && !(all && mm->agent_entry >= 0))
+            continue;   /* (with all, a country's people behind one count:
+                           "against Chilean officials") */
         if (!out[0])
             memcpy(out, c, 3), out[3] = 0;
         else if (strncmp(out, c, 3))
@@ -1697,7 +1699,7 @@ static int do_sentence(astate *st, uint32_t s)
     /* the context country: this sentence's one country, or the last one */
     char sc[4];
     int any;
-    sentence_country(st, m0, doc->nmen, se->first, sc, &any);
+    sentence_country(st, m0, doc->nmen, se->first, sc, &any, 0);
     if (sc[0]) {
         memcpy(st->ctx_country, sc, 4);
         st->ctx_known = 1;
@@ -1710,6 +1712,20 @@ static int do_sentence(astate *st, uint32_t s)
             if (role_only(&doc->men[m]) && (doc->men[m].flags & AM_NAMED) &&
                 !counterpart(a, &doc->men[m]))
                 apply_country(st, &doc->men[m], country);
+    if (!sc[0] && any) {
+        /* judges and police act at home: "Judge X opened investigations
+         * against Chilean officials" is a Chilean judge, though the
+         * country stands behind a preposition */
+        char all[4];
+        int any2;
+        sentence_country(st, m0, doc->nmen, se->first, all, &any2, 1);
+        for (size_t m = m0; m < doc->nmen && all[0]; m++) {
+            dy_mention *jm = &doc->men[m];
+            if (role_only(jm) && !counterpart(a, jm) &&
+                (!strcmp(jm->code, "JUD") || !strcmp(jm->code, "COP")))
+                apply_country(st, jm, all);
+        }
+    }
 
     /* coreference, in text order */
     uint32_t vi = syn->sent_vg ? syn->sent_vg[s] : 0;
