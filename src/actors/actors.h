@@ -99,6 +99,11 @@ typedef struct dy_actors {
                                Kurds, "Iraqi leaders" the government) */
     uint32_t tag_counterpart; /* @counterpart: the role of whose counterpart
                                it is ("his Indian counterpart") */
+    /* states born late (a @country entry with an undated code and a dated
+     * one: Eritrea, Kosovo, South Sudan): entry indices, for dating the
+     * countries of gazetteer places (dy_actors_dated_state) */
+    uint32_t late[16];
+    uint32_t nlate;
     dy_map typo;            /* hash of a country's name less one letter
                                ("Kazakstan", "Germay") -> entry + 1, 0 when
                                two countries share it */
@@ -164,6 +169,8 @@ struct dyad_doc;
 /* Does code c begin with a state (a country code; not a role, an
  * international body, a region or a people of several states such as KUR)? */
 int dy_actors_state_code(const char *c);
+/* The state a place of country cc belonged to on day (SSD before 2011: SDN). */
+const char *dy_actors_dated_state(const dy_actors *a, const char *cc, int32_t day);
 int dy_actors_load(struct dyad_ctx *ctx, const char *dir, char *err, size_t errlen);
 void dy_actors_free(dy_actors *a);
 /* Find the mentions of the document; fills doc->men (in text order) and

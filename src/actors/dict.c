@@ -564,6 +564,12 @@ int dy_actors_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
     a->tag_for = tag_bit(a, "for");
     a->tag_leading = tag_bit(a, "leading");
     a->tag_counterpart = tag_bit(a, "counterpart");
+    for (size_t i = 0; i < a->nentries && a->nlate < sizeof a->late / sizeof a->late[0]; i++) {
+        const dy_aentry *e = &a->entries[i];
+        if ((e->tags & a->tag_country) && e->ndc && e->fallback &&
+            strlen(dy_intern_str(&a->codes, e->fallback)) == 3)
+            a->late[a->nlate++] = (uint32_t)i;
+    }
     if (build_typos(a) || edge_cases(a, ctx->words.n)) {
         snprintf(err, errlen, "out of memory");
         return -1;

@@ -1940,6 +1940,22 @@ static int state_code(const char *c)
     return k && !domestic_role(c) && !in_sorted(not_states, sizeof not_states / sizeof not_states[0], k);
 }
 
+/* The state a place of country cc (today's borders, ISO 3166) belonged to
+ * on day: "SSD" before 2011-07-09 is "SDN" (the dictionaries date the states
+ * born late). cc itself for every other. */
+const char *dy_actors_dated_state(const dy_actors *a, const char *cc, int32_t day)
+{
+    for (uint32_t k = 0; k < a->nlate; k++) {
+        const dy_aentry *e = &a->entries[a->late[k]];
+        for (uint32_t i = 0; i < e->ndc; i++) {
+            const char *c = dy_intern_str(&a->codes, a->dc[e->dc_first + i].code);
+            if (!strcmp(c, cc))
+                return code_of(a, e, day);
+        }
+    }
+    return cc;
+}
+
 int dy_actors_state_code(const char *c)
 {
     return state_code(c);

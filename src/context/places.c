@@ -705,7 +705,10 @@ const char *dy_place_country_at(const struct dyad_doc *doc, uint32_t tok)
     for (size_t k = lo; k-- > 0;) {
         const dy_place *p = &doc->pl[k];
         if (tok >= p->first && tok < p->end && p->country[0])
-            return p->country;
+            /* the state it was in on the document's date (Kapoeta in 1996:
+             * Sudan) */
+            return doc->ctx ? dy_actors_dated_state(&doc->ctx->act, p->country, doc->role_date)
+                            : p->country;
         if (p->end + 64 < tok)
             break;
     }
