@@ -2089,16 +2089,18 @@ static const char *sentence_state(const astate *st, size_t m0, size_t m1, size_t
     }
     for (size_t k = pl0; k < pl1; k++) {
         const dy_place *p = &doc->pl[k];
-        if (!state_code(p->country) || (not && !strncmp(p->country, not, 3)))
+        /* (its state on the document's date; none for a sea) */
+        const char *pc = dy_place_country_at(doc, p->first);
+        if (!pc || !state_code(pc) || (not && !strncmp(pc, not, 3)))
             continue;
         int actor = 0;
         for (size_t m = m0; m < m1 && !actor; m++)
             actor = doc->men[m].first < p->end && doc->men[m].end > p->first;
         if (actor && !behind_where(st, p->first, first))
             continue;
-        if (one && strncmp(one, p->country, 3))
+        if (one && strncmp(one, pc, 3))
             return NULL;
-        one = p->country;
+        one = pc;
     }
     return one;
 }
@@ -2239,13 +2241,14 @@ static void allied_agents(astate *st)
     }
 }
 
-/* A country in the name of a sea or gulf ("the Sea of Japan", "the Gulf of
- * Guinea", "the Bay of Bengal") is part of a place, not an actor. */
+/* A country or city in the name of a sea or gulf ("the Sea of Japan", "the
+ * Gulf of Guinea", "the Gulf of Aden") is part of a place, not an actor. */
 static void water_names(const dy_actors *a, struct dyad_doc *doc)
 {
     for (size_t m = 0; m < doc->nmen; m++) {
         dy_mention *mm = &doc->men[m];
-        if (mm->entry >= 0 && (a->entries[mm->entry].tags & a->tag_country) && mm->first >= 2 &&
+        if (mm->entry >= 0 && (a->entries[mm->entry].tags & (a->tag_country | a->tag_capital)) &&
+            mm->first >= 2 &&
             (doc->t.tok[mm->first - 2].flags & TF_CAP) && dy_water_name_at(doc, mm->first - 2)) {
             mm->code[0] = 0;   /* a name with no code */
             mm->flags |= AM_NAME;

@@ -690,6 +690,18 @@ void dy_places_assign(const struct dyad_ctx *ctx, struct dyad_doc *doc)
     }
 }
 
+/* Is the place a sea, gulf, strait, ocean or bay ("the Red Sea", "the
+ * Strait of Hormuz")? Its waters are no state's actor. */
+static int water_place(const struct dyad_doc *doc, const dy_place *p)
+{
+    static const char *const water[] = {"gulf", "sea", "bay", "strait", "straits", "ocean",
+                                        "channel", NULL};
+    for (uint32_t i = p->first; i < p->end; i++)
+        if ((doc->t.tok[i].flags & TF_CAP) && tok_in(&doc->t, i, water))
+            return 1;
+    return 0;
+}
+
 const char *dy_place_country_at(const struct dyad_doc *doc, uint32_t tok)
 {
     /* places are in text order: binary search for the last one starting at
@@ -704,11 +716,14 @@ const char *dy_place_country_at(const struct dyad_doc *doc, uint32_t tok)
     }
     for (size_t k = lo; k-- > 0;) {
         const dy_place *p = &doc->pl[k];
-        if (tok >= p->first && tok < p->end && p->country[0])
+        if (tok >= p->first && tok < p->end && p->country[0]) {
+            if (water_place(doc, p))
+                return NULL;    /* "in the Red Sea": no state's */
             /* the state it was in on the document's date (Kapoeta in 1996:
              * Sudan) */
             return doc->ctx ? dy_actors_dated_state(&doc->ctx->act, p->country, doc->role_date)
                             : p->country;
+        }
         if (p->end + 64 < tok)
             break;
     }

@@ -1766,11 +1766,13 @@ static int32_t unknown_hand(sctx *sc, uint32_t trig)
     const char *cc = NULL;
     for (size_t k = 0; k < doc->npl; k++) {
         const dy_place *p = &doc->pl[k];
-        if (p->first < sc->first || p->first >= sc->end || strlen(p->country) != 3)
+        const char *pc = p->first >= sc->first && p->first < sc->end
+                             ? dy_place_country_at(doc, p->first) : NULL;
+        if (!pc || strlen(pc) != 3)
             continue;
-        if (cc && strcmp(cc, p->country))
+        if (cc && strcmp(cc, pc))
             return -1;
-        cc = p->country;
+        cc = pc;
     }
     if (!cc)
         return -1;
