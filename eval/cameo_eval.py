@@ -9,7 +9,8 @@ class and overall:
   root precision  share of predicted events whose root is the gold root
   events/sentence
   actor accuracy  among rows with gold actors where the gold root was found:
-                  share whose source (and target, when given) country matches
+                  share whose source (and target, when given) country matches;
+                  and per actor: each gold source or target counted apart
 and, for the PLOVER file, PLOVER event recall and actor accuracy (the gold's
 PLOVER 0.5 category names translated to the 2021 table's, see PLOVER_RENAMED;
 withdrawn CAMEO country codes to current ones, see LEGACY).
@@ -66,6 +67,7 @@ res = code_all(rows)
 per = collections.defaultdict(lambda: [0, 0, 0, 0, 0])  # n, root hit, exact hit, pred, pred ok
 tot_pred = tot_ok = 0
 act_n = act_ok = 0
+slot_n = slot_ok = 0   # each gold actor slot (source, target) on its own
 for r in rows:
     root = r["code"][:2]
     evs = res.get(r["_key"], {}).get("events", [])
@@ -80,6 +82,7 @@ for r in rows:
     if r["src"] and root in roots:
         act_n += 1
         good = False
+        best = 0
         for e in evs:
             if e["root"] != root:
                 continue
@@ -87,7 +90,10 @@ for r in rows:
             t_ok = (not r["tgt"]) or country((e.get("target") or {}).get("code")) in [country(x) for x in r["tgt"]]
             if s_ok and t_ok:
                 good = True
+            best = max(best, s_ok + (bool(r["tgt"]) and t_ok))
         act_ok += good
+        slot_n += 1 + bool(r["tgt"])
+        slot_ok += best
 
 def pct(a, b):
     return "%5.3f" % (a / b) if b else "  -  "
@@ -101,6 +107,8 @@ for root in sorted(per):
     print("%-4s %3d    %s        %s         %s          %.2f" % (root, p[0], pct(p[1], p[0]), pct(p[2], p[0]), pct(p[4], p[3]), p[3] / p[0]))
 print("all  %3d    %s        %s         %s          %.2f" % (T[0], pct(T[1], T[0]), pct(T[2], T[0]), pct(T[4], T[3]), T[3] / T[0]))
 print("actor accuracy (source/target country of the right-root event): %s over %d rows" % (pct(act_ok, act_n), act_n))
+print("  per actor (source and target slots counted apart, best event of the root): %s over %d slots"
+      % (pct(slot_ok, slot_n), slot_n))
 
 # The PLOVER gold is written with PLOVER 0.5's category names; dyad writes the
 # names of the 2021 CAMEO-to-PLOVER table (../shared/reference/cameo2plover.tsv,
@@ -112,7 +120,7 @@ PLOVER_RENAMED = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "A
 if os.path.exists(plover):
     recs = json.load(open(plover, encoding="utf-8"))
     prs = code_all([{"_key": i, "id": r["id"], "text": r["text"], "date": r.get("date")} for i, r in enumerate(recs)])
-    n = hit = an = aok = npred = hit_raw = 0
+    n = hit = an = aok = npred = hit_raw = sn = sok = 0
     for i, r in enumerate(recs):
         evs = prs.get(i, {}).get("events", [])
         npred += len(evs)
@@ -130,6 +138,11 @@ if os.path.exists(plover):
                      and country((e.get("source") or {}).get("code")) in srcs
                      and (not tgts or country((e.get("target") or {}).get("code")) in tgts) for e in evs)
             aok += ok
+            sn += 1 + bool(tgts)
+            sok += max((country((e.get("source") or {}).get("code")) in srcs)
+                       + (bool(tgts) and country((e.get("target") or {}).get("code")) in tgts)
+                       for e in evs if (e.get("plover") or {}).get("event") == r["event"])
     print("PLOVER gold (%s): %d records, PLOVER event recall %s, events/record %.2f, actor accuracy %s over %d"
           % (os.path.basename(plover), n, pct(hit, n), npred / n, pct(aok, an), an))
+    print("  per actor (source and target slots counted apart): %s over %d slots" % (pct(sok, sn), sn))
     print("  (recall with the gold's PLOVER 0.5 names untranslated: %s)" % pct(hit_raw, n))
