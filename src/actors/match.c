@@ -92,6 +92,12 @@ static int tok_is(const dy_text *t, size_t i, const char *w)
     return i < t->ntok && dy_tok_is(t, &t->tok[i], w);
 }
 
+/* The raw match after match r, or NULL. */
+static const raw *raw_next(const raw *rw, size_t r, size_t nrw)
+{
+    return r + 1 < nrw ? &rw[r + 1] : NULL;
+}
+
 /* Is token i one of the NULL-terminated words ws? */
 static int tok_in(const dy_text *t, size_t i, const char *const *ws)
 {
@@ -1166,7 +1172,7 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
     uint32_t end = se->first + se->ntok;
     for (size_t r = 0; r < nrw; r++) {
         const dy_aentry *e = &a->entries[rw[r].entry];
-        const raw *next = r + 1 < nrw ? &rw[r + 1] : NULL;
+        const raw *next = raw_next(rw, r, nrw);
         uint32_t first = rw[r].first, mend = rw[r].end;
         char code[24];
         uint32_t flags = 0;
@@ -1249,7 +1255,7 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
                     /* a held noun among the nouns is one ("Vietnamese boat
                      * people") */
                     r++;
-                    next = r + 1 < nrw ? &rw[r + 1] : NULL;
+                    next = raw_next(rw, r, nrw);
                     nouns = 1;
                 } else if (!(is_adj_like(t, j) || (common_noun(t, j) && (nouns = 1)) ||
                              /* a body's name: "the Liberian Peace Council" */
@@ -1266,7 +1272,7 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
                 /* "Nepal's Maoist rebels": the country's, not India's */
                 mend = next->end;
                 r++;
-                next = r + 1 < nrw ? &rw[r + 1] : NULL;
+                next = raw_next(rw, r, nrw);
                 j = mend;
             }
             const dy_aentry *ag = next && next->first == j ? &a->entries[next->entry] : NULL;
@@ -1290,7 +1296,7 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
                 mend = next->end;
                 agent_entry = next->entry;
                 r++;
-                next = r + 1 < nrw ? &rw[r + 1] : NULL;
+                next = raw_next(rw, r, nrw);
                 /* a community's agents "of" a country belong to the country
                  * ("Kurdish residents of the Iraqi border towns") */
                 uint32_t place = a->tag_country | a->tag_capital | a->tag_region;
@@ -1304,7 +1310,7 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
                     entry = next->entry;
                     mend = next->end;
                     r++;
-                    next = r + 1 < nrw ? &rw[r + 1] : NULL;
+                    next = raw_next(rw, r, nrw);
                 }
                 /* a body's title: "Chinese Foreign Ministry spokesman" (the
                  * body's code); after an adjective the title's ("Pakistan's
@@ -1320,7 +1326,7 @@ static int combine(astate *st, uint32_t s, const raw *rw, size_t nrw)
                     mend = next->end;
                     agent_entry = next->entry;
                     r++;
-                    next = r + 1 < nrw ? &rw[r + 1] : NULL;
+                    next = raw_next(rw, r, nrw);
                 }
                 if (ag->person) {
                     titled = 1;
