@@ -509,8 +509,16 @@ static int agent_modifies(const dy_actors *a, const dy_text *t, uint32_t j, uint
 
 static int is_adj_like(const dy_text *t, size_t i)
 {
+    /* capitalised religious and political adjectives the tagger may take
+     * for names: "Algerian Islamic militants", "Somali Islamist fighters" */
+    static const char *const proper[] = {
+        "islamic", "islamist", "muslim", "moslem", "christian", "catholic", "protestant",
+        "orthodox", "jewish", "hindu", "buddhist", "sikh", "shiite", "shi'ite", "shia",
+        "sunni", "maoist", "marxist", "communist", "socialist", "nationalist", "royalist",
+        "leftist", "rightist", "separatist", "jihadist", "salafist", NULL};
     int g = t->tok[i].tag;
-    return g == T_JJ || g == T_JJR || g == T_JJS || g == T_VBN || g == T_CD;
+    return g == T_JJ || g == T_JJR || g == T_JJS || g == T_VBN || g == T_CD ||
+           ((g == T_NNP || g == T_NN) && tok_in(t, i, proper));
 }
 
 /* A description match [i, e): it must sit in a definite noun phrase ("the
