@@ -1042,6 +1042,8 @@ static int weekday_phrase(const dy_text *t, size_t i)
            tok_one_of(t, &t->tok[i + 1], days, sizeof days / sizeof *days);
 }
 
+static float lex_post(const struct dy_tagger *tg, uint32_t id, int st);
+
 /* begin, start, finish, stop, keep, quit, resume, continue, avoid in any
  * form: verbs whose complement can be an -ing clause */
 int tg_aspect_verb(const dy_text *t, const dy_tok *k)
@@ -1197,6 +1199,41 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
               dy_tag_is_noun(pt0))) &&
             (lex_has(tg, k->word, tg->s_nns) || (k->nlen > 3 && noun_plural(tg, t, k))))
             k->tag = T_NNS;
+        /* U.S. barges lightly quoted: so is one before adverbs and a past
+         * form (two finite verbs in a row) */
+        if (k->tag == T_VBZ && dy_tag_is_noun(pt0) && nt0 == T_RB &&
+            !(tg_wclass(tg, k->word) & (WC_BE | WC_HAVE | WC_DO)) && lex_has(tg, k->word, tg->s_nns)) {
+            size_t q = j + 1;
+            while (q < end && (t->tok[q].tag == T_RB || t->tok[q].tag == T_RBR) &&
+                   !(tg_wclass(tg, t->tok[q].word) & WC_NEG))
+                q++;
+            if (q < end && (t->tok[q].tag == T_VBD || t->tok[q].tag == T_VBN))
+                k->tag = T_NNS;
+        }
+        /* for Monday's import needs, traders said: a noun phrase right
+         * after a preposition is its object, no subject; an -s form ending
+         * it before punctuation is the plural (not after a subordinator:
+         * "after the group says"; not before an object or a clause: "the
+         * rise triggered by import prices shows that") */
+        if (k->tag == T_VBZ && dy_tag_is_noun(pt0) && j >= first + 2 &&
+            (nt0 == T_PUNCT_COMMA || nt0 == T_PUNCT_END || nt0 == T_PUNCT_COLON || nt0 == T_NONE) &&
+            !(tg_wclass(tg, k->word) & (WC_BE | WC_HAVE | WC_DO)) &&
+            (lex_has(tg, k->word, tg->s_nns) || (k->nlen > 3 && noun_plural(tg, t, k)))) {
+            size_t s0 = np_back(t, first, j);
+            const dy_tok *pr = s0 > first ? &t->tok[s0 - 1] : NULL;
+            if (pr && pr->tag == T_IN && !(tg_wclass(tg, pr->word) & WC_SUBORD) &&
+                !dy_tok_is(t, pr, "that") && !dy_tok_is(t, pr, "as") && !dy_tok_is(t, pr, "than") &&
+                !dy_tok_is(t, pr, "whether") && !dy_tok_is(t, pr, "like") && !dy_tok_is(t, pr, "so"))
+                k->tag = T_NNS;
+        }
+        /* two drugs smuggling rings, a money laundering case: an -ing form
+         * between two common nouns that the lexicon knows at least as
+         * often as a noun is part of the compound (not: gunmen killing
+         * civilians) */
+        if (k->tag == T_VBG && (pt0 == T_NN || pt0 == T_NNS) && (nt0 == T_NN || nt0 == T_NNS) &&
+            !(t->tok[j - 1].flags & TF_CAP) && lex_has(tg, k->word, tg->s_nn) &&
+            lex_post(tg, k->word, tg->s_nn) >= lex_post(tg, k->word, tg->s_vbg))
+            k->tag = T_NN;
         /* (the rules below start from a finite verb tag) */
         if (k->tag == T_VB || k->tag == T_VBP || k->tag == T_VBZ || k->tag == T_VBD) {
             /* Human Rights Watch accused: a capitalised verb form after a
@@ -1539,8 +1576,6 @@ static int to_date_idiom(const dy_text *t, size_t j, size_t end)
     return nt == T_NONE || nt >= T_PUNCT_COMMA || nt == T_CD || nt == T_VBD || nt == T_VBZ ||
            nt == T_VBP || nt == T_VBN || nt == T_MD;
 }
-
-static float lex_post(const struct dy_tagger *tg, uint32_t id, int st);
 
 static void fix_words(const struct dy_tagger *tg, dy_text *t, size_t first, size_t end)
 {
