@@ -1647,6 +1647,7 @@ static void fix_words(const struct dy_tagger *tg, dy_text *t, size_t first, size
                  (nt == T_NNS || nt == T_NN || nt == T_NNP || nt == T_NNPS || nt == T_JJ) &&
                  !(tg_wclass(tg, t->tok[j - 1].word) & WC_SUBORD) && !dy_tok_is(t, &t->tok[j - 1], "as") &&
                  !dy_tok_is(t, &t->tok[j - 1], "than") && !dy_tok_is(t, &t->tok[j - 1], "that") &&
+                 lex_has(tg, k->word, tg->s_jj) &&
                  lex_post(tg, k->word, tg->s_jj) >= lex_post(tg, k->word, tg->s_vbg) - 2.0f)
             k->tag = T_JJ;
         /* sales to date reached */
