@@ -1425,8 +1425,8 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
         }
         /* finished borrowing money, began shelling: an -ing form after a
          * verb of beginning, continuing or stopping is its complement */
-        if ((k->tag == T_NN || k->tag == T_JJ) && j > first && dy_tag_is_verb(pt) &&
-            k->nlen > 5 && ends(dy_tok_norm(t, k), k->nlen, "ing") &&
+        if ((k->tag == T_NN || k->tag == T_JJ) && j > first && k->nlen > 5 && dy_tag_is_verb(pt) &&
+            ends(dy_tok_norm(t, k), k->nlen, "ing") &&
             lex_has(tg, k->word, tg->s_vbg) && tg_aspect_verb(t, &t->tok[j - 1]))
             k->tag = T_VBG;
         /* the event, which pairs players from: an -s form after a relative
@@ -1848,8 +1848,8 @@ static void tag_span(const struct dyad_ctx *ctx, dy_text *t, size_t first, size_
         dy_tok *k = &t->tok[j];
         if (k->tag == T_PRPS && dy_tok_is(t, k, "her") && !next_is_nominal(t, j, end))
             k->tag = T_PRP;
-        else if (dy_tok_is(t, k, "let") && j + 1 < end && t->tok[j + 1].kind == TK_CLITIC &&
-                 dy_tok_is(t, &t->tok[j + 1], "'s")) {
+        else if (j + 1 < end && t->tok[j + 1].kind == TK_CLITIC && k->nlen == 3 &&
+                 dy_tok_is(t, k, "let") && dy_tok_is(t, &t->tok[j + 1], "'s")) {
             k->tag = T_VB; /* let's go: the clitic is "us", a bare verb follows */
             t->tok[j + 1].tag = T_PRP;
             if (j + 2 < end && (t->tok[j + 2].tag == T_NN || t->tok[j + 2].tag == T_VBP) &&
