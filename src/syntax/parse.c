@@ -250,6 +250,9 @@ static inline int np_continues(const pctx *p, uint32_t a, uint32_t i)
     int pt = TAG(p, i - 1);
     if (pt == T_POS)
         return 0;
+    /* settled lower [Friday]: a comparative is no modifier of a weekday */
+    if (i == a + 1 && TAG(p, a) == T_JJR && is_weekday(p, i))
+        return 0;
     if (is_adj(tg) && (dy_tag_is_noun(pt) || pt == T_CD)) {
         /* strikes [deep] inside; Twickenham [last] month */
         if (IS(p, i, "last") || IS(p, i, "next") || IS(p, i, "past"))
@@ -536,10 +539,18 @@ static int chunk_nps(pctx *p)
             int pt = TAG(p, i - 1);
             uint32_t pc = wcls(p, i - 1);
             if (dy_tag_is_verb(pt) && pt != T_VBG && !(pc & (WC_BE | WC_HAVE | WC_GET | WC_DO)) &&
-                !(p->t->tok[i - 1].lemma && (lcls(p, p->t->tok[i - 1].lemma) & WC_CONTROL)))
-                start = 1;
+                !(p->t->tok[i - 1].lemma && (lcls(p, p->t->tok[i - 1].lemma) & WC_CONTROL)) &&
+                !(tg == T_VBG && tg_aspect_verb(p->t, &p->t->tok[i - 1])))
+                start = 1; /* (not: finished [borrowing] money) */
             else if (tg == T_VBN && (pt == T_IN || pt == T_CC))
                 start = 1;
+        } else if (tg == T_VBN && i > p->first && TAG(p, i - 1) == T_IN && (nt == T_NNP || nt == T_NNPS) &&
+                   !(wcls(p, i - 1) & WC_SUBORD) && !IS(p, i - 1, "as") && !IS(p, i - 1, "than") &&
+                   !IS(p, i - 1, "that")) {
+            /* the home of [expelled Slovak MP X]: after a preposition a
+             * participle before a name modifies it (no verb has a
+             * preposition for its subject) */
+            start = 1;
         }
         /* the number of the next list item left at the end of a line
          * ("... 37.2 seconds; 2." before the next item) is a list marker,

@@ -1042,6 +1042,23 @@ static int weekday_phrase(const dy_text *t, size_t i)
            tok_one_of(t, &t->tok[i + 1], days, sizeof days / sizeof *days);
 }
 
+static float lex_post(const struct dy_tagger *tg, uint32_t id, int st);
+
+/* begin, start, finish, stop, keep, quit, resume, continue, avoid in any
+ * form: verbs whose complement can be an -ing clause */
+int tg_aspect_verb(const dy_text *t, const dy_tok *k)
+{
+    static const char *const stem[] = {"begin", "began", "begun", "start", "finish", "stop",
+                                       "keep", "kept", "quit", "resum", "continu", "avoid"};
+    const char *w = dy_tok_norm(t, k);
+    for (size_t i = 0; i < sizeof stem / sizeof *stem; i++) {
+        size_t l = strlen(stem[i]);
+        if (k->nlen >= l && k->nlen <= l + 4 && memcmp(w, stem[i], l) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, size_t first, size_t end,
                      int headline)
 {
@@ -1182,6 +1199,41 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
               dy_tag_is_noun(pt0))) &&
             (lex_has(tg, k->word, tg->s_nns) || (k->nlen > 3 && noun_plural(tg, t, k))))
             k->tag = T_NNS;
+        /* U.S. barges lightly quoted: so is one before adverbs and a past
+         * form (two finite verbs in a row) */
+        if (k->tag == T_VBZ && dy_tag_is_noun(pt0) && nt0 == T_RB &&
+            !(tg_wclass(tg, k->word) & (WC_BE | WC_HAVE | WC_DO)) && lex_has(tg, k->word, tg->s_nns)) {
+            size_t q = j + 1;
+            while (q < end && (t->tok[q].tag == T_RB || t->tok[q].tag == T_RBR) &&
+                   !(tg_wclass(tg, t->tok[q].word) & WC_NEG))
+                q++;
+            if (q < end && (t->tok[q].tag == T_VBD || t->tok[q].tag == T_VBN))
+                k->tag = T_NNS;
+        }
+        /* for Monday's import needs, traders said: a noun phrase right
+         * after a preposition is its object, no subject; an -s form ending
+         * it before punctuation is the plural (not after a subordinator:
+         * "after the group says"; not before an object or a clause: "the
+         * rise triggered by import prices shows that") */
+        if (k->tag == T_VBZ && dy_tag_is_noun(pt0) && j >= first + 2 &&
+            (nt0 == T_PUNCT_COMMA || nt0 == T_PUNCT_END || nt0 == T_PUNCT_COLON || nt0 == T_NONE) &&
+            !(tg_wclass(tg, k->word) & (WC_BE | WC_HAVE | WC_DO)) &&
+            (lex_has(tg, k->word, tg->s_nns) || (k->nlen > 3 && noun_plural(tg, t, k)))) {
+            size_t s0 = np_back(t, first, j);
+            const dy_tok *pr = s0 > first ? &t->tok[s0 - 1] : NULL;
+            if (pr && pr->tag == T_IN && !(tg_wclass(tg, pr->word) & WC_SUBORD) &&
+                !dy_tok_is(t, pr, "that") && !dy_tok_is(t, pr, "as") && !dy_tok_is(t, pr, "than") &&
+                !dy_tok_is(t, pr, "whether") && !dy_tok_is(t, pr, "like") && !dy_tok_is(t, pr, "so"))
+                k->tag = T_NNS;
+        }
+        /* two drugs smuggling rings, a money laundering case: an -ing form
+         * between two common nouns that the lexicon knows at least as
+         * often as a noun is part of the compound (not: gunmen killing
+         * civilians) */
+        if (k->tag == T_VBG && (pt0 == T_NN || pt0 == T_NNS) && (nt0 == T_NN || nt0 == T_NNS) &&
+            !(t->tok[j - 1].flags & TF_CAP) && lex_has(tg, k->word, tg->s_nn) &&
+            lex_post(tg, k->word, tg->s_nn) >= lex_post(tg, k->word, tg->s_vbg))
+            k->tag = T_NN;
         /* (the rules below start from a finite verb tag) */
         if (k->tag == T_VB || k->tag == T_VBP || k->tag == T_VBZ || k->tag == T_VBD) {
             /* Human Rights Watch accused: a capitalised verb form after a
@@ -1363,10 +1415,28 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
             size_t a = j;
             while (a > first && t->tok[a - 1].tag == T_RB)
                 a--;
-            if (a > first && t->tok[a - 1].tag == T_MD &&
+            /* (so is a do-form negated: did not bat, does n't matter) */
+            int neg_do = a < j && a > first && k->tag != T_NNS &&
+                         (tg_wclass(tg, t->tok[a].word) & WC_NEG) &&
+                         (tg_wclass(tg, t->tok[a - 1].word) & WC_DO) && dy_tag_is_verb(t->tok[a - 1].tag);
+            if (a > first && (t->tok[a - 1].tag == T_MD || neg_do) &&
                 (k->tag == T_VBP || lex_has(tg, k->word, tg->s_vb) || (wf && (dy_word_flags(wf, k->word) & WF_VERB))))
                 k->tag = T_VB;
         }
+        /* finished borrowing money, began shelling: an -ing form after a
+         * verb of beginning, continuing or stopping is its complement */
+        if ((k->tag == T_NN || k->tag == T_JJ) && j > first && k->nlen > 5 && dy_tag_is_verb(pt) &&
+            ends(dy_tok_norm(t, k), k->nlen, "ing") &&
+            lex_has(tg, k->word, tg->s_vbg) && tg_aspect_verb(t, &t->tok[j - 1]))
+            k->tag = T_VBG;
+        /* the event, which pairs players from: an -s form after a relative
+         * pronoun, before an object, is its clause's verb */
+        if (k->tag == T_NNS && (pt == T_WDT || pt == T_WP) &&
+            !(j >= first + 2 && t->tok[j - 2].tag == T_IN) &&
+            (nt == T_NNS || nt == T_NN || nt == T_DT || nt == T_PRPS || nt == T_NNP || nt == T_CD) &&
+            (lex_has(tg, k->word, tg->s_vbz) ||
+             (k->nlen > 3 && tg_wn_has(&tg->wn_verb, dy_tok_norm(t, k), k->nlen - 1u))))
+            k->tag = T_VBZ;
         /* which unite, they unite: a finite verb after a subject pronoun */
         if (k->tag == T_VB && (pt == T_WDT || pt == T_WP ||
                                (pt == T_PRP && (tg_wclass(tg, t->tok[j - 1].word) & WC_PRON_SUBJ))))
@@ -1484,11 +1554,34 @@ static int prep_to(const dy_text *t, const dy_tok *k)
     return tok_one_of(t, k, w, sizeof w / sizeof w[0]);
 }
 
+/* adrift, ablaze, aground: predicative words in a- that the lexicon lacks;
+ * the suffix guess makes nouns or verbs of them */
+static int a_predicative(const dy_text *t, const dy_tok *k)
+{
+    static const char *const w[] = {"ablaze", "adrift", "afloat", "aground", "ashore", "aloft",
+                                    "astray", "awry", "abreast", "afield", "ajar", "awash",
+                                    "amok", "amiss", "askew", "aflame", "afire"};
+    return k->nlen >= 4 && k->nlen <= 7 && dy_tok_norm(t, k)[0] == 'a' &&
+           tok_one_of(t, k, w, sizeof w / sizeof w[0]);
+}
+
+/* to date: the idiom (so far), not the verb, when no object follows it
+ * ("sales to date reached", "week to date 89,300"; not "thought to date
+ * from", "to date the bones") */
+static int to_date_idiom(const dy_text *t, size_t j, size_t end)
+{
+    if (!dy_tok_is(t, &t->tok[j], "date"))
+        return 0;
+    int nt = j + 1 < end ? t->tok[j + 1].tag : T_NONE;
+    return nt == T_NONE || nt >= T_PUNCT_COMMA || nt == T_CD || nt == T_VBD || nt == T_VBZ ||
+           nt == T_VBP || nt == T_VBN || nt == T_MD;
+}
+
 static void fix_words(const struct dy_tagger *tg, dy_text *t, size_t first, size_t end)
 {
     /* the tags the rules start from (the loop runs over every token) */
     const uint64_t from = 1ull << T_NN | 1ull << T_JJ | 1ull << T_IN | 1ull << T_RB | 1ull << T_VB |
-                          1ull << T_VBP;
+                          1ull << T_VBP | 1ull << T_VBG;
     for (size_t j = first; j < end; j++) {
         dy_tok *k = &t->tok[j];
         if (k->tag >= 64 || !(from >> k->tag & 1))
@@ -1539,6 +1632,36 @@ static void fix_words(const struct dy_tagger *tg, dy_text *t, size_t first, size
                  !dy_tok_is(t, &t->tok[j - 1], "so") && !dy_tok_is(t, &t->tok[j - 1], "whether") &&
                  !(k->flags & TF_CAP) && lex_has(tg, k->word, tg->s_nn))
             k->tag = T_NN;
+        /* without a win, the give and take: a base form right after an
+         * article is a noun */
+        else if ((k->tag == T_VB || k->tag == T_VBP) && pt == T_DT &&
+                 (dy_tok_is(t, &t->tok[j - 1], "a") || dy_tok_is(t, &t->tok[j - 1], "an") ||
+                  dy_tok_is(t, &t->tok[j - 1], "the")) &&
+                 lex_has(tg, k->word, tg->s_nn))
+            k->tag = T_NN;
+        /* in coming weeks, of leading brewers: an -ing form after a
+         * preposition, before a noun, that the lexicon knows nearly as
+         * often as an adjective is one (not: by using digital, from raising
+         * prices) */
+        else if (k->tag == T_VBG && pt == T_IN && j + 1 < end &&
+                 (nt == T_NNS || nt == T_NN || nt == T_NNP || nt == T_NNPS || nt == T_JJ) &&
+                 !(tg_wclass(tg, t->tok[j - 1].word) & WC_SUBORD) && !dy_tok_is(t, &t->tok[j - 1], "as") &&
+                 !dy_tok_is(t, &t->tok[j - 1], "than") && !dy_tok_is(t, &t->tok[j - 1], "that") &&
+                 lex_has(tg, k->word, tg->s_jj) &&
+                 lex_post(tg, k->word, tg->s_jj) >= lex_post(tg, k->word, tg->s_vbg) - 2.0f)
+            k->tag = T_JJ;
+        /* sales to date reached */
+        else if ((k->tag == T_VB || k->tag == T_VBP) && pt == T_TO && to_date_idiom(t, j, end))
+            k->tag = T_NN;
+        /* due next Wednesday, next month: "next" before a time word is the
+         * adjective (Penn JJ), inside the time phrase */
+        else if ((k->tag == T_IN || k->tag == T_RB) && j + 1 < end && dy_tok_is(t, k, "next") &&
+                 (tg_wclass(tg, t->tok[j + 1].word) & (WC_TIME | WC_MONTH | WC_WEEKDAY)))
+            k->tag = T_JJ;
+        /* was ablaze, drifted adrift */
+        else if ((k->tag == T_NN || k->tag == T_VB || k->tag == T_VBP || k->tag == T_JJ) &&
+                 !(k->flags & TF_CAP) && a_predicative(t, k))
+            k->tag = j > first && (tg_wclass(tg, t->tok[j - 1].word) & WC_BE) ? T_JJ : T_RB;
     }
 }
 
@@ -1733,6 +1856,14 @@ static void tag_span(const struct dyad_ctx *ctx, dy_text *t, size_t first, size_
         dy_tok *k = &t->tok[j];
         if (k->tag == T_PRPS && dy_tok_is(t, k, "her") && !next_is_nominal(t, j, end))
             k->tag = T_PRP;
+        else if (j + 1 < end && t->tok[j + 1].kind == TK_CLITIC && k->nlen == 3 &&
+                 dy_tok_is(t, k, "let") && dy_tok_is(t, &t->tok[j + 1], "'s")) {
+            k->tag = T_VB; /* let's go: the clitic is "us", a bare verb follows */
+            t->tok[j + 1].tag = T_PRP;
+            if (j + 2 < end && (t->tok[j + 2].tag == T_NN || t->tok[j + 2].tag == T_VBP) &&
+                lex_has(tg, t->tok[j + 2].word, tg->s_vb))
+                t->tok[j + 2].tag = T_VB;
+        }
         else if (letter_symbol(tg, t, k))
             k->tag = T_SYM;
         else if (letter_name(t, j, first, end))

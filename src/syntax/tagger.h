@@ -113,5 +113,8 @@ struct dyad_ctx;
 int tg_cache_lemmas(struct dyad_ctx *ctx);
 int tg_augment_lexicon(struct dyad_ctx *ctx);
 int tg_wn_has(const dy_map *set, const char *s, size_t n);
+/* begin, start, finish, stop, keep ... in any form: a verb whose -ing
+ * complement is a clause, not a noun phrase (began shelling the city) */
+int tg_aspect_verb(const dy_text *t, const dy_tok *k);
 
 #endif
