@@ -2270,6 +2270,34 @@ static void water_names(const dy_actors *a, struct dyad_doc *doc)
     }
 }
 
+static int insurgent_role(const char *c)
+{
+    return !strcmp(c, "REB") || !strcmp(c, "INS") || !strcmp(c, "SEP");
+}
+
+/* Insurgents with no country and no place are the insurgents of the one
+ * state whose government or forces the sentence names ("the Colombian army
+ * said it killed 15 leftist guerrillas": COLREB): insurgents fight their
+ * own state. NULL when the sentence names forces of two states, or any
+ * other state at all. */
+static const char *fighting_state(const astate *st, size_t m0, size_t m1, int32_t self)
+{
+    const struct dyad_doc *doc = st->doc;
+    const char *one = NULL;
+    int forces = 0;
+    for (size_t m = m0; m < m1; m++) {
+        const dy_mention *x = &doc->men[m];
+        if ((int32_t)m == self || strlen(x->code) < 3 || !state_code(x->code))
+            continue;
+        if (one && strncmp(one, x->code, 3))
+            return NULL;
+        one = x->code;
+        const char *r = x->code + 3;
+        forces |= !strncmp(r, "GOV", 3) || !strncmp(r, "MIL", 3) || !strncmp(r, "COP", 3);
+    }
+    return forces ? one : NULL;
+}
+
 int dy_actors_localise(const dyad_ctx *ctx, struct dyad_doc *doc)
 {
     astate st;
@@ -2330,6 +2358,8 @@ int dy_actors_localise(const dyad_ctx *ctx, struct dyad_doc *doc)
                     where_done = 1;
                     c = where;
                 }
+                if (!c && insurgent_role(mm->code))
+                    c = fighting_state(&st, m0, m1, (int32_t)m);
                 if (!c)
                     continue;
                 char c2[24 + 3];
