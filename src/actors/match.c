@@ -1942,14 +1942,18 @@ static int domestic_role(const char *c)
  * people of several states: "the Kurds")? */
 static int state_code(const char *c)
 {
-    static const uint32_t not_states[] = {   /* sorted: regions, bodies, generic codes, peoples */
-        C3('A','F','R'), C3('A','S','A'), C3('B','L','K'), C3('C','A','S'), C3('C','A','U'),
-        C3('C','E','U'), C3('C','F','R'), C3('C','R','B'), C3('E','A','F'), C3('E','E','U'),
-        C3('E','I','N'), C3('E','U','R'), C3('I','G','O'), C3('I','M','G'), C3('I','N','T'),
-        C3('K','U','R'), C3('L','A','M'), C3('M','D','T'), C3('M','E','A'), C3('M','N','C'), C3('N','A','F'),
-        C3('N','G','O'), C3('N','M','R'), C3('P','G','S'), C3('P','K','O'), C3('S','A','F'),
-        C3('S','A','M'), C3('S','A','S'), C3('S','C','N'), C3('S','E','A'), C3('U','I','S'),
-        C3('W','A','F'), C3('W','S','T')};
+    static const uint32_t not_states[] = {   /* sorted: regions, bodies, generic codes, peoples,
+                                                religions */
+        C3('A','F','R'), C3('A','L','E'), C3('A','S','A'), C3('B','L','K'), C3('B','U','D'),
+        C3('C','A','S'), C3('C','A','U'), C3('C','E','U'), C3('C','F','R'), C3('C','H','R'),
+        C3('C','R','B'), C3('C','T','H'), C3('D','R','Z'), C3('E','A','F'), C3('E','E','U'),
+        C3('E','I','N'), C3('E','U','R'), C3('H','I','N'), C3('I','G','O'), C3('I','M','G'),
+        C3('I','N','T'), C3('J','E','W'), C3('K','U','R'), C3('L','A','M'), C3('M','D','T'),
+        C3('M','E','A'), C3('M','N','C'), C3('M','O','S'), C3('N','A','F'), C3('N','G','O'),
+        C3('N','M','R'), C3('O','R','T'), C3('P','G','S'), C3('P','K','O'), C3('P','R','O'),
+        C3('S','A','F'), C3('S','A','M'), C3('S','A','S'), C3('S','C','N'), C3('S','E','A'),
+        C3('S','H','I'), C3('S','I','K'), C3('S','U','N'), C3('U','I','S'), C3('W','A','F'),
+        C3('W','S','T')};
     uint32_t k = code3(c);
     return k && !domestic_role(c) && !in_sorted(not_states, sizeof not_states / sizeof not_states[0], k);
 }
