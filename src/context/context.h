@@ -62,6 +62,8 @@ void dy_places_assign(const struct dyad_ctx *ctx, struct dyad_doc *doc);
  * (for the event coder: "capturing the outpost of Vuhledar" -> UKR). Needs
  * dy_places_find to have run. The string lives in the document. */
 const char *dy_place_country_at(const struct dyad_doc *doc, uint32_t tok);
+/* Is place p a town or city (not a country, region or sea)? */
+int dy_place_is_town(const struct dyad_doc *doc, const dy_place *p);
 /* Is token i of the document the water word of a water's name ("Gulf" in
  * "the Gulf of Guinea": sea, gulf, bay, strait, ocean, channel or lake
  * before "of")? Then neither it nor the country after "of" is a place or an

@@ -702,6 +702,11 @@ static int water_place(const struct dyad_doc *doc, const dy_place *p)
     return 0;
 }
 
+int dy_place_is_town(const struct dyad_doc *doc, const dy_place *p)
+{
+    return !strcmp(p->feature, "city") && !water_place(doc, p);
+}
+
 const char *dy_place_country_at(const struct dyad_doc *doc, uint32_t tok)
 {
     /* places are in text order: binary search for the last one starting at

@@ -96,6 +96,10 @@ typedef struct sctx {
                                `deliver aid to`); UINT32_MAX: none */
     uint32_t aim_from;      /* first token of a protest's aim before its verb
                                ("students demanding X marched"), else end */
+    uint32_t town[8];       /* first tokens of the sentence's towns and cities
+                               (gazetteer places): a pattern's "town" matches
+                               them ("seized Goma": `seize town`) */
+    uint32_t ntown;
 } sctx;
 
 static int tok_w(const sctx *sc, size_t i, int w)
@@ -131,6 +135,24 @@ static int pattern_range(const dy_events *ev, int noun, uint32_t head, size_t *p
     *p1 = ev->idx_end && ev->idx_for == ev->pat && ev->idx_n == ev->npat ? ev->idx_end[*p0]
                                                                         : ev->npat;
     return 1;
+}
+
+/* Is token i the first of a town's name (sc->town)? */
+static int town_at(const sctx *sc, size_t i)
+{
+    for (uint32_t k = 0; k < sc->ntown; k++)
+        if (sc->town[k] == i)
+            return 1;
+    return 0;
+}
+
+/* Does a town of the sentence start in [lo, cend)? */
+static int town_in(const sctx *sc, size_t lo, size_t cend)
+{
+    for (uint32_t k = 0; k < sc->ntown; k++)
+        if (sc->town[k] >= lo && sc->town[k] < cend)
+            return 1;
+    return 0;
 }
 
 static int el_match(const dy_events *ev, const dy_tok *k, const dy_pel *el)
@@ -542,6 +564,7 @@ static int match_one(const sctx *sc, const dy_pattern *pt, size_t v, size_t lo, 
             break;
         }
     size_t pos = v + 1, lastm = v;
+    int contig = 1;   /* every word so far right after the one before */
     for (uint32_t e = e0; e < n; e++) {
         const dy_pel *el = &ev->el[pt->el_first + e];
         int kind = el->kind & PE_KIND_MASK;
@@ -590,6 +613,11 @@ static int match_one(const sctx *sc, const dy_pattern *pt, size_t v, size_t lo, 
             if (el_match(ev, &t->tok[i], el) &&
                 !((t->tok[i].tag == T_IN || t->tok[i].tag == T_TO) && time_after(sc, i)))
                 break;
+            if (sc->ntown && kind == PE_WORD && el->word == ev->w[DY_W_TOWN] && contig &&
+                i == pos && town_at(sc, i))
+                break;   /* a named town for "town", right after the words
+                            before it ("seized Goma", "withdrew from
+                            Kherson"; not "withdraw its staff from Gaza") */
             if (!(el->kind & PE_ADJ) && sc->syn->tok_np && i >= npend) {
                 int32_t np = sc->syn->tok_np[i];
                 if (np >= 0 && sc->syn->np[np].first == i) {
@@ -621,6 +649,7 @@ static int match_one(const sctx *sc, const dy_pattern *pt, size_t v, size_t lo, 
         }
         if (i >= cend || room <= 0)
             return 0;
+        contig &= i == pos;
         lastm = i;
         pos = i + 1;
         if (sc->syn->tok_vg && sc->syn->tok_vg[i] >= 0 && sc->syn->vg[sc->syn->tok_vg[i]].head == i)
@@ -663,6 +692,9 @@ static int32_t best_pattern(const sctx *sc, size_t p0, size_t p1, size_t v, size
         if (sc->t->tok[sc->pre].lemma)
             bloom |= dy_bloom_bit(sc->t->tok[sc->pre].lemma);
     }
+    int town = sc->ntown && town_in(sc, lo, cend);   /* "town" stands for it */
+    if (town)
+        bloom |= dy_bloom_bit(ev->w[DY_W_TOWN]);
     int valid = ev->idx_need && ev->idx_for == ev->pat && ev->idx_n == ev->npat;
     const uint64_t *need = valid ? ev->idx_need : NULL;
     /* candidates of a keyed run: a bitmap over the run */
@@ -677,13 +709,14 @@ static int32_t best_pattern(const sctx *sc, size_t p0, size_t p1, size_t v, size
         if (dy_map_get(&ev->kidx, base, &off))
             for (uint32_t j = 1; j <= ev->klist[off - 1]; j++)
                 cand[ev->klist[off - 1 + j] >> 6] |= 1ull << (ev->klist[off - 1 + j] & 63);
-        for (size_t i = lo; i <= cend; i++)
+        for (size_t i = lo; i <= cend + 1; i++)
             for (int w = 0; w < 2; w++) {
-                if (i == cend && sc->pre == UINT32_MAX)
+                if ((i == cend && sc->pre == UINT32_MAX) || (i == cend + 1 && (!town || w)))
                     break;
-                size_t ti = i == cend ? sc->pre : i;   /* (the passive's subject last) */
-                uint32_t id = w ? sc->t->tok[ti].lemma : sc->t->tok[ti].word;
-                if (!id || (w && id == sc->t->tok[ti].word) ||
+                size_t ti = i >= cend ? sc->pre : i;   /* (the passive's subject, then a town) */
+                uint32_t id = i == cend + 1 ? ev->w[DY_W_TOWN]
+                              : w ? sc->t->tok[ti].lemma : sc->t->tok[ti].word;
+                if (!id || (w && i < cend + 1 && id == sc->t->tok[ti].word) ||
                     !(kb[dy_kbloom_bit(id) >> 6] & (1ull << (dy_kbloom_bit(id) & 63))) ||
                     !dy_map_get(&ev->kidx, base | id, &off))
                     continue;
@@ -1641,10 +1674,14 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
          * in X": a protest is addressed to the place's authorities, even the
          * protesters' own; force used in X is used against it */
         int visit = f->code >= 0 && !strncmp(ev->codes[f->code].code, "042", 3);
+        /* "withdrew from Kherson", "pulled out of Jenin": a retreat yields
+         * the place to its state */
+        int retreat = f->code >= 0 && !strcmp(ev->codes[f->code].code, "0874");
         for (uint32_t q = 0; q < vg->npp && f->tgt < 0; q++) {
             const dy_pp *pp = &syn->pp[vg->pp_first + q];
             int in = tok_w(sc, pp->prep, DY_W_IN);
-            if (is_target_prep(sc, pp->prep) || (in && (root >= 17 || visit || root == 14)))
+            if (is_target_prep(sc, pp->prep) || (in && (root >= 17 || visit || root == 14)) ||
+                (retreat && (tok_w(sc, pp->prep, DY_W_FROM) || tok_w(sc, pp->prep, DY_W_OF))))
                 f->tgt = place_target(sc, pp->np, f->src, root == 14 || civil);   /* (met in X: a venue) */
             f->tgt_rule = 4;
         }
@@ -2886,6 +2923,15 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
         sc.sourceless = 0;
         sc.aim_from = sc.end;
         sc.pre = UINT32_MAX;
+        sc.ntown = 0;
+        for (size_t k = pl; k < doc->npl && doc->pl[k].sent == s && sc.ntown < 8; k++) {
+            /* (the town heads its noun phrase: not "the Lockerbie bombing") */
+            const dy_place *tp = &doc->pl[k];
+            int32_t tn = syn->tok_np ? syn->tok_np[tp->first] : -1;
+            if (dy_place_is_town(doc, tp) && tn >= 0 && syn->np[tn].head >= tp->first &&
+                syn->np[tn].head < tp->end)
+                sc.town[sc.ntown++] = tp->first;
+        }
         memset(sc.rank, 0, sizeof sc.rank);
 
         /* 1. frames */

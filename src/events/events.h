@@ -74,7 +74,9 @@ enum {
     DY_W_POSTPONE, DY_W_CANCEL, DY_W_DELAY, DY_W_SCRAP, DY_W_SUSPEND, DY_W_BLOCK, DY_W_VETO,
     DY_W_HALT, DY_W_FREEZE, DY_W_ABANDON, DY_W_BETWEEN, DY_W_AS,
     /* verbs whose subject undergoes their object */
-    DY_W_SURVIVE, DY_W_ESCAPE, DY_W_SUFFER, DY_W_NEAR, DY_W_ALONG, DY_W_DESPITE, DY_W_DURING, DY_W_AMID, DY_W_N
+    DY_W_SURVIVE, DY_W_ESCAPE, DY_W_SUFFER, DY_W_NEAR, DY_W_ALONG, DY_W_DESPITE, DY_W_DURING, DY_W_AMID,
+    /* the noun a named town stands for in patterns ("seized Goma": `seize town`) */
+    DY_W_TOWN, DY_W_N
 };
 
 typedef struct dy_events {

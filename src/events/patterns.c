@@ -689,7 +689,8 @@ int dy_events_load(dyad_ctx *ctx, const char *dir, char *err, size_t errlen)
         [DY_W_HALT] = "halt", [DY_W_FREEZE] = "freeze", [DY_W_ABANDON] = "abandon", [DY_W_BETWEEN] = "between",
         [DY_W_AS] = "as", [DY_W_SURVIVE] = "survive", [DY_W_ESCAPE] = "escape",
         [DY_W_SUFFER] = "suffer", [DY_W_NEAR] = "near", [DY_W_ALONG] = "along",
-        [DY_W_DESPITE] = "despite", [DY_W_DURING] = "during", [DY_W_AMID] = "amid"};
+        [DY_W_DESPITE] = "despite", [DY_W_DURING] = "during", [DY_W_AMID] = "amid",
+        [DY_W_TOWN] = "town"};
     for (int i = 0; i < DY_W_N; i++)
         if (!(ev->w[i] = dy_word_add(ctx, gw[i], strlen(gw[i])))) {
             snprintf(err, errlen, "out of memory");
