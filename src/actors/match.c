@@ -324,7 +324,7 @@ static int32_t push_men(astate *st, uint32_t first, uint32_t end, uint32_t sent,
         uint32_t h = end - 1;
         for (uint32_t k = first + 1; k < end; k++)
             if (st->t->tok[k].tag == T_IN || st->t->tok[k].tag == T_TO ||
-                tok_is(st->t, k, "loyal")) {
+                (st->t->tok[k].tag == T_JJ && tok_is(st->t, k, "loyal"))) {
                 h = k - 1;
                 break;
             }
@@ -2235,13 +2235,13 @@ static void allied_agents(astate *st)
         int poss = 0;
         for (uint32_t i = mm->first; i < mm->end; i++)
             poss |= t->tok[i].kind == TK_CLITIC;
+        if (!poss)
+            continue;
         uint32_t k = mm->end;   /* "militia ally", "proxy forces" */
-        int ally = 0;
-        if (k < t->ntok && tok_in(t, k, ally_words))
-            ally = 1;
+        int ally = k < t->ntok && tok_in(t, k, ally_words);
         for (uint32_t i = mm->first; i < mm->end && !ally; i++)
             ally = tok_in(t, i, ally_words);
-        if (!poss || !ally)
+        if (!ally)
             continue;
         const char *role = code_of(st->a, &st->a->entries[mm->agent_entry], st->day);
         /* (an ally's forces are no state's army: irregulars) */

@@ -709,14 +709,13 @@ static int32_t best_pattern(const sctx *sc, size_t p0, size_t p1, size_t v, size
         if (dy_map_get(&ev->kidx, base, &off))
             for (uint32_t j = 1; j <= ev->klist[off - 1]; j++)
                 cand[ev->klist[off - 1 + j] >> 6] |= 1ull << (ev->klist[off - 1 + j] & 63);
-        for (size_t i = lo; i <= cend + 1; i++)
+        for (size_t i = lo; i <= cend; i++)
             for (int w = 0; w < 2; w++) {
-                if ((i == cend && sc->pre == UINT32_MAX) || (i == cend + 1 && (!town || w)))
+                if (i == cend && sc->pre == UINT32_MAX)
                     break;
-                size_t ti = i >= cend ? sc->pre : i;   /* (the passive's subject, then a town) */
-                uint32_t id = i == cend + 1 ? ev->w[DY_W_TOWN]
-                              : w ? sc->t->tok[ti].lemma : sc->t->tok[ti].word;
-                if (!id || (w && i < cend + 1 && id == sc->t->tok[ti].word) ||
+                size_t ti = i == cend ? sc->pre : i;   /* (the passive's subject last) */
+                uint32_t id = w ? sc->t->tok[ti].lemma : sc->t->tok[ti].word;
+                if (!id || (w && id == sc->t->tok[ti].word) ||
                     !(kb[dy_kbloom_bit(id) >> 6] & (1ull << (dy_kbloom_bit(id) & 63))) ||
                     !dy_map_get(&ev->kidx, base | id, &off))
                     continue;
@@ -724,6 +723,11 @@ static int32_t best_pattern(const sctx *sc, size_t p0, size_t p1, size_t v, size
                 for (uint32_t j = 1; j <= l[0]; j++)
                     cand[l[j] >> 6] |= 1ull << (l[j] & 63);
             }
+        if (town && dy_map_get(&ev->kidx, base | ev->w[DY_W_TOWN], &off)) {
+            const uint32_t *l = ev->klist + off - 1;   /* the patterns keyed "town" */
+            for (uint32_t j = 1; j <= l[0]; j++)
+                cand[l[j] >> 6] |= 1ull << (l[j] & 63);
+        }
     }
     size_t wi = 0;
     uint64_t bits = nw ? cand[0] : 0;

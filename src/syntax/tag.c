@@ -1798,18 +1798,23 @@ static void tag_span(const struct dyad_ctx *ctx, dy_text *t, size_t first, size_
     static const char *const small[] = {"a", "an", "the", "of", "in", "on", "at", "to", "for",
                                         "and", "or", "but", "nor", "with", "by", "from", "as",
                                         "vs", "v", "into", "over", "off", "up", "per"};
-    size_t nalpha = 0, ncap = 0, ncontent = 0;
+    size_t nalpha = 0, ncap = 0;
     for (size_t i = first; i < first + n; i++) {
         const dy_tok *k = &t->tok[i];
         if (k->kind == TK_WORD && has_alpha(dy_tok_norm(t, k), k->nlen)) {
             nalpha++;
             if (k->flags & (TF_CAP | TF_ALLCAP))
                 ncap++;
-            else if (!tok_one_of(t, k, small, sizeof small / sizeof small[0]))
-                ncontent++;
         }
     }
-    si.headline = nalpha >= 3 && ncap * 4 >= nalpha * 3 && !ncontent;
+    si.headline = nalpha >= 3 && ncap * 4 >= nalpha * 3;
+    for (size_t i = first; si.headline && i < first + n; i++) {
+        const dy_tok *k = &t->tok[i];   /* (rare: only mostly capitalised lines) */
+        if (k->kind == TK_WORD && !(k->flags & (TF_CAP | TF_ALLCAP)) &&
+            has_alpha(dy_tok_norm(t, k), k->nlen) &&
+            !tok_one_of(t, k, small, sizeof small / sizeof small[0]))
+            si.headline = 0;
+    }
     int pa = tg->start_a, pb = tg->start_b;
     int seen_word = 0;
     size_t i = first, end = first + n;
