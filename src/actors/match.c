@@ -1698,12 +1698,14 @@ static int do_sentence(astate *st, uint32_t s)
         doc->nmen = m0 + MAX_SENT_MEN;
     sort_sentence(doc, m0);
 
-    /* subjects of clauses */
+    /* subjects of finite clauses (not the understood subject of an
+     * infinitive or participle: in "NATO urged Ankara to avoid X", Ankara is
+     * no subject a later "its" prefers) */
     const dy_syn *syn = st->syn;
     if (syn->sent_vg && s + 1 <= t->nsent)
         for (uint32_t v = syn->sent_vg[s]; v < syn->sent_vg[s + 1]; v++) {
             const dy_vg *g = &syn->vg[v];
-            if (g->subj < 0)
+            if (g->subj < 0 || (g->flags & (VG_INF | VG_PART)))
                 continue;
             int32_t m = mention_at(doc, m0, doc->nmen, syn->np[g->subj].head);
             if (m >= 0)
