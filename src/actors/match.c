@@ -821,6 +821,17 @@ static int32_t resolve_desc(astate *st, int32_t m, size_t s_men0, int32_t *ref)
     return -1;
 }
 
+/* Does the title word of the bare title mention tm ("the minister") stand in
+ * mention c ("Germany's foreign minister Annalena Baerbock")? */
+static int title_word_in(const dy_text *t, const dy_mention *tm, const dy_mention *c)
+{
+    uint32_t w = t->tok[tm->end - 1].word;
+    for (uint32_t i = c->first; w && i < c->end; i++)
+        if (t->tok[i].word == w)
+            return 1;
+    return 0;
+}
+
 /* A title without a name ("the new NATO secretary general", "the Ukrainian
  * president"): the latest named person with its code, introduced with the
  * same title, or any dictionary person when the title names one person per
@@ -832,9 +843,11 @@ static int32_t resolve_title(astate *st, int32_t m)
     const dy_mention *tm = &doc->men[m];
     int head = (a->entries[tm->agent_entry].tags & a->tag_head) != 0;
     int bare = role_only(tm);
+    int32_t best = -1;
+    uint32_t bsent = 0;
     for (int32_t j = m - 1; j >= 0; j--) {
         const dy_mention *c = &doc->men[j];
-        if (c->sent + DESC_WINDOW < tm->sent)
+        if (c->sent + DESC_WINDOW < tm->sent || (best >= 0 && c->sent != bsent))
             break;
         if (c->flags & AM_PENDING)
             continue;
@@ -846,13 +859,22 @@ static int32_t resolve_title(astate *st, int32_t m)
                         : !strcmp(rm->code, tm->code);
         if (!fits)
             continue;
-        int same_title = c->agent_entry == tm->agent_entry || rm->agent_entry == tm->agent_entry;
+        int same_title = c->agent_entry == tm->agent_entry || rm->agent_entry == tm->agent_entry ||
+                         title_word_in(st->t, tm, c) || title_word_in(st->t, tm, rm);
         int dict_person = rm->entry >= 0 && a->entries[rm->entry].person &&
                           a->entries[rm->entry].kind == EK_ACTOR;
-        if (same_title || (head && dict_person))
+        if (!same_title && !(head && dict_person))
+            continue;
+        /* of the fitting people of the nearest sentence, its subject first
+         * ("X met Y ... The president said": X) */
+        if (best < 0) {
+            best = r;
+            bsent = c->sent;
+        }
+        if (c->flags & AM_SUBJ)
             return r;
     }
-    return -1;
+    return best;
 }
 
 /* A definite agent with no country ("the government", "the militant
