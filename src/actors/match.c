@@ -2298,6 +2298,26 @@ static void water_names(const dy_actors *a, struct dyad_doc *doc)
     }
 }
 
+/* Does a mention of [m0, m1) other than a person or a pronoun carry a
+ * state's code ("Soviet women")? */
+static int names_state(const struct dyad_doc *doc, size_t m0, size_t m1)
+{
+    for (size_t m = m0; m < m1; m++) {
+        const dy_mention *x = &doc->men[m];
+        if (!(x->flags & (AM_PERSON | AM_PRONOUN | AM_DESC)) && strlen(x->code) >= 3 &&
+            state_code(x->code))
+            return 1;
+    }
+    return 0;
+}
+
+/* Roles that act where they are and are rarely foreign there: police,
+ * courts, protesters, civilians. */
+static int home_role(const char *c)
+{
+    return !strcmp(c, "COP") || !strcmp(c, "JUD") || !strcmp(c, "OPP") || !strcmp(c, "CVL");
+}
+
 static int insurgent_role(const char *c)
 {
     return !strcmp(c, "REB") || !strcmp(c, "INS") || !strcmp(c, "SEP");
@@ -2335,6 +2355,9 @@ int dy_actors_localise(const dyad_ctx *ctx, struct dyad_doc *doc)
     allied_agents(&st);
     const dy_text *t = &doc->t;
     size_t m0 = 0, pl0 = 0;
+    /* the previous sentence with mentions, for a paragraph's place */
+    uint32_t ps = UINT32_MAX;
+    size_t pm0 = 0, pm1 = 0, ppl0 = 0, ppl1 = 0;
     while (m0 < doc->nmen) {
         uint32_t s = doc->men[m0].sent;
         size_t m1 = m0;
@@ -2388,6 +2411,12 @@ int dy_actors_localise(const dyad_ctx *ctx, struct dyad_doc *doc)
                 }
                 if (!c && insurgent_role(mm->code))
                     c = fighting_state(&st, m0, m1, (int32_t)m);
+                if (!c && home_role(mm->code) && ps + 1 == s && !(t->tok[first].flags & TF_PARA) &&
+                    !names_state(doc, m0, m1))
+                    /* "Sonko was arrested in Dakar. His supporters clashed
+                     * with police": the paragraph's place, one sentence on,
+                     * when this sentence names no state of its own */
+                    c = sentence_state(&st, pm0, pm1, ppl0, ppl1, t->sent[ps].first, NULL);
                 if (!c)
                     continue;
                 char c2[24 + 3];
@@ -2417,6 +2446,11 @@ int dy_actors_localise(const dyad_ctx *ctx, struct dyad_doc *doc)
                 mm->flags |= AM_LOCATED;
             }
         }
+        ps = s;
+        pm0 = m0;
+        pm1 = m1;
+        ppl0 = pl0;
+        ppl1 = pl1;
         m0 = m1;
     }
     refresh_refs(doc);
