@@ -1095,8 +1095,18 @@ static int32_t np_author(const sctx *sc, int32_t np, int32_t avoid)
     uint32_t e = syn->np[np].end;
     if (syn->np[np].of >= 0 && syn->np[syn->np[np].of].end > e)
         e = syn->np[syn->np[np].of].end;
-    if (e < sc->end && sc->t->tok[e].tag == T_VBN)
-        e++;   /* "a rally staged by" */
+    if (e < sc->end && sc->t->tok[e].tag == T_VBN) {
+        /* "a rally staged by"; but who brokered or hosted a deal is a third
+         * party, not the other side ("a ceasefire brokered by Egypt") */
+        static const char *const third[] = {"broker", "mediate", "facilitate", "sponsor",
+                                            "host", "negotiate", "arrange"};
+        const dy_tok *k = &sc->t->tok[e];
+        const char *lw = k->lemma ? dy_intern_str(&sc->ctx->words, k->lemma) : NULL;
+        for (size_t q = 0; q < sizeof third / sizeof third[0]; q++)
+            if ((lw && !strcmp(lw, third[q])) || dy_tok_is(sc->t, k, third[q]))
+                return -1;
+        e++;
+    }
     if (e + 1 >= sc->end || !(tok_w(sc, e, DY_W_BY) || tok_w(sc, e, DY_W_FROM)))
         return -1;
     return np_other_actor(sc->doc, sc->m0, sc->m1, syn->tok_np[e + 1], 1, avoid);
@@ -1796,14 +1806,23 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
 
 static int force_noun(const sctx *sc, uint32_t i);
 
-/* The unnamed hand of force used in one country ("a journalist was killed
- * in a car bomb explosion in Beirut"): as CAMEO codes unidentified gunmen,
+/* The unnamed hand of force: the one another force clause of the sentence
+ * names; else, for force used in one country ("a journalist was killed
+ * in a car bomb explosion in Beirut"), as CAMEO codes unidentified gunmen,
  * that country's unaffiliated armed force (LBNUAF), on the weapon's noun
  * phrase (else the trigger). -1 when the sentence's places are in no country
  * or in several. */
 static int32_t unknown_hand(sctx *sc, uint32_t trig)
 {
     struct dyad_doc *doc = sc->doc;
+    /* the hand another clause of the sentence names: "two soldiers were
+     * killed when militants attacked a checkpoint" */
+    for (uint32_t k = 0; k < sc->nfr; k++) {
+        const frame *o = &sc->fr[k];
+        if (o->pat >= 0 && o->code >= 0 && o->src >= 0 && o->trig != trig &&
+            code_root(sc->ev, o->code) >= 18)
+            return o->src;
+    }
     const char *cc = NULL;
     for (size_t k = 0; k < doc->npl; k++) {
         const dy_place *p = &doc->pl[k];
@@ -1819,7 +1838,7 @@ static int32_t unknown_hand(sctx *sc, uint32_t trig)
         return -1;
     uint32_t a = trig, b = trig + 1;
     for (uint32_t i = sc->first; i < sc->end; i++)
-        if (force_noun(sc, i)) {
+        if (dy_tag_is_noun(sc->t->tok[i].tag) && force_noun(sc, i)) {
             int32_t np = sc->syn->tok_np ? sc->syn->tok_np[i] : -1;
             a = np >= 0 ? sc->syn->np[np].first : i;
             b = np >= 0 ? sc->syn->np[np].end : i + 1;
