@@ -1088,6 +1088,31 @@ static void apply_country(astate *st, dy_mention *m, const char *country)
 
 /* ---- one sentence ---- */
 
+/* "the foreign ministers of France and Germany": a country coordinated with
+ * the owner of a plural agent takes the agent's role too (DEUGOV). */
+static void of_coordination(astate *st, size_t m0)
+{
+    struct dyad_doc *doc = st->doc;
+    const dy_text *t = st->t;
+    for (size_t m = m0 + 1; m < doc->nmen; m++) {
+        dy_mention *c = &doc->men[m];
+        const dy_mention *p = &doc->men[m - 1];
+        if (c->entry < 0 || c->agent_entry >= 0 || strlen(c->code) != 3 || !state_code(c->code) ||
+            p->agent_entry < 0 || p->entry < 0 || !(p->flags & AM_PLURAL) || strlen(p->code) < 6 ||
+            !(st->a->entries[c->entry].tags & st->a->tag_country) || p->end + 1 != c->first ||
+            !tok_is(t, p->end, "and"))
+            continue;
+        int of = 0;
+        for (uint32_t i = p->first; i < p->end && !of; i++)
+            of = tok_is(t, i, "of");
+        if (!of)
+            continue;
+        char c2[24];
+        snprintf(c2, sizeof c2, "%.3s%s", c->code, p->code + 3);
+        cpy(c->code, sizeof c->code, c2);
+    }
+}
+
 static void sort_sentence(struct dyad_doc *doc, size_t m0)
 {
     for (size_t x = m0 + 1; x < doc->nmen; x++) {
@@ -1719,6 +1744,8 @@ static int do_sentence(astate *st, uint32_t s)
     if (doc->nmen - m0 > MAX_SENT_MEN)
         doc->nmen = m0 + MAX_SENT_MEN;
     sort_sentence(doc, m0);
+
+    of_coordination(st, m0);
 
     /* subjects of finite clauses (not the understood subject of an
      * infinitive or participle: in "NATO urged Ankara to avoid X", Ankara is

@@ -365,14 +365,22 @@ static int same_np(const sctx *sc, const dy_mention *a, const dy_mention *b)
     const dy_syn *syn = sc->syn;
     if (!syn->tok_np)
         return 1;
-    int32_t x = syn->tok_np[a->first], y = syn->tok_np[b->first];
-    if (x < 0 || y < 0)
+    int32_t y = syn->tok_np[b->first];
+    if (y < 0)
         return 0;
-    if (x == y)
-        return 1;
-    for (int32_t c = syn->np[x].conj, n = 0; c >= 0 && n < 8; c = syn->np[c].conj, n++)
-        if (c == y)
+    /* the noun phrase a starts in, and the one it ends in ("the ministers
+     * of France and Germany": France's, whose conjunct Germany is) */
+    int32_t xs[2] = {syn->tok_np[a->first], syn->tok_np[a->end - 1]};
+    for (int k = 0; k < 2; k++) {
+        int32_t x = xs[k];
+        if (x < 0 || (k && x == xs[0]))
+            continue;
+        if (x == y)
             return 1;
+        for (int32_t c = syn->np[x].conj, n = 0; c >= 0 && n < 8; c = syn->np[c].conj, n++)
+            if (c == y)
+                return 1;
+    }
     return 0;
 }
 
@@ -1812,16 +1820,21 @@ static int force_noun(const sctx *sc, uint32_t i);
  * that country's unaffiliated armed force (LBNUAF), on the weapon's noun
  * phrase (else the trigger). -1 when the sentence's places are in no country
  * or in several. */
-static int32_t unknown_hand(sctx *sc, uint32_t trig)
+static int32_t unknown_hand(sctx *sc, uint32_t trig, int32_t tgt)
 {
     struct dyad_doc *doc = sc->doc;
     /* the hand another clause of the sentence names: "two soldiers were
-     * killed when militants attacked a checkpoint" */
+     * killed when militants attacked a checkpoint"; "soldiers were killed
+     * fighting Hezbollah": whom the victims fought */
     for (uint32_t k = 0; k < sc->nfr; k++) {
         const frame *o = &sc->fr[k];
-        if (o->pat >= 0 && o->code >= 0 && o->src >= 0 && o->trig != trig &&
-            code_root(sc->ev, o->code) >= 18)
+        if (o->pat < 0 || o->code < 0 || o->src < 0 || o->trig == trig ||
+            code_root(sc->ev, o->code) < 18)
+            continue;
+        if (!same_actor(doc, o->src, tgt))
             return o->src;
+        if (o->tgt >= 0 && !same_actor(doc, o->tgt, tgt))
+            return o->tgt;
     }
     const char *cc = NULL;
     for (size_t k = 0; k < doc->npl; k++) {
@@ -1881,7 +1894,7 @@ static int emit(sctx *sc, int code, int32_t src, int32_t src_np, int32_t tgt, in
         tgt_np = -1;
     }
     if (src < 0 && tgt >= 0 && sc->sourceless && code_root(ev, code) >= 18)
-        src = unknown_hand(sc, trig);
+        src = unknown_hand(sc, trig, tgt);
     if ((src < 0 && (tgt < 0 || !sc->sourceless)) || same_actor(doc, src, tgt))
         return 0;
     int32_t srcs[8], tgts[8];
