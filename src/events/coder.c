@@ -1814,13 +1814,31 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
 
 static int force_noun(const sctx *sc, uint32_t i);
 
+/* Does mention m stand behind a preposition ("embassies in Kenya")? */
+static int behind_prep(const sctx *sc, int32_t m)
+{
+    const struct dyad_doc *doc = sc->doc;
+    uint32_t b = doc->men[m].first;
+    int32_t np = doc->syn.tok_np ? doc->syn.tok_np[b] : -1;
+    if (np >= 0 && doc->syn.np[np].first < b)
+        b = doc->syn.np[np].first;
+    /* over a coordination: "in Kenya and Tanzania" */
+    for (int n = 0; n < 4 && b >= 2 && doc->syn.tok_np &&
+                    (doc->t.tok[b - 1].tag == T_CC || doc->t.tok[b - 1].tag == T_PUNCT_COMMA) &&
+                    doc->syn.tok_np[b - 2] >= 0;
+         n++)
+        b = doc->syn.np[doc->syn.tok_np[b - 2]].first;
+    return b > 0 && (doc->t.tok[b - 1].tag == T_IN || doc->t.tok[b - 1].tag == T_TO);
+}
+
 /* The unnamed hand of force: the one another force clause of the sentence
- * names; else, for force used in one country ("a journalist was killed
- * in a car bomb explosion in Beirut"), as CAMEO codes unidentified gunmen,
+ * names; else, for an irregular attack (root 18) in one country ("a
+ * journalist was killed in a car bomb explosion in Beirut"), as CAMEO codes
+ * unidentified gunmen,
  * that country's unaffiliated armed force (LBNUAF), on the weapon's noun
  * phrase (else the trigger). -1 when the sentence's places are in no country
  * or in several. */
-static int32_t unknown_hand(sctx *sc, uint32_t trig, int32_t tgt)
+static int32_t unknown_hand(sctx *sc, int code, uint32_t trig, int32_t tgt)
 {
     struct dyad_doc *doc = sc->doc;
     /* the hand another clause of the sentence names: "two soldiers were
@@ -1836,6 +1854,24 @@ static int32_t unknown_hand(sctx *sc, uint32_t trig, int32_t tgt)
         if (o->tgt >= 0 && !same_actor(doc, o->tgt, tgt))
             return o->tgt;
     }
+    /* the hand of the force the sentence before reports, in one paragraph
+     * ("Russia launched 400 drones at Ukrainian cities. Two people were
+     * killed in Kharkiv."), not of the victims' own country */
+    if (sc->s > 0 && !(sc->t->tok[sc->first].flags & TF_PARA) && tgt >= 0)
+        for (size_t i = sc->ev0; i-- > 0;) {
+            const dy_event *e = &doc->ev[i];
+            if (e->sent + 1 < sc->s)
+                break;
+            if (e->sent + 1 == sc->s && e->src >= 0 && code_root(sc->ev, e->code) >= 18 &&
+                e->pattern >= 0 && !sc->ev->pat[e->pattern].noun &&   /* (a verb's hand) */
+                strncmp(doc->men[e->src].code, doc->men[tgt].code, 3) && !behind_prep(sc, e->src))
+                return e->src;
+        }
+    /* an irregular attack (root 18: bombings, assassinations) by no named
+     * hand; not conventional force (shelling, air strikes), which in a war
+     * zone is mostly the foreign side's */
+    if (code_root(sc->ev, code) != 18)
+        return -1;
     const char *cc = NULL;
     for (size_t k = 0; k < doc->npl; k++) {
         const dy_place *p = &doc->pl[k];
@@ -1857,9 +1893,9 @@ static int32_t unknown_hand(sctx *sc, uint32_t trig, int32_t tgt)
             b = np >= 0 ? sc->syn->np[np].end : i + 1;
             break;
         }
-    char code[8];
-    snprintf(code, sizeof code, "%sUAF", cc);
-    int32_t m = place_mention(sc, a, b, code, 0);
+    char uaf[8];
+    snprintf(uaf, sizeof uaf, "%sUAF", cc);
+    int32_t m = place_mention(sc, a, b, uaf, 0);
     if (m >= 0)
         doc->men[m].flags |= AM_LOCATED;
     return m;
@@ -1894,7 +1930,7 @@ static int emit(sctx *sc, int code, int32_t src, int32_t src_np, int32_t tgt, in
         tgt_np = -1;
     }
     if (src < 0 && tgt >= 0 && sc->sourceless && code_root(ev, code) >= 18)
-        src = unknown_hand(sc, trig, tgt);
+        src = unknown_hand(sc, code, trig, tgt);
     if ((src < 0 && (tgt < 0 || !sc->sourceless)) || same_actor(doc, src, tgt))
         return 0;
     int32_t srcs[8], tgts[8];
