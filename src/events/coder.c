@@ -2382,6 +2382,23 @@ static int inside_pattern(const sctx *sc, uint32_t g)
     return 0;
 }
 
+/* "asked banks to help finance": what an act only asked for, intended or
+ * refused goes on to do is not done either - an infinitive or participle
+ * under a used frame (also past an infinitive with no pattern: "urged allies
+ * to tighten sanctions and to allow Ukraine to strike"). */
+static int used_content(const sctx *sc, uint32_t g)
+{
+    const dy_syn *syn = sc->syn;
+    const dy_vg *v = &syn->vg[g];
+    int32_t p = governor(sc, g);
+    if (!(v->flags & (VG_INF | VG_PART)) || p < (int32_t)sc->g0 || (uint32_t)p >= sc->g0 + sc->nfr ||
+        (uint32_t)p == g)
+        return 0;
+    const frame *pf = &sc->fr[p - sc->g0];
+    return pf->used && (pf->pat >= 0 || (syn->vg[p].flags & VG_INF)) &&
+           !(syn->vg[p].flags & VG_SPEECH);
+}
+
 static void mark_contents(sctx *sc)
 {
     const dy_events *ev = sc->ev;
@@ -2407,10 +2424,7 @@ static void mark_contents(sctx *sc)
         if (p < 0 || (uint32_t)p < sc->g0 || (uint32_t)p >= sc->g0 + sc->nfr || (uint32_t)p == g)
             continue;
         const frame *pf = &sc->fr[p - sc->g0];
-        if (pf->used && (v->flags & (VG_INF | VG_PART)) && pf->pat >= 0 &&
-            !(syn->vg[p].flags & VG_SPEECH)) {
-            /* "asked banks to help finance": what an act only asked for,
-             * intended or refused goes on to do is not done either */
+        if (used_content(sc, g)) {
             f->used = 1;
             continue;
         }
@@ -3031,6 +3045,10 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
             frame *f = &sc.fr[g - sc.g0];
             if (f->pat < 0 || f->code < 0 || f->used || f->done)
                 continue;
+            if (used_content(&sc, g)) {
+                f->used = 1;   /* (what a used act goes on to ask is no act) */
+                continue;
+            }
             sc.cur_rank = 0;
             if (code_governor(&sc, g) < 0)
                 return -1;
