@@ -1621,6 +1621,22 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
                 f->tgt_rule = 4;
             }
         }
+    if (f->tgt < 0 && f->code >= 0 && vg->obj >= 0) {
+        /* "visited Kyiv and pledged military aid": a pledge, aid or
+         * cooperation coordinated with a visit or meeting is for its host */
+        int r = code_root(ev, f->code);
+        if (r == 3 || r == 5 || r == 6 || r == 7)
+            for (uint32_t x = sc->g0; x < g; x++)
+                if (syn->vg[x].conj == (int32_t)g && x - sc->g0 < sc->nfr) {
+                    const frame *xf = &sc->fr[x - sc->g0];
+                    if (xf->pat >= 0 && xf->tgt >= 0 && xf->code >= 0 && code_root(ev, xf->code) == 4) {
+                        f->tgt = xf->tgt;
+                        f->tgt_np = xf->tgt_np;
+                        f->tgt_rule = 4;
+                    }
+                    break;
+                }
+    }
     /* "denounced as an ugly crime Yugoslavia's suppression of ...": the
      * object after the "as" phrase */
     int shifted = vg->head + 1 < cend && tok_w(sc, vg->head + 1, DY_W_AS) && vg->obj < 0;
