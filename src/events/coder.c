@@ -1684,6 +1684,20 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
                 break;
             }
     int froot = f->code >= 0 ? code_root(ev, f->code) : 0;
+    if (f->code >= 0 && !strcmp(ev->codes[f->code].code, "192"))
+        /* "retook the palace in Khartoum from the RSF": whom it was taken
+         * from is the target, before the place */
+        for (uint32_t q = 0; q < vg->npp; q++) {
+            const dy_pp *pp = &syn->pp[vg->pp_first + q];
+            int32_t m = tok_w(sc, pp->prep, DY_W_FROM)
+                            ? np_other_actor(doc, sc->m0, sc->m1, pp->np, 1, f->src) : -1;
+            if (m >= 0 && !(doc->men[m].flags & AM_LOCATED)) {
+                f->tgt = m;
+                f->tgt_np = pp->np;
+                f->tgt_rule = 4;
+                break;
+            }
+        }
     if (f->tgt < 0 && (froot == 3 || froot == 7))
         /* aid and pledges go to whom their purpose helps ("pledged $500
          * million to help rebuild Turkey") */
@@ -1978,8 +1992,13 @@ static int emit(sctx *sc, int code, int32_t src, int32_t src_np, int32_t tgt, in
                 return -1;
         }
     int root = code_root(ev, code);
-    if ((recip || (root >= 3 && root <= 6) || !strncmp(ev->codes[code].code, "087", 3)) &&
-        ns > 1 && tgts[0] < 0)
+    /* (praise, verbal defence, rallying support, apology and forgiveness
+     * are not with each other: "X and Y welcomed the move"; establishing
+     * relations, 054, is) */
+    const char *cs = ev->codes[code].code;
+    int one_way = root == 5 && cs[2] >= '1' && cs[2] <= '6' && cs[2] != '4';
+    if ((recip || (root >= 3 && root <= 6 && !one_way) || !strncmp(cs, "087", 3)) && ns > 1 &&
+        tgts[0] < 0)
         /* "X and Y agreed to a ceasefire": with each other */
         for (size_t a = 0; a < ns; a++)
             for (size_t b = 0; b < ns; b++)
