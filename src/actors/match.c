@@ -266,9 +266,11 @@ static void compose(char *out, size_t outn, const char *actor, const char *role)
         return;
     }
     if (al > 6 && !dy_is_org_code(actor) &&
-        (!strncmp(role, "MIL", 3) || !strncmp(role, "GOV", 3) || !strncmp(role, "ELI", 3))) {
-        /* a named group's commanders, leaders and officials are the group
-         * ("commanders of the Rapid Support Forces": SDNREBRSF, not SDNMIL) */
+        (!strncmp(role, "MIL", 3) || !strncmp(role, "GOV", 3) || !strncmp(role, "ELI", 3) ||
+         !strncmp(role, "UAF", 3) || !strncmp(role, "REB", 3) || !strncmp(role, "INS", 3))) {
+        /* a named group's commanders, leaders, officials and fighters are
+         * the group ("commanders of the Rapid Support Forces": SDNREBRSF, not
+         * SDNMIL; "its fighters": SDNREBRSF, not SDNUAF) */
         cat2(out, outn, actor, al, "");
         return;
     }
