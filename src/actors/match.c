@@ -677,6 +677,27 @@ static void learn_gender(astate *st, int32_t r, uint8_t g)
 
 /* ---- coreference ---- */
 
+/* Is mention m the first of a coordination of actors that is a clause's
+ * subject ("Japan and South Korea ... said they")? */
+static int coordinated(const astate *st, const dy_mention *m)
+{
+    const dy_syn *syn = st->syn;
+    if (!(m->flags & AM_SUBJ))
+        return 0;   /* (the subject's: not "in Iraq and Kuwait") */
+    int32_t np = syn->tok_np ? syn->tok_np[m->first] : -1;
+    if (np < 0 || syn->np[np].conj < 0)
+        return 0;
+    const dy_np *c = &syn->np[syn->np[np].conj];
+    for (size_t k = (size_t)(m - st->doc->men) + 1; k < st->doc->nmen; k++) {
+        const dy_mention *x = &st->doc->men[k];
+        if (x->first >= c->end)
+            break;
+        if (x->first >= c->first && x->code[0])
+            return 1;
+    }
+    return 0;
+}
+
 /* Can root r be what a pronoun of kind pk (gender g) refers to? */
 static int pron_fits(const astate *st, int32_t r, int pk, uint8_t g)
 {
@@ -697,7 +718,7 @@ static int pron_fits(const astate *st, int32_t r, int pk, uint8_t g)
             return 1;
         return !(m->flags & (AM_PERSON | AM_PLURAL | AM_AGENT_ONLY));
     case PK_PLURAL:
-        return (m->flags & AM_PLURAL) && !(m->flags & AM_PERSON);
+        return ((m->flags & AM_PLURAL) && !(m->flags & AM_PERSON)) || coordinated(st, m);
     }
     return 0;
 }

@@ -400,6 +400,22 @@ static size_t compound(const sctx *sc, int32_t m, int32_t np, int32_t *out, size
                 out[n++] = a;
         }
     }
+    const dy_mention *pm = &doc->men[m];
+    if ((pm->flags & AM_PRONOUN) && pm->ref >= 0 && doc->syn.tok_np && n == 1) {
+        /* "they" for "Japan and South Korea": the referent's conjuncts (of
+         * its own sentence) */
+        const dy_mention *r = &doc->men[pm->ref];
+        int32_t rn = doc->syn.tok_np[r->first];
+        size_t r0 = (size_t)pm->ref, r1 = r0;
+        while (r1 < sc->nreal && doc->men[r1].sent == r->sent)
+            r1++;
+        for (int32_t c = rn >= 0 ? doc->syn.np[rn].conj : -1; c >= 0 && n < max;
+             c = doc->syn.np[c].conj) {
+            int a = np_actor(doc, r0, r1, c, 0);
+            if (a >= 0 && a != out[n - 1])
+                out[n++] = a;
+        }
+    }
     /* adjacent mentions: "Polish and Czech officials" (m may be any
      * of them: start from the first) */
     size_t k0 = (size_t)m;
