@@ -1929,6 +1929,64 @@ static int any_comparative(const dy_text *t, size_t end, size_t j)
              nn == T_CC || nn == T_TO);
 }
 
+/* since the hot climate calls for light clothes, in the event that a new
+ * entrant wishes to compete: a clause opened by a subordinator or "that"
+ * needs a finite verb; when it has none before its end, an -s form after
+ * the noun of its subject, before a complement, that the lexicon knows as
+ * a present tense is that verb (an unknown word the suffix made an
+ * adjective before it is the subject's noun). Not after "after", "before",
+ * "until": prepositions as often */
+static void fix_clause_verb(const struct dy_tagger *tg, dy_text *t, size_t first, size_t end,
+                            size_t j)
+{
+    static const char *const sub[] = {"because", "although", "though", "whereas", "if",
+                                      "unless", "since", "that"};
+    if (!tok_one_of(t, &t->tok[j], sub, sizeof sub / sizeof *sub) || j + 3 >= end)
+        return;
+    int st0 = t->tok[j + 1].tag;
+    if (!(st0 == T_DT || st0 == T_PRPS || st0 == T_NNP || st0 == T_NNPS))
+        return;
+    size_t cand = 0, q = j + 1;
+    for (; q < end; q++) {
+        int tq = t->tok[q].tag;
+        if (!(dy_tag_is_noun(tq) || tq == T_DT || tq == T_PRPS || tq == T_JJ || tq == T_JJR ||
+              tq == T_CD || tq == T_POS))
+            break;
+        if (cand || tq != T_NNS || q < j + 3 || (t->tok[q].flags & TF_CAP) || q + 1 >= end)
+            continue;
+        const dy_tok *pk = &t->tok[q - 1];
+        int pq = pk->tag, nq = t->tok[q + 1].tag;
+        int pnoun = pq == T_NN || pq == T_NNP ||
+                    (pq == T_JJ && pk->word < tg->nids && !lex_has(tg, pk->word, tg->s_jj) &&
+                     (t->tok[q - 2].tag == T_JJ || t->tok[q - 2].tag == T_DT));
+        if (pnoun && lex_has(tg, t->tok[q].word, tg->s_vbz) &&
+            ((nq == T_IN && !dy_tok_is(t, &t->tok[q + 1], "of")) || nq == T_TO || nq == T_DT ||
+             nq == T_PRPS || nq == T_PRP || nq == T_NNS))
+            cand = q;
+    }
+    if (!cand)
+        return;
+    /* (after "since", also a preposition, only a word the lexicon finds
+     * at least as often a verb as a plural: since the coup attempts in
+     * 1990 is a time phrase) */
+    if (dy_tok_is(t, &t->tok[j], "since") &&
+        lex_post(tg, t->tok[cand].word, tg->s_vbz) < lex_post(tg, t->tok[cand].word, tg->s_nns))
+        return;
+    /* (the rest of the clause has no finite verb) */
+    for (size_t r = q; r < end; r++) {
+        int tr = t->tok[r].tag;
+        if (tr == T_CC || tr == T_PUNCT_COMMA || tr == T_PUNCT_COLON || tr == T_PUNCT_END ||
+            tr == T_WDT || tr == T_WP || tr == T_LRB ||
+            (tr == T_IN && (tg_wclass(tg, t->tok[r].word) & WC_SUBORD)))
+            break;
+        if (tr == T_VBD || tr == T_VBZ || tr == T_VBP || tr == T_MD)
+            return;
+    }
+    t->tok[cand].tag = T_VBZ;
+    if (t->tok[cand - 1].tag == T_JJ)
+        t->tok[cand - 1].tag = T_NN;
+}
+
 static void fix_prose(const struct dy_tagger *tg, dy_text *t, size_t first, size_t end,
                       int headline)
 {
@@ -1937,6 +1995,8 @@ static void fix_prose(const struct dy_tagger *tg, dy_text *t, size_t first, size
         int tj = k->tag;
         if (tj == T_EX)
             fix_there(tg, t, first, end, j);
+        else if (tj == T_IN)
+            fix_clause_verb(tg, t, first, end, j);
         else if (tj == T_WDT && dy_tok_is(t, k, "that") && in_that_clause(tg, t, first, end, j))
             k->tag = T_IN;
         else if (tj == T_SYM && currency_symbol(t, k))
