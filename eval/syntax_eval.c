@@ -383,6 +383,7 @@ int main(int argc, char **argv)
             if (y->first != x->end + 1 || t.tok[x->end].tag != T_CC || yt == T_DT ||
                 yt == T_PRPS || yt == T_PDT || yt == T_CD || yt == T_PRP || yt == T_DOLLAR ||
                 (x->flags & NP_POSSESSOR) || (x->flags & NP_PRONOUN) ||
+                (y->flags & NP_POSSESSOR) || (y->flags & NP_PRONOUN) ||
                 !dy_tag_is_noun(xh) || !dy_tag_is_noun(yh) || xprop != yprop ||
                 y->end - y->first > 2 || x->end - x->first > 2)
                 continue;
