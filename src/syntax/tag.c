@@ -1987,6 +1987,30 @@ static void fix_clause_verb(const struct dy_tagger *tg, dy_text *t, size_t first
         t->tok[cand - 1].tag = T_NN;
 }
 
+/* were caught cheating in exams, caught smuggling: an -ing form after
+ * "catch" is its complement clause, not a noun */
+static int caught_ing(const struct dy_tagger *tg, const dy_text *t, size_t first, size_t j)
+{
+    const dy_tok *k = &t->tok[j];
+    const dy_tok *p = j > first ? &t->tok[j - 1] : NULL;
+    return p && dy_tag_is_verb(p->tag) && k->nlen > 5 && ends(dy_tok_norm(t, k), k->nlen, "ing") &&
+           (dy_tok_is(t, p, "caught") || dy_tok_is(t, p, "catch") || dy_tok_is(t, p, "catches")) &&
+           lex_has(tg, k->word, tg->s_vbg);
+}
+
+/* the committee, meeting in Barcelona, decided: an -ing form right after
+ * the comma that follows a noun, before a preposition, opens a participle
+ * phrase (a noun there would need a determiner: ", a meeting in") */
+static int comma_participle(const struct dy_tagger *tg, const dy_text *t, size_t first,
+                            size_t end, size_t j)
+{
+    const dy_tok *k = &t->tok[j];
+    return j >= first + 2 && j + 1 < end && t->tok[j - 1].tag == T_PUNCT_COMMA &&
+           dy_tag_is_noun(t->tok[j - 2].tag) && t->tok[j + 1].tag == T_IN &&
+           !dy_tok_is(t, &t->tok[j + 1], "of") && !(k->flags & TF_CAP) && k->nlen > 5 &&
+           ends(dy_tok_norm(t, k), k->nlen, "ing") && lex_has(tg, k->word, tg->s_vbg);
+}
+
 static void fix_prose(const struct dy_tagger *tg, dy_text *t, size_t first, size_t end,
                       int headline)
 {
@@ -2019,7 +2043,9 @@ static void fix_prose(const struct dy_tagger *tg, dy_text *t, size_t first, size
             k->tag = T_NN;
         else if (tj == T_JJ && capitalised_adj_name(tg, t, first, end, j, headline))
             k->tag = T_NNP;
-        else if (tj == T_NN && period_participle(tg, t, first, end, j))
+        else if (tj == T_NN && (period_participle(tg, t, first, end, j) ||
+                                caught_ing(tg, t, first, j) ||
+                                comma_participle(tg, t, first, end, j)))
             k->tag = T_VBG;
         else if (tj == T_NNP && to_lower_name(tg, t, first, j))
             k->tag = T_VB;
