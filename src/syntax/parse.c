@@ -289,6 +289,17 @@ static int time_opener(const pctx *p, uint32_t i)
             TAG(p, i + 1) == T_NNP); /* (a feast: last Christmas) */
 }
 
+/* would not treat the "whip" as: a quotation mark right after the
+ * determiner, before the noun, opens scare quotes even when the quote
+ * parity of the text (a quote left open earlier) took it for a closing
+ * one; no quotation closes after a lone determiner */
+static int misread_quote(const pctx *p, uint32_t a, uint32_t i)
+{
+    int pt = TAG(p, i - 1), nt = i + 1 < p->end ? TAG(p, i + 1) : T_NONE;
+    return TAG(p, i) == T_RQUOTE && i == a + 1 && (pt == T_DT || pt == T_PRPS) &&
+           (dy_tag_is_noun(nt) || is_adj(nt));
+}
+
 /* Can token i continue a noun phrase that runs [a, i)? */
 static inline int np_continues(const pctx *p, uint32_t a, uint32_t i)
 {
@@ -386,6 +397,8 @@ static inline int np_continues(const pctx *p, uint32_t a, uint32_t i)
     if (tg == T_LQUOTE && i == a + 1 && (pt == T_DT || pt == T_PRPS) &&
         (dy_tag_is_noun(nt) || is_adj(nt)))
         return 1; /* a "poison pill": scare quotes after the determiner */
+    if (misread_quote(p, a, i))
+        return 1;
     if (tg == T_DOLLAR || tg == T_HASH)
         return nt == T_CD;
     if (IS(p, i, "to") && pt == T_CD && nt == T_DOLLAR && i >= a + 2 &&
