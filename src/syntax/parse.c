@@ -300,6 +300,34 @@ static int misread_quote(const pctx *p, uint32_t a, uint32_t i)
            (dy_tag_is_noun(nt) || is_adj(nt));
 }
 
+/* the Italian and UEFA Cups, the local and state governments: "and"/"or"
+ * after an adjective, or after a capitalised modifier right after "the",
+ * before nouns that end in a plural, coordinates modifiers of that shared
+ * head (not "the president and cabinet ministers": a lower-case noun is a
+ * conjunct of its own) */
+static int shared_plural_head(const pctx *p, uint32_t a, uint32_t i)
+{
+    int pt = TAG(p, i - 1);
+    if (!(IS(p, i, "and") || IS(p, i, "or")))
+        return 0;
+    if (!(is_adj(pt) || ((pt == T_NN || pt == T_NNP) && (p->t->tok[i - 1].flags & TF_CAP) &&
+                         i == a + 2 && IS(p, a, "the"))))
+        return 0;
+    uint32_t k = i + 1;
+    while (k < p->end && k < i + 3 && (TAG(p, k) == T_NN || TAG(p, k) == T_NNP))
+        k++;
+    /* (a modifier before the plural: not "the FBI and police", "weak and
+     * customers") */
+    if (k > i + 1 && k < p->end && dy_tag_is_noun(TAG(p, k)) &&
+        !(k + 1 < p->end && dy_tag_is_noun(TAG(p, k + 1))))
+        return TAG(p, k) == T_NNS || TAG(p, k) == T_NNPS;
+    /* (a capitalised plural the tagger left NNP after a modifier: UEFA Cups) */
+    const dy_tok *e = &p->t->tok[k - 1];
+    return k >= i + 3 && TAG(p, k - 1) == T_NNP && (e->flags & TF_CAP) && e->nlen > 3 &&
+           dy_tok_norm(p->t, e)[e->nlen - 1] == 's' && dy_tok_norm(p->t, e)[e->nlen - 2] != 's' &&
+           !(k < p->end && dy_tag_is_noun(TAG(p, k)));
+}
+
 /* Can token i continue a noun phrase that runs [a, i)? */
 static inline int np_continues(const pctx *p, uint32_t a, uint32_t i)
 {
@@ -398,6 +426,8 @@ static inline int np_continues(const pctx *p, uint32_t a, uint32_t i)
         (dy_tag_is_noun(nt) || is_adj(nt)))
         return 1; /* a "poison pill": scare quotes after the determiner */
     if (misread_quote(p, a, i))
+        return 1;
+    if (tg == T_CC && shared_plural_head(p, a, i))
         return 1;
     if (tg == T_DOLLAR || tg == T_HASH)
         return nt == T_CD;
