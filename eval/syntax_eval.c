@@ -149,6 +149,26 @@ static void np_counts(const gtok *g, size_t ng, const uint32_t *sent_first, size
     }
 }
 
+/* defenders [X Y] and [Z W], champions ...: a plural descriptor before two
+ * coordinated names describes both; the Treebank brackets it as one flat NP
+ * (the plural noun, the names and the conjunction), dyad keeps the two
+ * names apart for the actor stage */
+static int plural_title_names(const dy_text *t, const dy_np *x, const dy_np *y)
+{
+    if (y->first != x->end + 1 || t->tok[x->end].tag != T_CC ||
+        !dy_tok_is(t, &t->tok[x->end], "and") || x->end - x->first < 2 ||
+        t->tok[x->first].tag != T_NNS || (t->tok[x->first].flags & TF_CAP) ||
+        y->end - y->first > 3 || (y->flags & NP_POSSESSOR))
+        return 0;
+    for (uint32_t i = x->first + 1; i < x->end; i++)
+        if (t->tok[i].tag != T_NNP || !(t->tok[i].flags & TF_CAP))
+            return 0;
+    for (uint32_t i = y->first; i < y->end; i++)
+        if (t->tok[i].tag != T_NNP || !(t->tok[i].flags & TF_CAP))
+            return 0;
+    return 1;
+}
+
 int main(int argc, char **argv)
 {
     const char *file = "../shared/eval/syntax/conllpp-dev.txt";
@@ -374,6 +394,12 @@ int main(int argc, char **argv)
     if (project)
         for (size_t n = 0; n < syn.nnp; n++) {
             const dy_np *x = &syn.np[n];
+            if (mend[x->first] && n + 1 < syn.nnp && mend[syn.np[n + 1].first] &&
+                plural_title_names(&t, x, &syn.np[n + 1])) {
+                mend[x->first] = mend[syn.np[n + 1].first];
+                mend[syn.np[n + 1].first] = 0;
+                continue;
+            }
             if (!mend[x->first] || x->conj < 0)
                 continue;
             const dy_np *y = &syn.np[x->conj];
@@ -383,6 +409,7 @@ int main(int argc, char **argv)
             if (y->first != x->end + 1 || t.tok[x->end].tag != T_CC || yt == T_DT ||
                 yt == T_PRPS || yt == T_PDT || yt == T_CD || yt == T_PRP || yt == T_DOLLAR ||
                 (x->flags & NP_POSSESSOR) || (x->flags & NP_PRONOUN) ||
+                (y->flags & NP_POSSESSOR) || (y->flags & NP_PRONOUN) ||
                 !dy_tag_is_noun(xh) || !dy_tag_is_noun(yh) || xprop != yprop ||
                 y->end - y->first > 2 || x->end - x->first > 2)
                 continue;

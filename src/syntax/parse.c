@@ -242,6 +242,92 @@ static int adj_list_before_noun(const pctx *p, uint32_t a, uint32_t i)
     return k < p->end && dy_tag_is_noun(TAG(p, k));
 }
 
+/* ---- noun phrases: rules of the prose pass ---- */
+
+/* But many in the market thought, few at the talks expected: a quantifier
+ * alone before a preposition is the NP the phrase attaches to, as before
+ * "of" (not: as many as, so many that: a degree word before it) */
+static int quantifier_before_prep(const pctx *p, uint32_t a, uint32_t j)
+{
+    if (j != a + 1 || j >= p->end || TAG(p, j) != T_IN ||
+        !(IS(p, a, "many") || IS(p, a, "few") || IS(p, a, "several")) ||
+        IS(p, j, "as") || IS(p, j, "than") || IS(p, j, "that") || (wcls(p, j) & WC_SUBORD))
+        return 0;
+    return !(a > p->first && (IS(p, a - 1, "as") || IS(p, a - 1, "so") || IS(p, a - 1, "too") ||
+                              IS(p, a - 1, "how") || IS(p, a - 1, "very") ||
+                              IS(p, a - 1, "that") || IS(p, a - 1, "a")));
+}
+
+/* will have one Dec. 13: a number written in words does not run into a
+ * date (the date has its own day number); "five December mornings" or a
+ * British "5 December" keep theirs */
+static int word_number_before_date(const pctx *p, uint32_t i)
+{
+    return TAG(p, i - 1) == T_CD && p->t->tok[i - 1].kind == TK_WORD && is_month(p, i) &&
+           i + 1 < p->end && TAG(p, i + 1) == T_CD;
+}
+
+/* had never finished higher than [ninth]: an ordinal after "than" and a
+ * comparative is a rank, a nominal like "in [second]" */
+static int ordinal_after_than(const pctx *p, uint32_t a)
+{
+    return a >= p->first + 2 && is_ordinal(p, a) && IS(p, a - 1, "than") &&
+           (TAG(p, a - 2) == T_JJR || TAG(p, a - 2) == T_RBR);
+}
+
+/* were massacred last Christmas: "last" or "next" before a time word opens
+ * the time NP after a participle (a determiner or possessive keeps it
+ * inside, "his last day", and so does a time adjective, "early next week") */
+static int time_opener(const pctx *p, uint32_t i)
+{
+    const dy_tok *pk = &p->t->tok[i - 1];
+    const char *pw = dy_tok_norm(p->t, pk);
+    int ed = pk->tag == T_VBN ||
+             (pk->tag == T_JJ && pk->nlen > 4 && pw[pk->nlen - 2] == 'e' && pw[pk->nlen - 1] == 'd');
+    return (IS(p, i, "last") || IS(p, i, "next")) && i + 1 < p->end && ed &&
+           ((wcls(p, i + 1) & (WC_TIME | WC_MONTH | WC_WEEKDAY)) ||
+            TAG(p, i + 1) == T_NNP); /* (a feast: last Christmas) */
+}
+
+/* would not treat the "whip" as: a quotation mark right after the
+ * determiner, before the noun, opens scare quotes even when the quote
+ * parity of the text (a quote left open earlier) took it for a closing
+ * one; no quotation closes after a lone determiner */
+static int misread_quote(const pctx *p, uint32_t a, uint32_t i)
+{
+    int pt = TAG(p, i - 1), nt = i + 1 < p->end ? TAG(p, i + 1) : T_NONE;
+    return TAG(p, i) == T_RQUOTE && i == a + 1 && (pt == T_DT || pt == T_PRPS) &&
+           (dy_tag_is_noun(nt) || is_adj(nt));
+}
+
+/* the Italian and UEFA Cups, the local and state governments: "and"/"or"
+ * after an adjective, or after a capitalised modifier right after "the",
+ * before nouns that end in a plural, coordinates modifiers of that shared
+ * head (not "the president and cabinet ministers": a lower-case noun is a
+ * conjunct of its own) */
+static int shared_plural_head(const pctx *p, uint32_t a, uint32_t i)
+{
+    int pt = TAG(p, i - 1);
+    if (!(IS(p, i, "and") || IS(p, i, "or")))
+        return 0;
+    if (!(is_adj(pt) || ((pt == T_NN || pt == T_NNP) && (p->t->tok[i - 1].flags & TF_CAP) &&
+                         i == a + 2 && IS(p, a, "the"))))
+        return 0;
+    uint32_t k = i + 1;
+    while (k < p->end && k < i + 3 && (TAG(p, k) == T_NN || TAG(p, k) == T_NNP))
+        k++;
+    /* (a modifier before the plural: not "the FBI and police", "weak and
+     * customers") */
+    if (k > i + 1 && k < p->end && dy_tag_is_noun(TAG(p, k)) &&
+        !(k + 1 < p->end && dy_tag_is_noun(TAG(p, k + 1))))
+        return TAG(p, k) == T_NNS || TAG(p, k) == T_NNPS;
+    /* (a capitalised plural the tagger left NNP after a modifier: UEFA Cups) */
+    const dy_tok *e = &p->t->tok[k - 1];
+    return k >= i + 3 && TAG(p, k - 1) == T_NNP && (e->flags & TF_CAP) && e->nlen > 3 &&
+           dy_tok_norm(p->t, e)[e->nlen - 1] == 's' && dy_tok_norm(p->t, e)[e->nlen - 2] != 's' &&
+           !(k < p->end && dy_tag_is_noun(TAG(p, k)));
+}
+
 /* Can token i continue a noun phrase that runs [a, i)? */
 static inline int np_continues(const pctx *p, uint32_t a, uint32_t i)
 {
@@ -249,6 +335,8 @@ static inline int np_continues(const pctx *p, uint32_t a, uint32_t i)
     int nt = i + 1 < p->end ? TAG(p, i + 1) : T_NONE;
     int pt = TAG(p, i - 1);
     if (pt == T_POS)
+        return 0;
+    if (word_number_before_date(p, i) || time_opener(p, i))
         return 0;
     /* settled lower [Friday]: a comparative is no modifier of a weekday */
     if (i == a + 1 && TAG(p, a) == T_JJR && is_weekday(p, i))
@@ -337,6 +425,10 @@ static inline int np_continues(const pctx *p, uint32_t a, uint32_t i)
     if (tg == T_LQUOTE && i == a + 1 && (pt == T_DT || pt == T_PRPS) &&
         (dy_tag_is_noun(nt) || is_adj(nt)))
         return 1; /* a "poison pill": scare quotes after the determiner */
+    if (misread_quote(p, a, i))
+        return 1;
+    if (tg == T_CC && shared_plural_head(p, a, i))
+        return 1;
     if (tg == T_DOLLAR || tg == T_HASH)
         return nt == T_CD;
     if (IS(p, i, "to") && pt == T_CD && nt == T_DOLLAR && i >= a + 2 &&
@@ -585,6 +677,9 @@ static int chunk_nps(pctx *p)
             nominal = !(is_adj(kt) || kt == T_RB || kt == T_RBR || kt == T_RBS || kt == T_CC ||
                         kt == T_PUNCT_COMMA);
         }
+        /* (nor is a participle left alone: [Unveiled] last April) */
+        if (j == a + 1 && (tg == T_VBN || tg == T_VBG))
+            nominal = 0;
         /* many of them, much of the town: a quantifier is the NP the "of"
          * phrase attaches to */
         if (!nominal && j == a + 1 && IS(p, j, "of") &&
@@ -603,6 +698,8 @@ static int chunk_nps(pctx *p)
             !(j < p->end && (dy_tag_is_noun(TAG(p, j)) || TAG(p, j) == T_TO)))
             nominal = 1;
         if (!nominal && j == a + 1 && ordinal_object(p, a, j))
+            nominal = 1;
+        if (!nominal && j == a + 1 && (quantifier_before_prep(p, a, j) || ordinal_after_than(p, a)))
             nominal = 1;
         if (nominal && j == a + 1 && fixed_adverbial(p, a))
             nominal = 0;

@@ -1749,6 +1749,313 @@ static void fix_noun_verb_s(const struct dy_tagger *tg, dy_text *t, size_t first
     }
 }
 
+/* ---- prose corrections (the prose pass) ----
+ * Word rules for ordinary running sentences, each in its own function;
+ * fix_prose runs them after the rules above. */
+
+/* "there" is the existential subject (EX) only before its verb ("there
+ * are", "there may be") or after an inverted auxiliary ("is there"); after a
+ * preposition or before punctuation it is the place adverb: flew in there
+ * and, 6,000 surgeons there, */
+static void fix_there(const struct dy_tagger *tg, dy_text *t, size_t first, size_t end, size_t j)
+{
+    size_t q = j + 1;
+    while (q < end && (t->tok[q].tag == T_RB || t->tok[q].tag == T_RBR))
+        q++;
+    int nt = q < end ? t->tok[q].tag : T_NONE;
+    if (nt == T_VBZ || nt == T_VBD || nt == T_VBP || nt == T_MD || nt == T_VB || nt == T_VBN ||
+        nt == T_VBG || nt == T_TO)
+        return;
+    if (j > first && (t->tok[j - 1].tag == T_MD ||
+                      (tg_wclass(tg, t->tok[j - 1].word) & (WC_BE | WC_HAVE | WC_DO))))
+        return; /* is there any, will there be */
+    t->tok[j].tag = T_RB;
+}
+
+/* in that they were against: "in that" + a clause is a conjunction
+ * (because), the "that" a complementizer, not a relative pronoun */
+static int in_that_clause(const struct dy_tagger *tg, const dy_text *t, size_t first, size_t end,
+                          size_t j)
+{
+    return j > first && j + 1 < end && dy_tok_is(t, &t->tok[j - 1], "in") &&
+           t->tok[j + 1].tag == T_PRP && (tg_wclass(tg, t->tok[j + 1].word) & WC_PRON_SUBJ);
+}
+
+/* C$, A$, US$, HK$: a currency symbol written as one token */
+static int currency_symbol(const dy_text *t, const dy_tok *k)
+{
+    const char *s = t->src + k->start;
+    uint32_t n = k->end - k->start;
+    if (n < 2 || n > 4 || s[n - 1] != '$')
+        return 0;
+    for (uint32_t i = 0; i + 1 < n; i++)
+        if (s[i] < 'A' || s[i] > 'Z')
+            return 0;
+    return 1;
+}
+
+/* a web address written as one token (http://..., www.x.org) is a noun */
+static int url_token(const dy_text *t, const dy_tok *k)
+{
+    const char *s = t->src + k->start;
+    uint32_t n = k->end - k->start;
+    if (n >= 8 && (memcmp(s, "http://", 7) == 0 || memcmp(s, "https://", 8) == 0))
+        return 1;
+    return n >= 6 && memcmp(s, "www.", 4) == 0;
+}
+
+/* must pay up or face liquidation, could fight and win: a word the lexicon
+ * knows as a base-form verb after "and"/"or" that follows a base-form verb
+ * (with a particle or adverb after it) is the coordinated verb, not a noun */
+static int coordinated_base_verb(const struct dy_tagger *tg, const dy_text *t, size_t first,
+                                 size_t end, size_t j)
+{
+    const dy_tok *k = &t->tok[j];
+    if (j < first + 2 || t->tok[j - 1].tag != T_CC || (k->flags & TF_CAP) ||
+        !(dy_tok_is(t, &t->tok[j - 1], "or") || dy_tok_is(t, &t->tok[j - 1], "and")) ||
+        !lex_has(tg, k->word, tg->s_vb))
+        return 0;
+    size_t q = j - 2;
+    if ((t->tok[q].tag == T_RP || t->tok[q].tag == T_RB) && q > first)
+        q--;
+    if (t->tok[q].tag != T_VB)
+        return 0;
+    int nt = j + 1 < end ? t->tok[j + 1].tag : T_NONE;
+    return np_start_tag(nt) || nt == T_IN || nt == T_TO || nt == T_RP;
+}
+
+/* The won ended at 831: an article cannot be followed by a finite verb; a
+ * past form after it, before another verb, is the noun the lexicon knows */
+static int article_noun(const struct dy_tagger *tg, const dy_text *t, size_t first, size_t end,
+                        size_t j)
+{
+    const dy_tok *k = &t->tok[j];
+    if (j == first || j + 1 >= end || t->tok[j - 1].tag != T_DT ||
+        !(dy_tok_is(t, &t->tok[j - 1], "the") || dy_tok_is(t, &t->tok[j - 1], "a") ||
+          dy_tok_is(t, &t->tok[j - 1], "an")) ||
+        !lex_has(tg, k->word, tg->s_nn))
+        return 0;
+    int nt = t->tok[j + 1].tag;
+    return nt == T_VBD || nt == T_VBN || nt == T_VBZ || nt == T_MD;
+}
+
+/* at the new contract high of $3.80, hit a record low: "high" and "low"
+ * closing a noun phrase that opens with a determiner are nouns */
+static int high_low_noun(const dy_text *t, size_t first, size_t end, size_t j)
+{
+    const dy_tok *k = &t->tok[j];
+    if (!(dy_tok_is(t, k, "high") || dy_tok_is(t, k, "low")) || j == first)
+        return 0;
+    int nt = j + 1 < end ? t->tok[j + 1].tag : T_NONE;
+    if (!(nt == T_NONE || nt >= T_PUNCT_COMMA ||
+          (nt == T_IN && dy_tok_is(t, &t->tok[j + 1], "of"))))
+        return 0;
+    int pt = t->tok[j - 1].tag;
+    if (!(pt == T_NN || pt == T_NNS || pt == T_JJ || pt == T_JJS || pt == T_CD))
+        return 0;
+    size_t s0 = np_back(t, first, j);
+    return s0 < j && (t->tok[s0].tag == T_DT || t->tok[s0].tag == T_PRPS || t->tok[s0].tag == T_POS);
+}
+
+/* The result leaves Real on 38 points; Real are also assured: a capitalised
+ * adjective in a sentence, neither before a nominal nor after a copula or
+ * a degree adverb, is a name (the club, a language) */
+static int capitalised_adj_name(const struct dy_tagger *tg, const dy_text *t, size_t first,
+                                size_t end, size_t j, int headline)
+{
+    const dy_tok *k = &t->tok[j];
+    if (headline || !(k->flags & TF_CAP) || (k->flags & TF_ALLCAP) || k->kind != TK_WORD)
+        return 0;
+    int nt = j + 1 < end ? t->tok[j + 1].tag : T_NONE;
+    if (!(nt == T_VBZ || nt == T_VBP || nt == T_VBD || nt == T_MD || nt == T_IN ||
+          nt == T_TO))
+        return 0;
+    if (j == first)
+        return 0; /* (a sentence-initial capital says nothing) */
+    const dy_tok *p = &t->tok[j - 1];
+    int pt = p->tag;
+    if (!(p->kind == TK_WORD || p->kind == TK_ABBR || pt == T_PUNCT_COMMA))
+        return 0; /* (nor one after a quote, a colon, a dateline's dash) */
+    /* (after a comma or a conjunction only as the subject of a verb:
+     * "..., Real are") */
+    if ((pt == T_CC || pt == T_PUNCT_COMMA) &&
+        !(nt == T_VBZ || nt == T_VBP || nt == T_VBD || nt == T_MD))
+        return 0;
+    if (pt == T_RB || pt == T_RBR || pt == T_RBS || pt == T_DT || pt == T_JJ || (p->flags & TF_CAP) ||
+        (tg_wclass(tg, p->word) & (WC_BE | WC_GET)) ||
+        (tg_wclass(tg, verb_lemma(tg, p->word)) & (WC_BE | WC_GET)))
+        return 0;
+    static const char *const cop[] = {"become", "became", "becomes", "remain", "remained",
+                                      "remains", "seem", "seemed", "seems", "turned", "stayed",
+                                      "looked", "sounded", "felt"};
+    return !tok_one_of(t, p, cop, sizeof cop / sizeof *cop);
+}
+
+/* the fiscal year beginning in April, the week ending on Friday: the -ing
+ * verbs that bound a period, after a time noun and before a preposition,
+ * head a participle phrase */
+static int period_participle(const struct dy_tagger *tg, const dy_text *t, size_t first,
+                             size_t end, size_t j)
+{
+    static const char *const w[] = {"beginning", "starting", "ending", "commencing", "running",
+                                    "lasting", "expiring"};
+    const dy_tok *k = &t->tok[j];
+    return j > first && j + 1 < end && t->tok[j + 1].tag == T_IN &&
+           dy_tag_is_noun(t->tok[j - 1].tag) && (tg_wclass(tg, t->tok[j - 1].word) & WC_TIME) &&
+           tok_one_of(t, k, w, sizeof w / sizeof *w);
+}
+
+/* to vie for: a lower-case word after "to" that the lexicon took for a
+ * name and knows as a base-form verb */
+static int to_lower_name(const struct dy_tagger *tg, const dy_text *t, size_t first, size_t j)
+{
+    const dy_tok *k = &t->tok[j];
+    return j > first && t->tok[j - 1].tag == T_TO && !(k->flags & (TF_CAP | TF_ALLCAP)) &&
+           k->kind == TK_WORD &&
+           (lex_has(tg, k->word, tg->s_vb) || tg_wn_has(&tg->wn_verb, dy_tok_norm(t, k), k->nlen));
+}
+
+/* Can Milan sink any further?, not any longer: "any" before a comparative
+ * that modifies nothing after it is an adverb phrase, no noun phrase */
+static int any_comparative(const dy_text *t, size_t end, size_t j)
+{
+    /* (not "any more": "we should not see any more" is the pronoun) */
+    static const char *const w[] = {"further", "longer", "farther"};
+    if (j + 1 >= end || !dy_tok_is(t, &t->tok[j], "any") ||
+        !tok_one_of(t, &t->tok[j + 1], w, sizeof w / sizeof *w))
+        return 0;
+    int nn = j + 2 < end ? t->tok[j + 2].tag : T_NONE;
+    return !(nominal_tag(nn) || nn == T_DT || nn == T_PRPS || nn == T_DOLLAR || nn == T_IN ||
+             nn == T_CC || nn == T_TO);
+}
+
+/* since the hot climate calls for light clothes, in the event that a new
+ * entrant wishes to compete: a clause opened by a subordinator or "that"
+ * needs a finite verb; when it has none before its end, an -s form after
+ * the noun of its subject, before a complement, that the lexicon knows as
+ * a present tense is that verb (an unknown word the suffix made an
+ * adjective before it is the subject's noun). Not after "after", "before",
+ * "until": prepositions as often */
+static void fix_clause_verb(const struct dy_tagger *tg, dy_text *t, size_t first, size_t end,
+                            size_t j)
+{
+    static const char *const sub[] = {"because", "although", "though", "whereas", "if",
+                                      "unless", "since", "that"};
+    if (!tok_one_of(t, &t->tok[j], sub, sizeof sub / sizeof *sub) || j + 3 >= end)
+        return;
+    int st0 = t->tok[j + 1].tag;
+    if (!(st0 == T_DT || st0 == T_PRPS || st0 == T_NNP || st0 == T_NNPS))
+        return;
+    size_t cand = 0, q = j + 1;
+    for (; q < end; q++) {
+        int tq = t->tok[q].tag;
+        if (!(dy_tag_is_noun(tq) || tq == T_DT || tq == T_PRPS || tq == T_JJ || tq == T_JJR ||
+              tq == T_CD || tq == T_POS))
+            break;
+        if (cand || tq != T_NNS || q < j + 3 || (t->tok[q].flags & TF_CAP) || q + 1 >= end)
+            continue;
+        const dy_tok *pk = &t->tok[q - 1];
+        int pq = pk->tag, nq = t->tok[q + 1].tag;
+        int pnoun = pq == T_NN || pq == T_NNP ||
+                    (pq == T_JJ && pk->word < tg->nids && !lex_has(tg, pk->word, tg->s_jj) &&
+                     (t->tok[q - 2].tag == T_JJ || t->tok[q - 2].tag == T_DT));
+        if (pnoun && lex_has(tg, t->tok[q].word, tg->s_vbz) &&
+            ((nq == T_IN && !dy_tok_is(t, &t->tok[q + 1], "of")) || nq == T_TO || nq == T_DT ||
+             nq == T_PRPS || nq == T_PRP || nq == T_NNS))
+            cand = q;
+    }
+    if (!cand)
+        return;
+    /* (after "since", also a preposition, only a word the lexicon finds
+     * at least as often a verb as a plural: since the coup attempts in
+     * 1990 is a time phrase) */
+    if (dy_tok_is(t, &t->tok[j], "since") &&
+        lex_post(tg, t->tok[cand].word, tg->s_vbz) < lex_post(tg, t->tok[cand].word, tg->s_nns))
+        return;
+    /* (the rest of the clause has no finite verb) */
+    for (size_t r = q; r < end; r++) {
+        int tr = t->tok[r].tag;
+        if (tr == T_CC || tr == T_PUNCT_COMMA || tr == T_PUNCT_COLON || tr == T_PUNCT_END ||
+            tr == T_WDT || tr == T_WP || tr == T_LRB ||
+            (tr == T_IN && (tg_wclass(tg, t->tok[r].word) & WC_SUBORD)))
+            break;
+        if (tr == T_VBD || tr == T_VBZ || tr == T_VBP || tr == T_MD)
+            return;
+    }
+    t->tok[cand].tag = T_VBZ;
+    if (t->tok[cand - 1].tag == T_JJ)
+        t->tok[cand - 1].tag = T_NN;
+}
+
+/* were caught cheating in exams, caught smuggling: an -ing form after
+ * "catch" is its complement clause, not a noun */
+static int caught_ing(const struct dy_tagger *tg, const dy_text *t, size_t first, size_t j)
+{
+    const dy_tok *k = &t->tok[j];
+    const dy_tok *p = j > first ? &t->tok[j - 1] : NULL;
+    return p && dy_tag_is_verb(p->tag) && k->nlen > 5 && ends(dy_tok_norm(t, k), k->nlen, "ing") &&
+           (dy_tok_is(t, p, "caught") || dy_tok_is(t, p, "catch") || dy_tok_is(t, p, "catches")) &&
+           lex_has(tg, k->word, tg->s_vbg);
+}
+
+/* the committee, meeting in Barcelona, decided: an -ing form right after
+ * the comma that follows a noun, before a preposition, opens a participle
+ * phrase (a noun there would need a determiner: ", a meeting in") */
+static int comma_participle(const struct dy_tagger *tg, const dy_text *t, size_t first,
+                            size_t end, size_t j)
+{
+    const dy_tok *k = &t->tok[j];
+    return j >= first + 2 && j + 1 < end && t->tok[j - 1].tag == T_PUNCT_COMMA &&
+           dy_tag_is_noun(t->tok[j - 2].tag) && t->tok[j + 1].tag == T_IN &&
+           !dy_tok_is(t, &t->tok[j + 1], "of") && !(k->flags & TF_CAP) && k->nlen > 5 &&
+           ends(dy_tok_norm(t, k), k->nlen, "ing") && lex_has(tg, k->word, tg->s_vbg);
+}
+
+static void fix_prose(const struct dy_tagger *tg, dy_text *t, size_t first, size_t end,
+                      int headline)
+{
+    for (size_t j = first; j < end; j++) {
+        dy_tok *k = &t->tok[j];
+        int tj = k->tag;
+        if (tj == T_EX)
+            fix_there(tg, t, first, end, j);
+        else if (tj == T_IN)
+            fix_clause_verb(tg, t, first, end, j);
+        else if (tj == T_WDT && dy_tok_is(t, k, "that") && in_that_clause(tg, t, first, end, j))
+            k->tag = T_IN;
+        else if (tj == T_SYM && currency_symbol(t, k))
+            k->tag = T_DOLLAR;
+        else if (tj != T_NN && url_token(t, k))
+            k->tag = T_NN;
+        else if ((tj == T_NN || tj == T_JJ) && j + 1 < end && t->tok[j + 1].tag == T_IN &&
+                 dy_tok_is(t, k, "midway"))
+            k->tag = T_RB; /* let him in midway through the half */
+        else if (tj == T_NN && coordinated_base_verb(tg, t, first, end, j))
+            k->tag = T_VB;
+        else if ((tj == T_VBD || tj == T_VBN) && article_noun(tg, t, first, end, j)) {
+            k->tag = T_NN;
+            /* (its verb, taken for a participle next to the "past tense",
+             * is the past tense: the won closed at) */
+            if (t->tok[j + 1].tag == T_VBN && lex_has(tg, t->tok[j + 1].word, tg->s_vbd))
+                t->tok[j + 1].tag = T_VBD;
+        }
+        else if (tj == T_JJ && high_low_noun(t, first, end, j))
+            k->tag = T_NN;
+        else if (tj == T_JJ && capitalised_adj_name(tg, t, first, end, j, headline))
+            k->tag = T_NNP;
+        else if (tj == T_NN && (period_participle(tg, t, first, end, j) ||
+                                caught_ing(tg, t, first, j) ||
+                                comma_participle(tg, t, first, end, j)))
+            k->tag = T_VBG;
+        else if (tj == T_NNP && to_lower_name(tg, t, first, j))
+            k->tag = T_VB;
+        else if ((tj == T_DT || tj == T_RB) && any_comparative(t, end, j)) {
+            k->tag = T_RB;
+            t->tok[j + 1].tag = dy_tok_is(t, &t->tok[j + 1], "further") ? T_RB : T_RBR;
+        }
+    }
+}
+
 /* ---- driver ---- */
 
 static int is_word_kind(int kind)
@@ -1851,6 +2158,7 @@ static void tag_span(const struct dyad_ctx *ctx, dy_text *t, size_t first, size_
     fix_words(tg, t, first, end); /* (before: the rules of fix_tags read these tags) */
     fix_tags(tg, &ctx->lex, t, first, end, si.headline);
     fix_noun_verb_s(tg, t, first, end);
+    fix_prose(tg, t, first, end, si.headline);
 #ifdef DEBUG_FIX
     fprintf(stderr, "  after: ");
     for (size_t j = first; j < end; j++)
