@@ -1807,8 +1807,10 @@ static void fix_table_row(dy_text *t, size_t first, size_t end)
         dy_tok *k = &t->tok[j];
         int tg = k->tag;
         if (cap_word(k) && (tg == T_VB || tg == T_VBP || tg == T_VBZ || tg == T_VBG || tg == T_RB ||
-                            tg == T_UH || (runs == 2 && tg == T_NN)))
+                            tg == T_UH || (runs == 2 && (tg == T_NN || tg == T_JJ))))
             k->tag = T_NNP;
+        else if (cap_word(k) && runs == 2 && tg == T_NNS)
+            k->tag = T_NNPS; /* Celtic 3 Rangers 1 */
     }
 }
 
@@ -1891,6 +1893,16 @@ static void fix_caps_in_lower(dy_text *t, size_t first, size_t end)
  *   with no object after it, is the participle of the passive;
  * - "SOCCER - LEADING SCOTTISH SCORERS": an -ing form opening a clause with
  *   no verb before nouns is the adjective the lexicon has. */
+/* A subordinator that is no preposition: as, while, because, although,
+ * though, when, if, unless, once, whereas (not after, before, since, until:
+ * "AFTER BANK RAID") */
+static int sub_only(const dy_text *t, const dy_tok *k)
+{
+    static const char *const w[] = {"as", "while", "because", "although", "though", "when",
+                                    "if", "unless", "once", "whereas"};
+    return tok_one_of(t, k, w, sizeof w / sizeof *w);
+}
+
 /* Is there a finite verb in the headline clause before j? */
 static int fin_before(const dy_text *t, size_t first, size_t j)
 {
@@ -1941,6 +1953,32 @@ static void fix_headline(const struct dy_tagger *tg, dy_text *t, size_t first, s
              (j + 1 < end && t->tok[j + 1].kind == TK_DASH)) &&
             (lex_has(tg, k->word, tg->s_vbn) || ends(dy_tok_norm(t, k), k->nlen, "ed"))) {
             k->tag = T_VBN;
+            continue;
+        }
+        /* "Police Arrest Three After Raid" (title case: capitals say
+         * nothing): a noun the lexicon knows as a present tense, after
+         * the nouns that open a clause with no verb, before a determiner,
+         * a number or a pronoun - which cannot continue a compound - is
+         * the verb */
+        if (k->tag == T_NN && !fin && j > first && dy_tag_is_noun(pt) &&
+            (nt == T_DT || nt == T_CD || nt == T_PRPS || nt == T_PRP) &&
+            (lex_has(tg, k->word, tg->s_vbp) || lex_has(tg, k->word, tg->s_vb))) {
+            size_t s = j;
+            while (s > first && dy_tag_is_noun(t->tok[s - 1].tag))
+                s--;
+            if (clause_open(t, first, s)) {
+                k->tag = T_VBP;
+                fin = 1;
+                continue;
+            }
+        }
+        /* "STOCKS SLIP AS RATES RISE": a clause after a subordinator needs
+         * a verb; a singular noun ending it after a plural is that verb */
+        if (k->tag == T_NN && j >= first + 2 && pt == T_NNS && t->tok[j - 2].tag == T_IN &&
+            sub_only(t, &t->tok[j - 2]) &&
+            (nt == T_NONE || nt == T_PUNCT_END || nt == T_PUNCT_COMMA || nt == T_IN) &&
+            (lex_has(tg, k->word, tg->s_vbp) || lex_has(tg, k->word, tg->s_vb))) {
+            k->tag = T_VBP;
             continue;
         }
         if (k->tag == T_VBG && !fin && j > first && clause_open(t, first, j) &&
