@@ -1043,6 +1043,7 @@ static int weekday_phrase(const dy_text *t, size_t i)
 }
 
 static float lex_post(const struct dy_tagger *tg, uint32_t id, int st);
+static int to_date_idiom(const dy_text *t, size_t j, size_t end);
 
 /* begin, start, finish, stop, keep, quit, resume, continue, avoid in any
  * form: verbs whose complement can be an -ing clause */
@@ -1128,7 +1129,7 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
             k->tag = T_VBP;
         /* to + noun with a verb reading + an object: to exchange prisoners */
         if (k->tag == T_NN && pt0 == T_TO && np_start_tag(nt0) && nt0 != T_NN &&
-            lex_has(tg, k->word, tg->s_vb))
+            lex_has(tg, k->word, tg->s_vb) && !to_date_idiom(t, j, end))
             k->tag = T_VB;
         /* being/been + adjective in -ed: is being rebuilt */
         if (k->tag == T_JJ && j > first &&
@@ -2014,8 +2015,65 @@ static void fix_heading_adverb(dy_text *t, size_t first, size_t end)
     }
 }
 
+/* A line with no finite verb (a heading: "Results of the speed skating
+ * races on Sunday:") has no participle clause either: an -ing form between a
+ * singular common noun and another common noun is inside their compound
+ * (ski jumping event, money laundering case) - the rule of fix_tags for the
+ * -ing words the lexicon knows as nouns, here for all. */
+static void fix_heading_compound(dy_text *t, size_t first, size_t end)
+{
+    for (size_t j = first; j < end; j++)
+        if (is_finite(t->tok[j].tag))
+            return;
+    for (size_t j = first + 1; j + 1 < end; j++) {
+        dy_tok *k = &t->tok[j];
+        int nt = t->tok[j + 1].tag;
+        if (k->tag == T_VBG && t->tok[j - 1].tag == T_NN && (nt == T_NN || nt == T_NNS) &&
+            !(t->tok[j - 1].flags & TF_ALLCAP) && !(k->flags & TF_CAP))
+            k->tag = T_NN;
+    }
+}
+
+/* A cricket scorecard line, "Ross Lee st Kent b Ward 12": the lower-case
+ * dismissal marks st (stumped) and lbw between the batsman's and the
+ * fielder's names are symbols, like the letters c and b (letter_symbol),
+ * not part of the names. Only before a capitalised name or the mark b, in
+ * a line that has the bowler's b. */
+static void fix_scorecard(dy_text *t, size_t first, size_t end)
+{
+    size_t b = 0;
+    for (size_t j = first + 1; j < end && !b; j++)
+        if (t->tok[j].tag == T_SYM && dy_tok_is(t, &t->tok[j], "b"))
+            b = j;
+    for (size_t j = first + 1; b && j + 1 < b; j++) {
+        dy_tok *k = &t->tok[j];
+        if ((dy_tok_is(t, k, "st") || dy_tok_is(t, k, "lbw")) && !(k->flags & TF_CAP) &&
+            cap_word(&t->tok[j - 1]) && (cap_word(&t->tok[j + 1]) || j + 1 == b))
+            k->tag = T_SYM;
+    }
+}
+
+/* "Iowa cattle market not tested": a finite verb takes "not" only after an
+ * auxiliary (does not test); a noun-or-verb word after a noun, before "not"
+ * and a participle, is the noun of a verbless report line. */
+static void fix_noun_not(const struct dy_tagger *tg, dy_text *t, size_t first, size_t end)
+{
+    for (size_t j = first + 1; j + 2 < end; j++) {
+        dy_tok *k = &t->tok[j];
+        if ((k->tag == T_VBP || k->tag == T_VB) && dy_tag_is_noun(t->tok[j - 1].tag) &&
+            dy_tok_is(t, &t->tok[j + 1], "not") &&
+            (t->tok[j + 2].tag == T_VBN || t->tok[j + 2].tag == T_JJ) &&
+            !(tg_wclass(tg, k->word) & (WC_BE | WC_HAVE | WC_DO | WC_MODAL)) &&
+            lex_has(tg, k->word, tg->s_nn))
+            k->tag = T_NN;
+    }
+}
+
 static void fix_lines(const struct dy_tagger *tg, dy_text *t, size_t first, size_t end, int headline)
 {
+    fix_heading_compound(t, first, end);
+    fix_scorecard(t, first, end);
+    fix_noun_not(tg, t, first, end);
     fix_table_row(t, first, end);
     fix_result_item(tg, t, first, end);
     fix_caps_in_lower(t, first, end);
