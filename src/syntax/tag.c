@@ -2019,12 +2019,10 @@ static void fix_heading_adverb(dy_text *t, size_t first, size_t end)
  * races on Sunday:") has no participle clause either: an -ing form between a
  * singular common noun and another common noun is inside their compound
  * (ski jumping event, money laundering case) - the rule of fix_tags for the
- * -ing words the lexicon knows as nouns, here for all. */
+ * -ing words the lexicon knows as nouns, here for all (fix_lines calls it
+ * only when the line has no finite verb). */
 static void fix_heading_compound(dy_text *t, size_t first, size_t end)
 {
-    for (size_t j = first; j < end; j++)
-        if (is_finite(t->tok[j].tag))
-            return;
     for (size_t j = first + 1; j + 1 < end; j++) {
         dy_tok *k = &t->tok[j];
         int nt = t->tok[j + 1].tag;
@@ -2069,15 +2067,34 @@ static void fix_noun_not(const struct dy_tagger *tg, dy_text *t, size_t first, s
     }
 }
 
+/* One scan of the sentence says which of the rules can apply: a prose
+ * sentence (a finite verb, lower-case words, no bracket) reaches none but
+ * the two that need a word of their own ("not", a word in capitals). */
 static void fix_lines(const struct dy_tagger *tg, dy_text *t, size_t first, size_t end, int headline)
 {
-    fix_heading_compound(t, first, end);
-    fix_scorecard(t, first, end);
-    fix_noun_not(tg, t, first, end);
-    fix_table_row(t, first, end);
-    fix_result_item(tg, t, first, end);
-    fix_caps_in_lower(t, first, end);
-    fix_heading_adverb(t, first, end);
+    int fin = 0, lrb = 0, sym = 0, allcap = 0, neg = 0;
+    for (size_t j = first; j < end; j++) {
+        const dy_tok *k = &t->tok[j];
+        fin |= is_finite(k->tag);
+        lrb |= k->tag == T_LRB;
+        sym |= k->tag == T_SYM;
+        allcap |= (k->flags & TF_ALLCAP) != 0;
+        neg |= k->nlen == 3 && dy_tok_is(t, k, "not");
+    }
+    if (!fin)
+        fix_heading_compound(t, first, end);
+    if (sym)
+        fix_scorecard(t, first, end);
+    if (neg)
+        fix_noun_not(tg, t, first, end);
+    if (cap_word(&t->tok[first]))
+        fix_table_row(t, first, end);
+    if (lrb)
+        fix_result_item(tg, t, first, end);
+    if (allcap)
+        fix_caps_in_lower(t, first, end);
+    if (!fin)
+        fix_heading_adverb(t, first, end);
     if (headline)
         fix_headline(tg, t, first, end);
 }
