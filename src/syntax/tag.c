@@ -1904,6 +1904,32 @@ static int sub_only(const dy_text *t, const dy_tok *k)
     return tok_one_of(t, k, w, sizeof w / sizeof *w);
 }
 
+/* A number with a slash or a dash in it (10/27/89, 1996-12-06): a date,
+ * which heads no object */
+static int date_like(const dy_text *t, const dy_tok *k)
+{
+    const char *w = dy_tok_norm(t, k);
+    for (size_t i = 1; i + 1 < k->nlen; i++)
+        if (w[i] == '/' || w[i] == '-')
+            return 1;
+    return 0;
+}
+
+/* The past of a verb of changing level, "LOSS NARROWED", "NET DECLINED
+ * 6%": intransitive, so a past tense even in a headline (not the passive
+ * of "BAN LIFTED") */
+static int level_verb(const dy_text *t, const dy_tok *k)
+{
+    static const char *const w[] = {"declined", "narrowed", "widened", "increased",
+                                    "decreased", "jumped", "climbed", "slipped", "dropped",
+                                    "surged", "soared", "plunged", "gained", "advanced",
+                                    "eased", "improved", "edged", "dipped", "tumbled",
+                                    "slumped", "rebounded", "rallied", "doubled", "tripled",
+                                    "grew", "shrank", "recovered", "firmed", "weakened",
+                                    "strengthened"};
+    return k->nlen >= 4 && tok_one_of(t, k, w, sizeof w / sizeof *w);
+}
+
 /* Is there a finite verb in the headline clause before j? */
 static int fin_before(const dy_text *t, size_t first, size_t j)
 {
@@ -1952,6 +1978,7 @@ static void fix_headline(const struct dy_tagger *tg, dy_text *t, size_t first, s
         if (k->tag == T_VBD && dy_tag_is_noun(pt) &&
             (nt == T_NONE || nt == T_PUNCT_END || nt == T_IN || nt == T_TO ||
              (j + 1 < end && t->tok[j + 1].kind == TK_DASH)) &&
+            !(tg_wclass(tg, k->word) & (WC_BE | WC_HAVE | WC_DO)) && !level_verb(t, k) &&
             (lex_has(tg, k->word, tg->s_vbn) || ends(dy_tok_norm(t, k), k->nlen, "ed"))) {
             k->tag = T_VBN;
             continue;
@@ -1962,7 +1989,8 @@ static void fix_headline(const struct dy_tagger *tg, dy_text *t, size_t first, s
          * a number or a pronoun - which cannot continue a compound - is
          * the verb */
         if (k->tag == T_NN && !fin && j > first && dy_tag_is_noun(pt) &&
-            (nt == T_DT || nt == T_CD || nt == T_PRPS || nt == T_PRP) &&
+            (nt == T_DT || (nt == T_CD && !date_like(t, &t->tok[j + 1])) || nt == T_PRPS ||
+             nt == T_PRP) &&
             (lex_has(tg, k->word, tg->s_vbp) || lex_has(tg, k->word, tg->s_vb))) {
             size_t s = j;
             while (s > first && dy_tag_is_noun(t->tok[s - 1].tag))
@@ -2018,7 +2046,9 @@ static void fix_heading_adverb(dy_text *t, size_t first, size_t end)
 /* A line with no finite verb (a heading: "Results of the speed skating
  * races on Sunday:") has no participle clause either: an -ing form between a
  * singular common noun and another common noun is inside their compound
- * (ski jumping event, money laundering case) - the rule of fix_tags for the
+ * (ski jumping event, money laundering case; but "with council adopting
+ * resolution", right after a preposition or a verb, is an absolute clause)
+ * - the rule of fix_tags for the
  * -ing words the lexicon knows as nouns, here for all (fix_lines calls it
  * only when the line has no finite verb). */
 static void fix_heading_compound(dy_text *t, size_t first, size_t end)
@@ -2026,8 +2056,10 @@ static void fix_heading_compound(dy_text *t, size_t first, size_t end)
     for (size_t j = first + 1; j + 1 < end; j++) {
         dy_tok *k = &t->tok[j];
         int nt = t->tok[j + 1].tag;
+        int p2 = j >= first + 2 ? t->tok[j - 2].tag : T_NONE;
         if (k->tag == T_VBG && t->tok[j - 1].tag == T_NN && (nt == T_NN || nt == T_NNS) &&
-            !(t->tok[j - 1].flags & TF_ALLCAP) && !(k->flags & TF_CAP))
+            !(t->tok[j - 1].flags & TF_ALLCAP) && !(k->flags & TF_CAP) && p2 != T_IN &&
+            !dy_tag_is_verb(p2))
             k->tag = T_NN;
     }
 }
