@@ -328,6 +328,29 @@ static int shared_plural_head(const pctx *p, uint32_t a, uint32_t i)
            !(k < p->end && dy_tag_is_noun(TAG(p, k)));
 }
 
+/* Two noun phrases side by side in the wire's non-prose lines, where a
+ * base NP cannot run on (docs/syntax.md, Chunks, "non-prose lines"):
+ * - "Men's 500 metres first round:": an ordinal after a plural common noun
+ *   starts the next phrase; an ordinal stands before the head it ranks,
+ *   never after it;
+ * - "LATE GOALS GIVE JAPAN WIN": after a verb of giving in a headline in
+ *   capitals, a name and a bare singular noun are its two objects (give
+ *   Japan [a] win: the headline drops the article). */
+static int line_np_break(const pctx *p, uint32_t a, uint32_t i)
+{
+    int pt = TAG(p, i - 1);
+    if (pt == T_NNS && TAG(p, i) == T_JJ && is_ordinal(p, i))
+        return 1;
+    if (TAG(p, i) == T_NN && (pt == T_NNP || pt == T_NNPS) && a > p->first &&
+        (p->t->tok[a - 1].flags & TF_ALLCAP) && (p->t->tok[i].flags & TF_ALLCAP) &&
+        dy_tag_is_verb(TAG(p, a - 1)) && p->t->tok[a - 1].lemma &&
+        (lcls(p, p->t->tok[a - 1].lemma) & WC_DITRANS)) {
+        int nt = i + 1 < p->end ? TAG(p, i + 1) : T_NONE;
+        return !dy_tag_is_noun(nt) && nt != T_POS;
+    }
+    return 0;
+}
+
 /* Can token i continue a noun phrase that runs [a, i)? */
 static inline int np_continues(const pctx *p, uint32_t a, uint32_t i)
 {
@@ -337,6 +360,8 @@ static inline int np_continues(const pctx *p, uint32_t a, uint32_t i)
     if (pt == T_POS)
         return 0;
     if (word_number_before_date(p, i) || time_opener(p, i))
+        return 0;
+    if ((pt == T_NNS || pt == T_NNP || pt == T_NNPS) && line_np_break(p, a, i))
         return 0;
     /* settled lower [Friday]: a comparative is no modifier of a weekday */
     if (i == a + 1 && TAG(p, a) == T_JJR && is_weekday(p, i))

@@ -1043,6 +1043,7 @@ static int weekday_phrase(const dy_text *t, size_t i)
 }
 
 static float lex_post(const struct dy_tagger *tg, uint32_t id, int st);
+static int to_date_idiom(const dy_text *t, size_t j, size_t end);
 
 /* begin, start, finish, stop, keep, quit, resume, continue, avoid in any
  * form: verbs whose complement can be an -ing clause */
@@ -1128,7 +1129,7 @@ static void fix_tags(const struct dy_tagger *tg, const dy_lex *wf, dy_text *t, s
             k->tag = T_VBP;
         /* to + noun with a verb reading + an object: to exchange prisoners */
         if (k->tag == T_NN && pt0 == T_TO && np_start_tag(nt0) && nt0 != T_NN &&
-            lex_has(tg, k->word, tg->s_vb))
+            lex_has(tg, k->word, tg->s_vb) && !to_date_idiom(t, j, end))
             k->tag = T_VB;
         /* being/been + adjective in -ed: is being rebuilt */
         if (k->tag == T_JJ && j > first &&
@@ -2056,6 +2057,387 @@ static void fix_prose(const struct dy_tagger *tg, dy_text *t, size_t first, size
     }
 }
 
+/* ---- non-prose lines ----
+ * The wire's lines that are no prose sentence - headlines in title case or
+ * capitals, table rows, ranked result lists - where the trigram model, trained
+ * on prose, reads capitalised names and headline nouns as verbs. Each rule
+ * below tests the shape of its line first, so prose never reaches it
+ * (docs/syntax.md, Tagging, "non-prose lines"). */
+
+static int is_finite(int tg)
+{
+    return tg == T_VBD || tg == T_VBZ || tg == T_VBP || tg == T_MD;
+}
+
+static int cap_word(const dy_tok *k)
+{
+    return k->kind == TK_WORD && (k->flags & TF_CAP);
+}
+
+/* Does a headline clause start at j: the first token, or after a dash or a
+ * colon ("SOCCER - JAPAN GET ...")? */
+static int clause_open(const dy_text *t, size_t first, size_t j)
+{
+    return j == first || t->tok[j - 1].kind == TK_DASH || t->tok[j - 1].tag == T_PUNCT_COLON;
+}
+
+/* A table row or a score line: capitalised words, then numbers, perhaps a
+ * second run of words and numbers ("Reading 22 7 5 10 25 33 26", "Lens 0
+ * Nantes 4"). The words are the team or the place the row is about: a name,
+ * whatever the model made of "Reading" or "Stoke". Past forms stay (the
+ * labels "Won 3 Lost 1" are participles). Returns the number of name runs. */
+static int table_row(const dy_text *t, size_t first, size_t end)
+{
+    size_t j = first, runs = 0, nums = 0;
+    if (end > first && t->tok[end - 1].tag == T_PUNCT_END)
+        end--;
+    while (j < end) {
+        size_t w = j;
+        while (j < end && cap_word(&t->tok[j]))
+            j++;
+        size_t c = j;
+        while (j < end && t->tok[j].kind == TK_NUM)
+            j++;
+        if (w == j || c == w || c == j)
+            return 0; /* each run is words then numbers */
+        runs++;
+        nums += j - c;
+    }
+    /* a score line has two runs of one number; a table row one run of three
+     * numbers or more */
+    return (runs == 1 && nums >= 3) || (runs == 2 && nums == 2) ? (int)runs : 0;
+}
+
+static void fix_table_row(dy_text *t, size_t first, size_t end)
+{
+    int runs = table_row(t, first, end);
+    for (size_t j = first; runs && j < end; j++) {
+        dy_tok *k = &t->tok[j];
+        int tg = k->tag;
+        if (cap_word(k) && (tg == T_VB || tg == T_VBP || tg == T_VBZ || tg == T_VBG || tg == T_RB ||
+                            tg == T_UH || (runs == 2 && (tg == T_NN || tg == T_JJ))))
+            k->tag = T_NNP;
+        else if (cap_word(k) && runs == 2 && tg == T_NNS)
+            k->tag = T_NNPS; /* Celtic 3 Rangers 1 */
+    }
+}
+
+/* A result list item: "3. Hide Gerg (Germany) 276", "Chris Witty (US) 41.75":
+ * two or more capitalised words that start the item (the line, after its
+ * rank number, or after ; ,) and stand before a bracket holding capitalised
+ * words only - the name of a competitor and his country. The model reads
+ * "Hide" as a verb and "Witty" as an adjective; "US" in the bracket as the
+ * pronoun. */
+static void fix_result_item(const struct dy_tagger *tg, dy_text *t, size_t first, size_t end)
+{
+    for (size_t s = first; s < end; s++) {
+        if (!(s == first || t->tok[s - 1].kind == TK_NUM || t->tok[s - 1].tag == T_PUNCT_COMMA ||
+              (t->tok[s - 1].tag == T_PUNCT_COLON && dy_tok_is(t, &t->tok[s - 1], ";"))))
+            continue;
+        if (s > first && t->tok[s - 1].kind == TK_NUM && s - 1 != first)
+            continue; /* a rank number opens the line */
+        size_t j = s;
+        while (j < end && cap_word(&t->tok[j]))
+            j++;
+        if (j - s < 2 || j + 2 >= end || t->tok[j].tag != T_LRB)
+            continue;
+        size_t q = j + 1;
+        while (q < end && cap_word(&t->tok[q]))
+            q++;
+        if (q == j + 1 || q - j > 4 || q >= end || t->tok[q].tag != T_RRB)
+            continue;
+        for (size_t i = s; i < j; i++) {
+            int ti = t->tok[i].tag;
+            if (ti == T_VB || ti == T_VBP || ti == T_VBZ || ti == T_VBG || ti == T_VBD ||
+                ti == T_VBN || ti == T_JJ || ti == T_RB || ti == T_NN)
+                t->tok[i].tag = T_NNP;
+        }
+        for (size_t i = j + 1; i < q; i++)
+            if (t->tok[i].tag == T_PRP || t->tok[i].tag == T_IN || t->tok[i].tag == T_DT)
+                t->tok[i].tag = T_NNP; /* (US), (IN) */
+        (void)tg;
+        s = q;
+    }
+}
+
+/* In a line that is not in capitals (at least twice as many mixed-case
+ * words as words in capitals) a word in capitals is an abbreviation or a name: "AS Roma", "the US team" - not the function word or the pronoun
+ * the lexicon has for its letters (as, us). Only before a capitalised name
+ * or alone after a name ("Lazio v AS Roma", "said the US"). */
+static void fix_caps_in_lower(dy_text *t, size_t first, size_t end)
+{
+    size_t mixed = 0, caps = 0;
+    for (size_t j = first; j < end; j++)
+        if (t->tok[j].kind == TK_WORD && t->tok[j].nlen > 1) {
+            caps += (t->tok[j].flags & TF_ALLCAP) != 0;
+            mixed += !(t->tok[j].flags & TF_ALLCAP);
+        }
+    if (caps * 2 > mixed)
+        return;
+    for (size_t j = first; j < end; j++) {
+        dy_tok *k = &t->tok[j];
+        if (!(k->flags & TF_ALLCAP) || k->kind != TK_WORD || k->nlen > 3)
+            continue;
+        int nt = j + 1 < end ? t->tok[j + 1].tag : T_NONE;
+        if (k->tag == T_PRP && dy_tok_is(t, k, "us"))
+            k->tag = T_NNP;
+        else if ((k->tag == T_IN || k->tag == T_RB || k->tag == T_DT) && j + 1 < end &&
+                 (nt == T_NNP || nt == T_NNPS) && cap_word(&t->tok[j + 1]) &&
+                 !(t->tok[j + 1].flags & TF_ALLCAP))
+            k->tag = T_NNP;
+    }
+}
+
+/* Headlines. Their verbs are in the present and they drop articles and the
+ * auxiliary of the passive:
+ * - "JAPAN GET LUCKY WIN": a base form right after the nouns that open the
+ *   clause, before what can follow a verb, is its present tense (teams take
+ *   a plural verb) when the clause has no finite verb yet;
+ * - after the clause's finite verb, a base form nothing licenses (no to,
+ *   modal, do or help/make/let before it) is a noun when the lexicon knows
+ *   one (the dropped article: "GET LUCKY WIN" = get a lucky win), and a
+ *   capitalised adjective before it is its modifier;
+ * - "BLINKER BAN LIFTED", "TWO KILLED IN BLAST": a past form after a noun,
+ *   with no object after it, is the participle of the passive;
+ * - "SOCCER - LEADING SCOTTISH SCORERS": an -ing form opening a clause with
+ *   no verb before nouns is the adjective the lexicon has. */
+/* A subordinator that is no preposition: as, while, because, although,
+ * though, when, if, unless, once, whereas (not after, before, since, until:
+ * "AFTER BANK RAID") */
+static int sub_only(const dy_text *t, const dy_tok *k)
+{
+    static const char *const w[] = {"as", "while", "because", "although", "though", "when",
+                                    "if", "unless", "once", "whereas"};
+    return tok_one_of(t, k, w, sizeof w / sizeof *w);
+}
+
+/* A number with a slash or a dash in it (10/27/89, 1996-12-06): a date,
+ * which heads no object */
+static int date_like(const dy_text *t, const dy_tok *k)
+{
+    const char *w = dy_tok_norm(t, k);
+    for (size_t i = 1; i + 1 < k->nlen; i++)
+        if (w[i] == '/' || w[i] == '-')
+            return 1;
+    return 0;
+}
+
+/* The past of a verb of changing level, "LOSS NARROWED", "NET DECLINED
+ * 6%": intransitive, so a past tense even in a headline (not the passive
+ * of "BAN LIFTED") */
+static int level_verb(const dy_text *t, const dy_tok *k)
+{
+    static const char *const w[] = {"declined", "narrowed", "widened", "increased",
+                                    "decreased", "jumped", "climbed", "slipped", "dropped",
+                                    "surged", "soared", "plunged", "gained", "advanced",
+                                    "eased", "improved", "edged", "dipped", "tumbled",
+                                    "slumped", "rebounded", "rallied", "doubled", "tripled",
+                                    "grew", "shrank", "recovered", "firmed", "weakened",
+                                    "strengthened"};
+    return k->nlen >= 4 && tok_one_of(t, k, w, sizeof w / sizeof *w);
+}
+
+/* Is there a finite verb in the headline clause before j? */
+static int fin_before(const dy_text *t, size_t first, size_t j)
+{
+    while (j > first && !clause_open(t, first, j)) {
+        j--;
+        if (is_finite(t->tok[j].tag))
+            return 1;
+    }
+    return 0;
+}
+
+static void fix_headline(const struct dy_tagger *tg, dy_text *t, size_t first, size_t end)
+{
+    int fin = 0;
+    for (size_t j = first; j < end; j++)
+        fin |= is_finite(t->tok[j].tag);
+    for (size_t j = first; j < end; j++) {
+        dy_tok *k = &t->tok[j];
+        int pt = j > first ? t->tok[j - 1].tag : T_NONE;
+        int nt = j + 1 < end ? t->tok[j + 1].tag : T_NONE;
+        if (k->tag == T_VB && j > first && !fin && dy_tag_is_noun(pt) &&
+            (np_start_tag(nt) || nt == T_IN || nt == T_TO || nt == T_RB) && nt != T_CD &&
+            lex_has(tg, k->word, tg->s_vbp)) {
+            size_t s = j;
+            while (s > first && dy_tag_is_noun(t->tok[s - 1].tag))
+                s--;
+            if (clause_open(t, first, s)) {
+                k->tag = T_VBP;
+                fin = 1;
+                continue;
+            }
+        }
+        if (k->tag == T_VB && fin_before(t, first, j) && j >= first + 2 && pt != T_TO &&
+            pt != T_MD && pt != T_CC && !dy_tag_is_verb(pt) &&
+            !(tg_wclass(tg, t->tok[j - 1].word) & (WC_DO | WC_BARE)) &&
+            !(tg_wclass(tg, verb_lemma(tg, t->tok[j - 2].word)) & (WC_BARE | WC_DO)) &&
+            t->tok[j - 2].tag != T_TO && t->tok[j - 2].tag != T_MD &&
+            lex_has(tg, k->word, tg->s_nn)) {
+            k->tag = T_NN;
+            dy_tok *p = &t->tok[j - 1];
+            if ((pt == T_NNP || pt == T_NN) && (p->flags & TF_CAP) && lex_has(tg, p->word, tg->s_jj) &&
+                is_finite(t->tok[j - 2].tag))
+                p->tag = T_JJ;
+            continue;
+        }
+        if (k->tag == T_VBD && dy_tag_is_noun(pt) &&
+            (nt == T_NONE || nt == T_PUNCT_END || nt == T_IN || nt == T_TO ||
+             (j + 1 < end && t->tok[j + 1].kind == TK_DASH)) &&
+            !(tg_wclass(tg, k->word) & (WC_BE | WC_HAVE | WC_DO)) && !level_verb(t, k) &&
+            (lex_has(tg, k->word, tg->s_vbn) || ends(dy_tok_norm(t, k), k->nlen, "ed"))) {
+            k->tag = T_VBN;
+            continue;
+        }
+        /* "Police Arrest Three After Raid" (title case: capitals say
+         * nothing): a noun the lexicon knows as a present tense, after
+         * the nouns that open a clause with no verb, before a determiner,
+         * a number or a pronoun - which cannot continue a compound - is
+         * the verb */
+        if (k->tag == T_NN && !fin && j > first && dy_tag_is_noun(pt) &&
+            (nt == T_DT || (nt == T_CD && !date_like(t, &t->tok[j + 1])) || nt == T_PRPS ||
+             nt == T_PRP) &&
+            (lex_has(tg, k->word, tg->s_vbp) || lex_has(tg, k->word, tg->s_vb))) {
+            size_t s = j;
+            while (s > first && dy_tag_is_noun(t->tok[s - 1].tag))
+                s--;
+            if (clause_open(t, first, s)) {
+                k->tag = T_VBP;
+                fin = 1;
+                continue;
+            }
+        }
+        /* "STOCKS SLIP AS RATES RISE": a clause after a subordinator needs
+         * a verb; a singular noun ending it after a plural is that verb */
+        if (k->tag == T_NN && j >= first + 2 && pt == T_NNS && t->tok[j - 2].tag == T_IN &&
+            sub_only(t, &t->tok[j - 2]) &&
+            (nt == T_NONE || nt == T_PUNCT_END || nt == T_PUNCT_COMMA || nt == T_IN) &&
+            (lex_has(tg, k->word, tg->s_vbp) || lex_has(tg, k->word, tg->s_vb))) {
+            k->tag = T_VBP;
+            continue;
+        }
+        if (k->tag == T_VBG && !fin && j > first && clause_open(t, first, j) &&
+            lex_has(tg, k->word, tg->s_jj)) {
+            size_t q = j + 1;
+            while (q < end && (dy_tag_is_noun(t->tok[q].tag) || t->tok[q].tag == T_JJ))
+                q++;
+            if (q > j + 1 && dy_tag_is_noun(t->tok[q - 1].tag) &&
+                (q == end || t->tok[q].tag == T_PUNCT_END))
+                k->tag = T_JJ;
+        }
+    }
+}
+
+/* A heading of a few capitalised words with no verb, "Downhill Standings":
+ * a capitalised adverb right before its noun modifies it (Penn JJ) - an
+ * adverb cannot stand inside a noun phrase. (Not the focus adverbs: "Only
+ * Results", "Also Standings".) */
+static void fix_heading_adverb(dy_text *t, size_t first, size_t end)
+{
+    static const char *const focus[] = {"only", "also", "just", "even", "not", "still",
+                                        "now", "again", "too", "so", "very"};
+    for (size_t j = first; j + 1 < end; j++) {
+        dy_tok *k = &t->tok[j];
+        if (k->tag != T_RB || !cap_word(k) || !dy_tag_is_noun(t->tok[j + 1].tag) ||
+            !(t->tok[j + 1].flags & TF_CAP) || tok_one_of(t, k, focus, sizeof focus / sizeof *focus))
+            continue;
+        for (size_t q = first; q < end; q++)
+            if (is_finite(t->tok[q].tag) || (t->tok[q].kind == TK_WORD && !(t->tok[q].flags & TF_CAP) &&
+                                             has_alpha(dy_tok_norm(t, &t->tok[q]), t->tok[q].nlen)))
+                return;
+        k->tag = T_JJ;
+    }
+}
+
+/* A line with no finite verb (a heading: "Results of the speed skating
+ * races on Sunday:") has no participle clause either: an -ing form between a
+ * singular common noun and another common noun is inside their compound
+ * (ski jumping event, money laundering case; but "with council adopting
+ * resolution", right after a preposition or a verb, is an absolute clause)
+ * - the rule of fix_tags for the
+ * -ing words the lexicon knows as nouns, here for all (fix_lines calls it
+ * only when the line has no finite verb). */
+static void fix_heading_compound(dy_text *t, size_t first, size_t end)
+{
+    for (size_t j = first + 1; j + 1 < end; j++) {
+        dy_tok *k = &t->tok[j];
+        int nt = t->tok[j + 1].tag;
+        int p2 = j >= first + 2 ? t->tok[j - 2].tag : T_NONE;
+        if (k->tag == T_VBG && t->tok[j - 1].tag == T_NN && (nt == T_NN || nt == T_NNS) &&
+            !(t->tok[j - 1].flags & TF_ALLCAP) && !(k->flags & TF_CAP) && p2 != T_IN &&
+            !dy_tag_is_verb(p2))
+            k->tag = T_NN;
+    }
+}
+
+/* A cricket scorecard line, "Ross Lee st Kent b Ward 12": the lower-case
+ * dismissal marks st (stumped) and lbw between the batsman's and the
+ * fielder's names are symbols, like the letters c and b (letter_symbol),
+ * not part of the names. Only before a capitalised name or the mark b, in
+ * a line that has the bowler's b. */
+static void fix_scorecard(dy_text *t, size_t first, size_t end)
+{
+    size_t b = 0;
+    for (size_t j = first + 1; j < end && !b; j++)
+        if (t->tok[j].tag == T_SYM && dy_tok_is(t, &t->tok[j], "b"))
+            b = j;
+    for (size_t j = first + 1; b && j + 1 < b; j++) {
+        dy_tok *k = &t->tok[j];
+        if ((dy_tok_is(t, k, "st") || dy_tok_is(t, k, "lbw")) && !(k->flags & TF_CAP) &&
+            cap_word(&t->tok[j - 1]) && (cap_word(&t->tok[j + 1]) || j + 1 == b))
+            k->tag = T_SYM;
+    }
+}
+
+/* "Iowa cattle market not tested": a finite verb takes "not" only after an
+ * auxiliary (does not test); a noun-or-verb word after a noun, before "not"
+ * and a participle, is the noun of a verbless report line. */
+static void fix_noun_not(const struct dy_tagger *tg, dy_text *t, size_t first, size_t end)
+{
+    for (size_t j = first + 1; j + 2 < end; j++) {
+        dy_tok *k = &t->tok[j];
+        if ((k->tag == T_VBP || k->tag == T_VB) && dy_tag_is_noun(t->tok[j - 1].tag) &&
+            dy_tok_is(t, &t->tok[j + 1], "not") &&
+            (t->tok[j + 2].tag == T_VBN || t->tok[j + 2].tag == T_JJ) &&
+            !(tg_wclass(tg, k->word) & (WC_BE | WC_HAVE | WC_DO | WC_MODAL)) &&
+            lex_has(tg, k->word, tg->s_nn))
+            k->tag = T_NN;
+    }
+}
+
+/* One scan of the sentence says which of the rules can apply: a prose
+ * sentence (a finite verb, lower-case words, no bracket) reaches none but
+ * the two that need a word of their own ("not", a word in capitals). */
+static void fix_lines(const struct dy_tagger *tg, dy_text *t, size_t first, size_t end, int headline)
+{
+    int fin = 0, lrb = 0, sym = 0, allcap = 0, neg = 0;
+    for (size_t j = first; j < end; j++) {
+        const dy_tok *k = &t->tok[j];
+        fin |= is_finite(k->tag);
+        lrb |= k->tag == T_LRB;
+        sym |= k->tag == T_SYM;
+        allcap |= (k->flags & TF_ALLCAP) != 0;
+        neg |= k->nlen == 3 && dy_tok_is(t, k, "not");
+    }
+    if (!fin)
+        fix_heading_compound(t, first, end);
+    if (sym)
+        fix_scorecard(t, first, end);
+    if (neg)
+        fix_noun_not(tg, t, first, end);
+    if (cap_word(&t->tok[first]))
+        fix_table_row(t, first, end);
+    if (lrb)
+        fix_result_item(tg, t, first, end);
+    if (allcap)
+        fix_caps_in_lower(t, first, end);
+    if (!fin)
+        fix_heading_adverb(t, first, end);
+    if (headline)
+        fix_headline(tg, t, first, end);
+}
+
 /* ---- driver ---- */
 
 static int is_word_kind(int kind)
@@ -2159,6 +2541,7 @@ static void tag_span(const struct dyad_ctx *ctx, dy_text *t, size_t first, size_
     fix_tags(tg, &ctx->lex, t, first, end, si.headline);
     fix_noun_verb_s(tg, t, first, end);
     fix_prose(tg, t, first, end, si.headline);
+    fix_lines(tg, t, first, end, si.headline);
 #ifdef DEBUG_FIX
     fprintf(stderr, "  after: ");
     for (size_t j = first; j < end; j++)
