@@ -2012,9 +2012,46 @@ static int comma_participle(const struct dy_tagger *tg, const dy_text *t, size_t
            ends(dy_tok_norm(t, k), k->nlen, "ing") && lex_has(tg, k->word, tg->s_vbg);
 }
 
+/* Police in Karachi arrested two suspects: in a sentence with no finite
+ * verb, a past participle after its subject (over a place phrase) and
+ * before an object is the past tense - the sentence's only verb - when the
+ * lexicon allows it. Not before a preposition (two soldiers killed in an
+ * attack, a man charged with murder: reduced relatives, headlines). */
+static void fix_lone_participle(const struct dy_tagger *tg, dy_text *t, size_t first, size_t end)
+{
+    size_t vbn = end;
+    for (size_t j = first; j < end; j++) {
+        int tj = t->tok[j].tag;
+        if (tj == T_VBD || tj == T_VBZ || tj == T_VBP || tj == T_MD)
+            return;
+        if (tj == T_VBN && vbn == end)
+            vbn = j;
+    }
+    if (vbn == end || vbn < first + 1 || vbn + 1 >= end || !lex_has(tg, t->tok[vbn].word, tg->s_vbd))
+        return;
+    int nt = t->tok[vbn + 1].tag;
+    if (!(nt == T_DT || nt == T_CD || nt == T_PRPS || nt == T_JJ || nt == T_NN || nt == T_NNS ||
+          nt == T_NNP || nt == T_NNPS || nt == T_PRP))
+        return;
+    /* the subject right before, or before a place phrase: "police in X" */
+    size_t q = vbn - 1;
+    if (dy_tag_is_noun(t->tok[q].tag) && q >= first + 2) {
+        size_t r = q;
+        while (r > first && (t->tok[r - 1].tag == T_NNP || t->tok[r - 1].tag == T_DT))
+            r--;
+        if (r > first + 1 && t->tok[r - 1].tag == T_IN && dy_tag_is_noun(t->tok[r - 2].tag))
+            q = r - 2;
+    }
+    if (!dy_tag_is_noun(t->tok[q].tag) && t->tok[q].tag != T_PRP)
+        return;
+    t->tok[vbn].tag = T_VBD;
+}
+
 static void fix_prose(const struct dy_tagger *tg, dy_text *t, size_t first, size_t end,
                       int headline)
 {
+    if (!headline)
+        fix_lone_participle(tg, t, first, end);
     for (size_t j = first; j < end; j++) {
         dy_tok *k = &t->tok[j];
         int tj = k->tag;
