@@ -351,6 +351,28 @@ static int line_np_break(const pctx *p, uint32_t a, uint32_t i)
     return 0;
 }
 
+/* Is verb group v, a base form right after "and"/"or" with no subject of its
+ * own, the second of two infinitives ("to agree to a truce and allow aid
+ * in")? The previous group is an infinitive and no finite verb of the same
+ * present tense governs it (after a past verb the base form cannot be its
+ * conjunct). */
+static int coordinated_infinitive(const pctx *p, int32_t prev, const dy_vg *v)
+{
+    const dy_syn *syn = p->syn;
+    if (prev < 0 || !(syn->vg[prev].flags & VG_INF) || v->first != v->head ||
+        v->first <= p->first || TAG(p, v->first - 1) != T_CC)
+        return 0;
+    int tg = TAG(p, v->head);
+    if (tg == T_VB)
+        return 1;
+    if (tg != T_VBP)
+        return 0;
+    int32_t up = syn->vg[prev].parent;
+    while (up >= 0 && (syn->vg[up].flags & (VG_INF | VG_PART)) && syn->vg[up].parent >= 0)
+        up = syn->vg[up].parent;
+    return up >= 0 && syn->vg[up].tense == TENSE_PAST;
+}
+
 /* Can token i continue a noun phrase that runs [a, i)? */
 static inline int np_continues(const pctx *p, uint32_t a, uint32_t i)
 {
@@ -1809,6 +1831,22 @@ static int sentence_roles(pctx *p)
         /* a finite (or imperative) verb group */
         if (v->subj < 0) {
             int32_t s = find_subject(p, v->first);
+            if (s == -2 && coordinated_infinitive(p, prev, v)) {
+                /* "called on both sides to agree to a truce and allow aid
+                 * in": the base form after "and" continues the infinitive */
+                dy_vg *pv = &syn->vg[prev];
+                v->flags |= VG_INF | (pv->flags & (VG_FUTURE | VG_MODAL | VG_REPORTED |
+                                                  VG_HYPOTHETICAL | VG_INTENT | VG_REFUSED |
+                                                  VG_FAILED));
+                v->tense = TENSE_NONE;
+                v->subj = pv->subj;
+                v->parent = pv->parent;
+                pv->conj = (int32_t)vi;
+                uint32_t stop1;
+                if (right_roles(p, (int32_t)vi, &stop1) < 0)
+                    return -1;
+                continue;
+            }
             if (s == -2 && prev >= 0) {
                 /* attacked A and seized B: shared subject */
                 int32_t pm = prev;
