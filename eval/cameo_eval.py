@@ -145,4 +145,6 @@ if os.path.exists(plover):
     print("PLOVER gold (%s): %d records, PLOVER event recall %s, events/record %.2f, actor accuracy %s over %d"
           % (os.path.basename(plover), n, pct(hit, n), npred / n, pct(aok, an), an))
     print("  per actor (source and target slots counted apart): %s over %d slots" % (pct(sok, sn), sn))
+    print("actor accuracy, both files (the development data as a whole): %s over %d rows"
+          % (pct(act_ok + aok, act_n + an), act_n + an))
     print("  (recall with the gold's PLOVER 0.5 names untranslated: %s)" % pct(hit_raw, n))
