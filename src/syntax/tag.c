@@ -2118,6 +2118,16 @@ static int clause_open(const dy_text *t, size_t first, size_t j)
     return j == first || t->tok[j - 1].kind == TK_DASH || t->tok[j - 1].tag == T_PUNCT_COLON;
 }
 
+/* Do the nouns right before token j open a clause (clause_open at their
+ * first)? */
+static int opens_after_nouns(const dy_text *t, size_t first, size_t j)
+{
+    size_t s = j;
+    while (s > first && dy_tag_is_noun(t->tok[s - 1].tag))
+        s--;
+    return clause_open(t, first, s);
+}
+
 /* A table row or a score line: capitalised words, then numbers, perhaps a
  * second run of words and numbers ("Reading 22 7 5 10 25 33 26", "Lens 0
  * Nantes 4"). The words are the team or the place the row is about: a name,
@@ -2296,15 +2306,10 @@ static void fix_headline(const struct dy_tagger *tg, dy_text *t, size_t first, s
         int nt = j + 1 < end ? t->tok[j + 1].tag : T_NONE;
         if (k->tag == T_VB && j > first && !fin && dy_tag_is_noun(pt) &&
             (np_start_tag(nt) || nt == T_IN || nt == T_TO || nt == T_RB) && nt != T_CD &&
-            lex_has(tg, k->word, tg->s_vbp)) {
-            size_t s = j;
-            while (s > first && dy_tag_is_noun(t->tok[s - 1].tag))
-                s--;
-            if (clause_open(t, first, s)) {
-                k->tag = T_VBP;
-                fin = 1;
-                continue;
-            }
+            lex_has(tg, k->word, tg->s_vbp) && opens_after_nouns(t, first, j)) {
+            k->tag = T_VBP;
+            fin = 1;
+            continue;
         }
         if (k->tag == T_VB && fin_before(t, first, j) && j >= first + 2 && pt != T_TO &&
             pt != T_MD && pt != T_CC && !dy_tag_is_verb(pt) &&
@@ -2335,15 +2340,11 @@ static void fix_headline(const struct dy_tagger *tg, dy_text *t, size_t first, s
         if (k->tag == T_NN && !fin && j > first && dy_tag_is_noun(pt) &&
             (nt == T_DT || (nt == T_CD && !date_like(t, &t->tok[j + 1])) || nt == T_PRPS ||
              nt == T_PRP) &&
-            (lex_has(tg, k->word, tg->s_vbp) || lex_has(tg, k->word, tg->s_vb))) {
-            size_t s = j;
-            while (s > first && dy_tag_is_noun(t->tok[s - 1].tag))
-                s--;
-            if (clause_open(t, first, s)) {
-                k->tag = T_VBP;
-                fin = 1;
-                continue;
-            }
+            (lex_has(tg, k->word, tg->s_vbp) || lex_has(tg, k->word, tg->s_vb)) &&
+            opens_after_nouns(t, first, j)) {
+            k->tag = T_VBP;
+            fin = 1;
+            continue;
         }
         /* "STOCKS SLIP AS RATES RISE": a clause after a subordinator needs
          * a verb; a singular noun ending it after a plural is that verb */
