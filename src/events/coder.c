@@ -1714,9 +1714,10 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
                 break;
             }
         }
-    if (f->tgt < 0 && (froot == 3 || froot == 7))
+    if (f->tgt < 0 && (froot == 3 || froot == 7 || froot >= 17))
         /* aid and pledges go to whom their purpose helps ("pledged $500
-         * million to help rebuild Turkey") */
+         * million to help rebuild Turkey"), force to whom it is used on
+         * ("used tear gas to disperse protesters") */
         for (uint32_t x = g + 1; x < sc->g1 && x < g + 4 && f->tgt < 0; x++) {
             const dy_vg *xv = &syn->vg[x];
             int32_t p = xv->parent;
