@@ -1663,9 +1663,12 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
         for (uint32_t x = g + 1; x < sc->g1; x++) {
             int32_t sj = syn->vg[x].subj;
             if (syn->vg[x].first >= cend) {
-                if (sj >= 0 && (syn->vg[x].flags & VG_SPEECH) && syn->np[sj].first < stop &&
-                    syn->np[sj].first > (uint32_t)h.last)
-                    stop = syn->np[sj].first;
+                /* (from its possessor: "South Korea's military said") */
+                uint32_t sf = sj >= 0 ? syn->np[sj].first : UINT32_MAX;
+                if (sj >= 0 && syn->np[sj].poss >= 0 && syn->np[syn->np[sj].poss].first < sf)
+                    sf = syn->np[syn->np[sj].poss].first;
+                if (sj >= 0 && (syn->vg[x].flags & VG_SPEECH) && sf < stop && sf > (uint32_t)h.last)
+                    stop = sf;
                 break;
             }
         }
