@@ -1656,7 +1656,11 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
     /* "denounced as an ugly crime Yugoslavia's suppression of ...": the
      * object after the "as" phrase */
     int shifted = vg->head + 1 < cend && tok_w(sc, vg->head + 1, DY_W_AS) && vg->obj < 0;
-    if (f->tgt < 0 && (h.last > vg->head || shifted)) {
+    /* "India and the UAE signed a deal, the first ... New Delhi has
+     * concluded": a mutual act of a coordinated subject is with each other */
+    int pair = f->code >= 0 && is_reciprocal(ev, f->code) && vg->subj >= 0 &&
+               syn->np[vg->subj].conj >= 0 && np_actor(doc, sc->m0, sc->m1, syn->np[vg->subj].conj, 0) >= 0;
+    if (f->tgt < 0 && (h.last > vg->head || shifted) && !pair) {
         /* not into the subject of the attribution that follows
          * ("released 300 prisoners on Friday, state media reported") */
         uint32_t stop = cend;
@@ -1985,6 +1989,11 @@ static int emit(sctx *sc, int code, int32_t src, int32_t src_np, int32_t tgt, in
         return 0;
     int32_t srcs[8], tgts[8];
     size_t ns = src >= 0 ? compound(sc, src, src_np, srcs, 8) : (srcs[0] = -1, 1);
+    if (ns > 1 && tgt >= (int32_t)sc->nreal && is_reciprocal(ev, code)) {
+        /* "U.S. and Soviet negotiators return to Geneva for talks": with
+         * each other, the place is the venue */
+        tgt = tgt_np = -1;
+    }
     size_t nt = tgt >= 0 ? compound(sc, tgt, tgt_np, tgts, 8) : 0;
     if (!nt) {
         tgts[0] = -1;
