@@ -2362,10 +2362,11 @@ static int names_state(const struct dyad_doc *doc, size_t m0, size_t m1)
 }
 
 /* Roles that act where they are and are rarely foreign there: police,
- * courts, protesters, civilians. */
+ * courts, protesters, civilians, students, workers. */
 static int home_role(const char *c)
 {
-    return !strcmp(c, "COP") || !strcmp(c, "JUD") || !strcmp(c, "OPP") || !strcmp(c, "CVL");
+    return !strcmp(c, "COP") || !strcmp(c, "JUD") || !strcmp(c, "OPP") || !strcmp(c, "CVL") ||
+           !strcmp(c, "EDU") || !strcmp(c, "LAB");
 }
 
 static int insurgent_role(const char *c)
@@ -2447,7 +2448,9 @@ int dy_actors_localise(const dyad_ctx *ctx, struct dyad_doc *doc)
             /* "foreign reporters", "international monitors": not of the place */
             for (uint32_t i = np >= 0 ? doc->syn.np[np].first : mm->first; i < mm->end && !appos; i++)
                 appos = tok_is(t, i, "foreign") || tok_is(t, i, "international") ||
-                        tok_is(t, i, "overseas") || tok_is(t, i, "expatriate");
+                        tok_is(t, i, "overseas") || tok_is(t, i, "expatriate") ||
+                        /* exiles act from abroad: not of where they are */
+                        tok_is(t, i, "exiles") || tok_is(t, i, "exile") || tok_is(t, i, "exiled");
             if (appos)
                 continue;
             if (agent) {
@@ -2461,11 +2464,12 @@ int dy_actors_localise(const dyad_ctx *ctx, struct dyad_doc *doc)
                 }
                 if (!c && insurgent_role(mm->code))
                     c = fighting_state(&st, m0, m1, (int32_t)m);
-                if (!c && home_role(mm->code) && ps + 1 == s && !(t->tok[first].flags & TF_PARA) &&
+                if (!c && home_role(mm->code) && ps != UINT32_MAX && ps + 1 == s &&
                     !names_state(doc, m0, m1))
                     /* "Sonko was arrested in Dakar. His supporters clashed
-                     * with police": the paragraph's place, one sentence on,
-                     * when this sentence names no state of its own */
+                     * with police": the place of the sentence before (wire
+                     * copy gives each sentence its own paragraph), when this
+                     * sentence names no state of its own */
                     c = sentence_state(&st, pm0, pm1, ppl0, ppl1, t->sent[ps].first, NULL);
                 if (!c)
                     continue;
