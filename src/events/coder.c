@@ -213,6 +213,18 @@ static int map_mentions(struct dyad_doc *doc, size_t m0, size_t m1, size_t first
     return 0;
 }
 
+/* Is mention m an indefinite government or parliament of no country ("a
+ * transitional government", "a new parliament"): a kind, not an actor? */
+static int kind_of_body(const sctx *sc, int32_t m)
+{
+    const dy_mention *x = &sc->doc->men[m];
+    if (!(x->flags & (AM_AGENT_ONLY | AM_ROLE)) || (strcmp(x->code, "GOV") && strcmp(x->code, "LEG")))
+        return 0;
+    int32_t np = sc->syn->tok_np ? sc->syn->tok_np[x->first] : -1;
+    uint32_t f = np >= 0 ? sc->syn->np[np].first : x->first;
+    return dy_tok_is(sc->t, &sc->t->tok[f], "a") || dy_tok_is(sc->t, &sc->t->tok[f], "an");
+}
+
 static int32_t men_root(const struct dyad_doc *doc, int32_t m)
 {
     for (int n = 0; doc->men[m].ref >= 0 && n < 8; n++)
@@ -1983,6 +1995,9 @@ static int emit(sctx *sc, int code, int32_t src, int32_t src_np, int32_t tgt, in
         tgt = g;
         tgt_np = -1;
     }
+    if (tgt >= 0 && kind_of_body(sc, tgt))
+        tgt = tgt_np = -1;   /* "calls for a transitional government": a kind
+                                of body, no actor */
     if (src < 0 && tgt >= 0 && sc->sourceless && code_root(ev, code) >= 18)
         src = unknown_hand(sc, code, trig, tgt);
     if ((src < 0 && (tgt < 0 || !sc->sourceless)) || same_actor(doc, src, tgt))
