@@ -107,11 +107,11 @@ static int tok_in(const dy_text *t, size_t i, const char *const *ws)
     return 0;
 }
 
-/* Nouns of a state's allied force ("Israel's militia ally"). */
+/* Nouns of a state's allied force ("Iran's militia ally"). */
 static const char *const ally_words[] = {"ally", "allies", "proxy", "proxies", "surrogate",
                                          "surrogates", "client", "clients", NULL};
 
-/* Does a state's ally follow its possessive at token i ("of Israel's
+/* Does a state's ally follow its possessive at token i ("of Turkey's
  * militia ally")? Then what comes before "of" is the ally's. */
 static int ally_after(const dy_text *t, uint32_t i)
 {
@@ -2294,8 +2294,8 @@ static void recode_capitals(const dy_actors *a, struct dyad_doc *doc)
     }
 }
 
-/* A state's allied force is not the state: "Israel's militia ally in
- * southern Lebanon", "Russia's proxy forces" keep the agent's role only
+/* A state's allied force is not the state: "Iran's militia ally in
+ * Iraq", "Russia's proxy forces" keep the agent's role only
  * (armed ones as irregulars, UAF) and are located by where they are. */
 static void allied_agents(astate *st)
 {
@@ -2322,7 +2322,7 @@ static void allied_agents(astate *st)
         cpy(mm->code, sizeof mm->code, !strncmp(role, "MIL", 3) ? "UAF" : role);
         mm->entry = -1;
         mm->flags |= AM_AGENT_ONLY | AM_ROLE;
-        /* "a commander of Israel's militia ally": the ally's */
+        /* "a commander of Turkey's militia ally": the ally's */
         dy_mention *pm = m > 0 ? &doc->men[m - 1] : NULL;
         if (pm && pm->sent == mm->sent && pm->entry < 0 && strlen(pm->code) == 3 &&
             !(pm->flags & AM_PRONOUN) && pm->end + 1 == mm->first &&
@@ -2349,7 +2349,7 @@ static void water_names(const dy_actors *a, struct dyad_doc *doc)
 }
 
 /* Does a mention of [m0, m1) other than a person or a pronoun carry a
- * state's code ("Soviet women")? */
+ * state's code ("Czech engineers")? */
 static int names_state(const struct dyad_doc *doc, size_t m0, size_t m1)
 {
     for (size_t m = m0; m < m1; m++) {

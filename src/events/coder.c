@@ -248,8 +248,8 @@ static int named_actor(const struct dyad_doc *doc, int32_t m)
 
 /* Two mentions are one actor when they are one mention, refer to one
  * entity, or share a code - except two named actors of one state, which
- * are two ("Vice-President X" and "the Kenya Anti-Corruption Commission",
- * both KENGOV). */
+ * are two ("Vice-President X" and "the Economic and Financial Crimes Commission",
+ * both NGAGOV). */
 static int same_actor(const struct dyad_doc *doc, int32_t a, int32_t b)
 {
     if (a < 0 || b < 0)
@@ -1621,7 +1621,7 @@ static void vg_frame(sctx *sc, uint32_t g, frame *f)
                     f->tgt_np = syn->tok_np ? syn->tok_np[j] : -1;
                     f->tgt_rule = 4;
                 }
-                uint8_t tg = sc->t->tok[j].tag;   /* "despite growing pressure" */
+                uint8_t tg = sc->t->tok[j].tag;   /* "despite mounting pressure" */
                 if (dy_tag_is_verb(tg) && tg != T_VBG && tg != T_VBN)
                     break;
             }
@@ -1899,7 +1899,7 @@ static int behind_prep(const sctx *sc, int32_t m)
 
 /* The unnamed hand of force: the one another force clause of the sentence
  * names; else, for an irregular attack (root 18) in one country ("a
- * journalist was killed in a car bomb explosion in Beirut"), as CAMEO codes
+ * bystanders were wounded when a car bomb went off in Beirut"), as CAMEO codes
  * unidentified gunmen,
  * that country's unaffiliated armed force (LBNUAF), on the weapon's noun
  * phrase (else the trigger). -1 when the sentence's places are in no country
@@ -1909,7 +1909,7 @@ static int32_t unknown_hand(sctx *sc, int code, uint32_t trig, int32_t tgt)
     struct dyad_doc *doc = sc->doc;
     /* the hand another clause of the sentence names: "two soldiers were
      * killed when militants attacked a checkpoint"; "soldiers were killed
-     * fighting Hezbollah": whom the victims fought */
+     * fighting PKK rebels": whom the victims fought */
     for (uint32_t k = 0; k < sc->nfr; k++) {
         const frame *o = &sc->fr[k];
         if (o->pat < 0 || o->code < 0 || o->src < 0 || o->trig == trig ||
