@@ -352,13 +352,6 @@ static int32_t push_men(astate *st, uint32_t first, uint32_t end, uint32_t sent,
     return (int32_t)doc->nmen - 1;
 }
 
-static int32_t root_of(const struct dyad_doc *doc, int32_t m)
-{
-    for (int n = 0; m >= 0 && doc->men[m].ref >= 0 && n < 8; n++)
-        m = doc->men[m].ref;
-    return m;
-}
-
 /* The mention of [m0, m1) covering token i, or -1. */
 static int32_t mention_at(const struct dyad_doc *doc, size_t m0, size_t m1, uint32_t i)
 {
@@ -736,7 +729,7 @@ static int32_t clause_subject_of_object(const astate *st, uint32_t sent, uint32_
         const dy_vg *g = &syn->vg[v];
         if (g->obj == np && g->subj >= 0) {
             int32_t m = mention_at(st->doc, m0, m1, syn->np[g->subj].head);
-            return m >= 0 ? root_of(st->doc, m) : -1;
+            return m >= 0 ? dy_men_root(st->doc, m) : -1;
         }
     }
     return -1;
@@ -784,7 +777,7 @@ static int32_t resolve_pronoun(astate *st, int32_t m, size_t s_men0)
             break;
         if (c->flags & AM_PENDING)
             continue;
-        int32_t r = root_of(doc, j);
+        int32_t r = dy_men_root(doc, j);
         if (same_entity(doc, r, not_this) || !pron_fits(st, r, pk, g))
             continue;
         if (best < 0) {
@@ -825,7 +818,7 @@ static int32_t resolve_desc(astate *st, int32_t m, size_t s_men0, int32_t *ref)
          * NATO's), else what it refers to */
         int32_t en = c->entry;
         if (en < 0 || a->entries[en].kind != EK_ACTOR)
-            en = doc->men[root_of(doc, j)].entry;
+            en = doc->men[dy_men_root(doc, j)].entry;
         if (en < 0 || !(a->entries[en].tags & tags) || a->entries[en].kind != EK_ACTOR)
             continue;
         const char *code = code_of(a, &a->entries[en], st->day);
@@ -874,7 +867,7 @@ static int32_t resolve_title(astate *st, int32_t m)
             break;
         if (c->flags & AM_PENDING)
             continue;
-        int32_t r = root_of(doc, j);
+        int32_t r = dy_men_root(doc, j);
         const dy_mention *rm = &doc->men[r];
         if (!(rm->flags & AM_NAMED) || !rm->code[0])
             continue;
@@ -914,7 +907,7 @@ static int32_t resolve_role(astate *st, int32_t m)
             break;
         if (c->flags & AM_PENDING)
             continue;
-        int32_t r = root_of(doc, j);
+        int32_t r = dy_men_root(doc, j);
         const dy_mention *rm = &doc->men[r];
         if ((rm->flags & (AM_PERSON | AM_AGENT_ONLY)) || strlen(rm->code) < 3 + rl ||
             strncmp(rm->code + 3, am->code, rl) || !strncmp(rm->code, "IGO", 3))
@@ -988,7 +981,7 @@ static int32_t appos_person(const astate *st, const dy_mention *tm, size_t m0, s
     int32_t pm = mention_at(st->doc, m0, m1, o->head);
     if (pm < 0 || !(st->doc->men[pm].flags & AM_NAMED))
         return -1;
-    return root_of(st->doc, pm);
+    return dy_men_root(st->doc, pm);
 }
 
 /* Attribution verbs of the sentence passed before token pos set the speaker. */
@@ -1019,7 +1012,7 @@ static void note_speakers(astate *st, uint32_t s, uint32_t *vi, uint32_t pos, si
         }
         if (m < 0 || (st->doc->men[m].flags & AM_PENDING))
             continue;
-        int32_t r = root_of(st->doc, m);
+        int32_t r = dy_men_root(st->doc, m);
         if (!(st->doc->men[r].flags & AM_PERSON))
             continue;
         st->last_speaker = r;

@@ -1295,13 +1295,6 @@ static int find_reported(qwork *w, qind **out, size_t *nout, size_t *cap)
 
 /* ---- step 5: speakers ----------------------------------------------------------------- */
 
-static int32_t root_of(const dyad_doc *d, int32_t m)
-{
-    for (int n = 0; m >= 0 && d->men[m].ref >= 0 && n < 8; n++)
-        m = d->men[m].ref;
-    return m;
-}
-
 static int push_mention(qwork *w, uint32_t first, uint32_t end, const char *code, uint32_t flags,
                         int32_t ref)
 {
@@ -1357,7 +1350,7 @@ static void advance_persons(qwork *w, uint32_t pos)
         if (is_personish(m))
             w->last_person = (int32_t)w->men_pos;
         else if ((m->flags & AM_PRONOUN) && (m->flags & AM_PERSON) && m->ref >= 0)
-            w->last_person = root_of(d, m->ref);
+            w->last_person = dy_men_root(d, m->ref);
         w->men_pos++;
     }
 }
@@ -1405,7 +1398,7 @@ static int32_t resolve_desc(const qwork *w, const char *code, uint32_t sent)
 static void remember_speaker(qwork *w, int32_t m)
 {
     const dyad_doc *d = w->doc;
-    int32_t r = root_of(d, m);
+    int32_t r = dy_men_root(d, m);
     if (r < 0 || (d->men[r].flags & AM_PRONOUN))
         return;
     w->last_spk = r;

@@ -67,6 +67,15 @@ struct dyad_doc {
     int strs_ready;
 };
 
+/* The mention a coreference chain of doc's mentions starts at: m followed
+ * along ref (at most 8 links), or -1 for -1. */
+static inline int32_t dy_men_root(const struct dyad_doc *doc, int32_t m)
+{
+    for (int n = 0; m >= 0 && doc->men[m].ref >= 0 && n < 8; n++)
+        m = doc->men[m].ref;
+    return m;
+}
+
 /* Intern a word into the context's word table (load time only). */
 uint32_t dy_word_add(struct dyad_ctx *ctx, const char *w, size_t n);
 static inline uint32_t dy_word_find(const struct dyad_ctx *ctx, const char *w, size_t n)

@@ -225,13 +225,6 @@ static int kind_of_body(const sctx *sc, int32_t m)
     return dy_tok_is(sc->t, &sc->t->tok[f], "a") || dy_tok_is(sc->t, &sc->t->tok[f], "an");
 }
 
-static int32_t men_root(const struct dyad_doc *doc, int32_t m)
-{
-    for (int n = 0; doc->men[m].ref >= 0 && n < 8; n++)
-        m = doc->men[m].ref;
-    return m;
-}
-
 /* Is mention m a named actor of its own: a person with a name, or a body
  * whose name ends in a capitalised agent word ("the Kenya Anti-Corruption
  * Commission")? Pronouns, descriptions and bare agents are not. */
@@ -254,7 +247,7 @@ static int same_actor(const struct dyad_doc *doc, int32_t a, int32_t b)
 {
     if (a < 0 || b < 0)
         return 0;
-    if (a == b || men_root(doc, a) == men_root(doc, b))
+    if (a == b || dy_men_root(doc, a) == dy_men_root(doc, b))
         return 1;
     if (strcmp(doc->men[a].code, doc->men[b].code))
         return 0;
