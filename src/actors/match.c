@@ -98,15 +98,6 @@ static const raw *raw_next(const raw *rw, size_t r, size_t nrw)
     return r + 1 < nrw ? &rw[r + 1] : NULL;
 }
 
-/* Is token i one of the NULL-terminated words ws? */
-static int tok_in(const dy_text *t, size_t i, const char *const *ws)
-{
-    for (; *ws; ws++)
-        if (tok_is(t, i, *ws))
-            return 1;
-    return 0;
-}
-
 /* Nouns of a state's allied force ("Iran's militia ally"). */
 static const char *const ally_words[] = {"ally", "allies", "proxy", "proxies", "surrogate",
                                          "surrogates", "client", "clients", NULL};
@@ -118,7 +109,7 @@ static int ally_after(const dy_text *t, uint32_t i)
     if (!(tok_is(t, i, "'s") || tok_is(t, i, "'")))
         return 0;
     for (uint32_t k = i + 1; k < i + 4 && k < t->ntok; k++)
-        if (tok_in(t, k, ally_words))
+        if (dy_tok_in(t, k, ally_words))
             return 1;
     return 0;
 }
@@ -513,7 +504,7 @@ static int is_adj_like(const dy_text *t, size_t i)
         "leftist", "rightist", "separatist", "jihadist", "salafist", NULL};
     int g = t->tok[i].tag;
     return g == T_JJ || g == T_JJR || g == T_JJS || g == T_VBN || g == T_CD ||
-           ((g == T_NNP || g == T_NN) && tok_in(t, i, proper));
+           ((g == T_NNP || g == T_NN) && dy_tok_in(t, i, proper));
 }
 
 /* A description match [i, e): it must sit in a definite noun phrase ("the
@@ -2305,9 +2296,9 @@ static void allied_agents(astate *st)
         if (!poss)
             continue;
         uint32_t k = mm->end;   /* "militia ally", "proxy forces" */
-        int ally = k < t->ntok && tok_in(t, k, ally_words);
+        int ally = k < t->ntok && dy_tok_in(t, k, ally_words);
         for (uint32_t i = mm->first; i < mm->end && !ally; i++)
-            ally = tok_in(t, i, ally_words);
+            ally = dy_tok_in(t, i, ally_words);
         if (!ally)
             continue;
         const char *role = code_of(st->a, &st->a->entries[mm->agent_entry], st->day);

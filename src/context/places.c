@@ -82,42 +82,18 @@ static const char *place_nouns[] = {
     "coast", "border", "south", "north", "east", "west", "part", "parts", "areas", "most",
     "much", "rest", "all", NULL};
 
-static int in_list(const char *const *list, const char *s, size_t n)
-{
-    if (!n)
-        return 0;   /* no word of a list is empty */
-    for (int i = 0; list[i]; i++) {
-        /* strlen(list[i]) == n && !memcmp(list[i], s, n), without strlen */
-        const char *l = list[i];
-        if (l[0] != s[0])
-            continue;
-        size_t k = 0;
-        while (k < n && l[k] && l[k] == s[k])
-            k++;
-        if (k == n && !l[n])
-            return 1;
-    }
-    return 0;
-}
-
-static int tok_in(const dy_text *t, uint32_t k, const char *const *list)
-{
-    if (k >= t->ntok)
-        return 0;
-    const dy_tok *x = &t->tok[k];
-    return in_list(list, t->norm + x->norm, x->nlen);
-}
-
 static int tok_eq(const dy_text *t, uint32_t k, const char *s)
 {
     return k < t->ntok && dy_tok_is(t, &t->tok[k], s);
 }
 
+/* Words of a water's name ("Gulf of Guinea", "the Red Sea"). */
+static const char *const water_words[] = {"gulf", "sea", "bay", "strait", "straits", "ocean",
+                                          "channel", "lake", NULL};
+
 int dy_water_name_at(const dyad_doc *doc, uint32_t i)
 {
-    static const char *const water[] = {"gulf", "sea", "bay", "strait", "straits", "ocean",
-                                        "channel", "lake", NULL};
-    return tok_eq(&doc->t, i + 1, "of") && tok_in(&doc->t, i, water);
+    return tok_eq(&doc->t, i + 1, "of") && dy_tok_in(&doc->t, i, water_words);
 }
 
 /* Is the lemma of token k in list? */
@@ -127,9 +103,9 @@ static int lemma_in(const struct dyad_ctx *ctx, const dy_text *t, int64_t k, con
         return 0;
     const dy_tok *x = &t->tok[k];
     if (x->lemma)
-        return in_list(list, dy_intern_str(&ctx->words, x->lemma),
+        return dy_word_in_list(list, dy_intern_str(&ctx->words, x->lemma),
                        dy_intern_len(&ctx->words, x->lemma));
-    return in_list(list, t->norm + x->norm, x->nlen);
+    return dy_word_in_list(list, t->norm + x->norm, x->nlen);
 }
 
 static int dir_adj(const dy_text *t, uint32_t k)
@@ -423,22 +399,22 @@ static int judge(const struct dyad_ctx *ctx, const dyad_doc *doc, scratch *s, ui
         uint32_t q = (uint32_t)p;
         if (tok_eq(t, q, "of") && q > sfirst) {
             /* "the (strategic) outpost of X": the noun may follow adjectives */
-            if (tok_in(t, q - 1, place_nouns))
+            if (dy_tok_in(t, q - 1, place_nouns))
                 strong = 1;
             else
                 other = 1;
-        } else if (tok_in(t, q, preps_strong))
+        } else if (dy_tok_in(t, q, preps_strong))
             strong = 1;
-        else if ((tok_in(t, q, preps_weak) || tok_in(t, q, preps_other)) &&
+        else if ((dy_tok_in(t, q, preps_weak) || dy_tok_in(t, q, preps_other)) &&
                  lemma_in(ctx, t, (int64_t)q - 1, motion_verbs))
             strong = 1;         /* "marched on Islamabad" */
-        else if (tok_in(t, q, preps_weak))
+        else if (dy_tok_in(t, q, preps_weak))
             weak = 1;
-        else if (tok_in(t, q, preps_other))
+        else if (dy_tok_in(t, q, preps_other))
             other = 1;
         else if (lemma_in(ctx, t, q, place_verbs))
             weak = 1;           /* "captured Lysychansk" */
-        else if (tok_in(t, q, place_nouns) && !tok_eq(t, q, "state"))
+        else if (dy_tok_in(t, q, place_nouns) && !tok_eq(t, q, "state"))
             strong = 1;         /* "the capital Kyiv", "the port city Odesa" */
         else if ((tok_eq(t, q, "and") || tok_eq(t, q, "or") || t->tok[q].kind == TK_PUNCT) &&
                  s->n && s->m[s->n - 1].end == q && s->m[s->n - 1].sent == sidx)
@@ -694,10 +670,10 @@ void dy_places_assign(const struct dyad_ctx *ctx, struct dyad_doc *doc)
  * Strait of Hormuz")? Its waters are no state's actor. */
 static int water_place(const struct dyad_doc *doc, const dy_place *p)
 {
-    static const char *const water[] = {"gulf", "sea", "bay", "strait", "straits", "ocean",
-                                        "channel", NULL};
+    /* (a lake lies in states: "Lake Victoria" keeps them) */
     for (uint32_t i = p->first; i < p->end; i++)
-        if ((doc->t.tok[i].flags & TF_CAP) && tok_in(&doc->t, i, water))
+        if ((doc->t.tok[i].flags & TF_CAP) && dy_tok_in(&doc->t, i, water_words) &&
+            !tok_eq(&doc->t, i, "lake"))
             return 1;
     return 0;
 }

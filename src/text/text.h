@@ -85,6 +85,31 @@ static inline int dy_tok_is(const dy_text *t, const dy_tok *k, const char *s)
     return k->nlen == n && memcmp(t->norm + k->norm, s, n) == 0;
 }
 
+/* Is the string s[0..n) one of the NULL-terminated words of list? (No word
+ * of a list is empty; no strlen per word.) */
+static inline int dy_word_in_list(const char *const *list, const char *s, size_t n)
+{
+    if (!n)
+        return 0;
+    for (int i = 0; list[i]; i++) {
+        const char *l = list[i];
+        if (l[0] != s[0])
+            continue;
+        size_t k = 0;
+        while (k < n && l[k] && l[k] == s[k])
+            k++;
+        if (k == n && !l[n])
+            return 1;
+    }
+    return 0;
+}
+
+/* Is token k (normalised) one of the NULL-terminated words of list? */
+static inline int dy_tok_in(const dy_text *t, size_t k, const char *const *list)
+{
+    return k < t->ntok && dy_word_in_list(list, t->norm + t->tok[k].norm, t->tok[k].nlen);
+}
+
 /* Abbreviations (data/abbreviations.txt): lower-case forms with their final
  * period ("gen.", "u.s."), each with a class. */
 enum dy_abbr_class {
