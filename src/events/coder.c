@@ -96,6 +96,7 @@ typedef struct sctx {
                                `deliver aid to`); UINT32_MAX: none */
     uint32_t aim_from;      /* first token of a protest's aim before its verb
                                ("students demanding X marched"), else end */
+    size_t pl0, pl1;        /* the sentence's places in doc->pl */
     uint32_t town[8];       /* first tokens of the sentence's towns and cities
                                (gazetteer places): a pattern's "town" matches
                                them ("seized Goma": `seize town`) */
@@ -1932,7 +1933,7 @@ static int32_t unknown_hand(sctx *sc, int code, uint32_t trig, int32_t tgt)
     if (code_root(sc->ev, code) != 18)
         return -1;
     const char *cc = NULL;
-    for (size_t k = 0; k < doc->npl; k++) {
+    for (size_t k = sc->pl0; k < sc->pl1; k++) {
         const dy_place *p = &doc->pl[k];
         const char *pc = p->first >= sc->first && p->first < sc->end
                              ? dy_place_country_at(doc, p->first) : NULL;
@@ -3082,7 +3083,10 @@ int dy_events_code(const dyad_ctx *ctx, struct dyad_doc *doc)
         sc.aim_from = sc.end;
         sc.pre = UINT32_MAX;
         sc.ntown = 0;
-        for (size_t k = pl; k < doc->npl && doc->pl[k].sent == s && sc.ntown < 8; k++) {
+        sc.pl0 = sc.pl1 = pl;
+        while (sc.pl1 < doc->npl && doc->pl[sc.pl1].sent == s)
+            sc.pl1++;
+        for (size_t k = sc.pl0; k < sc.pl1 && sc.ntown < 8; k++) {
             /* (the town heads its noun phrase: not "the Lockerbie bombing") */
             const dy_place *tp = &doc->pl[k];
             int32_t tn = syn->tok_np ? syn->tok_np[tp->first] : -1;
